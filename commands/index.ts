@@ -1,0 +1,14 @@
+/** The one list of commands. Adding a command means adding it here; nothing is discovered by scanning. */
+import { digest } from "./digest.js";
+import { headline } from "./headline.js";
+import { quote } from "./quote.js";
+import { summary } from "./summary.js";
+import type { Command } from "./types.js";
+
+export const commands: readonly Command[] = [headline, summary, quote, digest];
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.data.name === name);
+}
+
+export type { Command, CommandInput, Services, Choice } from "./types.js";

@@ -1,0 +1,69 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import { z } from "zod";
+import type { Corpus } from "../src/news/corpus.js";
+import type { Reply } from "../src/news/reply.js";
+
+/** What every command may use. No discord.js object ever enters a command. */
+export interface Services {
+  corpus: Corpus;
+  now: () => Date;
+  digest: { timeZone: string; stories: number };
+}
+
+/** Plain option values, as Discord, the console or the CLI give them. */
+export type CommandInput = Record<string, string | number | boolean | undefined>;
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(input: CommandInput, services: Services): Promise<Reply>;
+  autocomplete?(option: string, typed: string, services: Services): Promise<Choice[]>;
+}
+
+/** Zero-width and control characters a user can paste; removed from every text option. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
+/** A free-text option: invisible characters removed, trimmed, at most `max` characters, empty → absent. */
+export function textOption(max: number) {
+  return z
+    .string()
+    .transform((s) => s.replace(INVISIBLE, "").trim())
+    .pipe(z.string().max(max, `is longer than ${max} characters`))
+    .transform((s) => (s === "" ? undefined : s))
+    .optional();
+}
+
+/** Validate options; a failure becomes an ephemeral explanation naming each bad option. */
+export function parseInput<S extends z.ZodType>(
+  command: string,
+  schema: S,
+  input: CommandInput,
+): { ok: true; data: z.infer<S> } | { ok: false; reply: Reply } {
+  const r = schema.safeParse(input);
+  if (r.success) return { ok: true, data: r.data };
+  const lines = r.error.issues.map((i) => {
+    const name = i.path.join(".");
+    return name === "" ? i.message : `\`${name}\` ${i.message}`;
+  });
+  return {
+    ok: false,
+    reply: {
+      status: "invalid",
+      ephemeral: true,
+      title: `/${command}: invalid option`,
+      intro: lines.join("\n"),
+      items: [],
+    },
+  };
+}
+
+/** Autocomplete choice names are 1–100 characters; values at most 100. */
+export function choice(name: string, value: string): Choice {
+  const n = name.length > 100 ? `${name.slice(0, 99)}…` : name;
+  return { name: n === "" ? value.slice(0, 100) || "-" : n, value: value.slice(0, 100) };
+}

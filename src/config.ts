@@ -1,0 +1,100 @@
+/**
+ * The only reader of the environment. Every variable is in `.env.example`. Invalid values stop
+ * start-up with one message listing every problem (and never echo the token).
+ */
+import cron from "node-cron";
+import { z } from "zod";
+
+const snowflake = (name: string) =>
+  z.string().regex(/^\d{17,20}$/, `${name} must be a Discord id (17–20 digits)`);
+
+function validZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Empty strings (as left by a copied .env.example) count as unset. */
+const blank = (v: unknown): unknown => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+
+const Schema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[\w.-]{20,}$/, "DISCORD_TOKEN does not look like a bot token (copy it from the Developer Portal → Bot → Reset Token)")
+      .optional(),
+  ),
+  DISCORD_APPLICATION_ID: z.preprocess(blank, snowflake("DISCORD_APPLICATION_ID").optional()),
+  DISCORD_GUILD_ID: z.preprocess(blank, snowflake("DISCORD_GUILD_ID").optional()),
+  DISCORD_API_URL: z.preprocess(
+    blank,
+    z
+      .url({ protocol: /^https?$/, error: "DISCORD_API_URL must be an http(s) URL, like https://discord.com/api" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .default("https://discord.com/api"),
+  ),
+  DIGEST_CHANNEL_ID: z.preprocess(blank, snowflake("DIGEST_CHANNEL_ID").optional()),
+  DIGEST_CRON: z.preprocess(
+    blank,
+    z
+      .string()
+      .refine((v) => cron.validate(v), "DIGEST_CRON is not a valid cron expression (e.g. `0 8 * * *` for 08:00 every day)")
+      .default("0 8 * * *"),
+  ),
+  DIGEST_TIMEZONE: z.preprocess(
+    blank,
+    z.string().refine(validZone, "DIGEST_TIMEZONE must be an IANA time zone, like UTC or Europe/Berlin").default("UTC"),
+  ),
+  DIGEST_STORIES: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "DIGEST_STORIES must be a number" })
+      .int("DIGEST_STORIES must be a whole number")
+      .min(1, "DIGEST_STORIES must be between 1 and 10")
+      .max(10, "DIGEST_STORIES must be between 1 and 10")
+      .default(5),
+  ),
+  STORE_URL: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^(?:sqlite:\/\/.+|redis(?:s)?:\/\/.+|memory:\/\/)$/, "STORE_URL must be sqlite://PATH, redis://HOST:PORT or memory://")
+      .default("sqlite://data/newsdesk.sqlite"),
+  ),
+  ARTICLES_DIR: z.preprocess(blank, z.string().default("seeds")),
+  LOG_LEVEL: z.preprocess(
+    blank,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  ),
+});
+
+export type Config = z.infer<typeof Schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse an environment (process.env by default). Throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const r = Schema.safeParse(env);
+  if (r.success) return r.data;
+  const problems = r.error.issues.map((i) => {
+    const name = String(i.path[0] ?? "");
+    return i.message.includes(name) && name !== "" ? i.message : `${name}: ${i.message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** The variables, with defaults, for docs and the banner (no values). */
+export const CONFIG_VARIABLES = Object.keys(Schema.shape);

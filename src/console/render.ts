@@ -1,0 +1,24 @@
+/** Reply → readable plain text for the console and the CLI. */
+import type { Reply } from "../news/reply.js";
+
+export function renderText(reply: Reply): string {
+  const lines: string[] = [];
+  lines.push(reply.title);
+  lines.push("=".repeat(Math.min(reply.title.length, 80)));
+  if (reply.intro !== undefined && reply.intro !== "") lines.push(reply.intro, "");
+  reply.items.forEach((item, i) => {
+    const n = `${i + 1}. `;
+    lines.push(`${n}${item.heading}`);
+    const pad = " ".repeat(n.length);
+    if (item.body.trim() !== "") {
+      const body = item.quote ? `“${item.body}”` : item.body;
+      for (const para of body.split(/\n+/)) lines.push(`${pad}${para}`);
+    }
+    if (item.meta !== undefined) lines.push(`${pad}— ${item.meta}`);
+    if (item.url !== undefined) lines.push(`${pad}${item.url}`);
+    if (item.body.trim() !== "") lines.push("");
+  });
+  if (reply.footer !== undefined && reply.footer !== "") lines.push(`(${reply.footer})`);
+  while (lines[lines.length - 1] === "") lines.pop();
+  return lines.join("\n");
+}

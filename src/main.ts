@@ -1,0 +1,168 @@
+/**
+ * Composition root: config → articles → corpus → store → transport (Discord or console) →
+ * daily digest schedule; graceful shutdown on SIGINT/SIGTERM or at the end of console input.
+ */
+import { existsSync } from "node:fs";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Services } from "../commands/index.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { runConsole } from "./console/repl.js";
+import { renderText } from "./console/render.js";
+import { loadArticles } from "./corpus/load.js";
+import { deliverDigest, type Post } from "./digest/deliver.js";
+import { scheduleDaily, type Schedule } from "./digest/schedule.js";
+import { type DiscordBot, StartupError, startDiscord } from "./discord/bot.js";
+import { createLogger, scrub } from "./log.js";
+import { Corpus } from "./news/corpus.js";
+import { plural } from "./news/reply.js";
+import { openStore, type Store } from "./store/store.js";
+
+export interface RunningBot {
+  mode: "discord" | "console";
+  corpus: Corpus;
+  store: Store;
+  bot?: DiscordBot;
+  schedule?: Schedule;
+  /** Deliver today's digest now (what the schedule does when it fires). */
+  deliverNow(now?: Date): Promise<string>;
+  stop(): Promise<void>;
+  /** Resolves when console input has ended (console mode only). */
+  done: Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  log?: Logger;
+  now?: () => Date;
+}
+
+/** Start newsdesk. Throws ConfigError or StartupError with a message fit for one line. */
+export async function start(opts: StartOptions = {}): Promise<RunningBot> {
+  const config: Config = loadConfig(opts.env ?? process.env);
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const output = opts.output ?? process.stdout;
+  const now = opts.now ?? (() => new Date());
+
+  const loaded = await loadArticles(config.ARTICLES_DIR);
+  for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
+  if (loaded.duplicates > 0) log.info({ duplicates: loaded.duplicates }, "duplicate articles loaded once");
+  const corpus = new Corpus(loaded.articles);
+  log.info({ articles: corpus.size, files: loaded.files, skipped: loaded.skipped.length, dir: config.ARTICLES_DIR }, "articles loaded");
+
+  let store: Store;
+  try {
+    store = await openStore(config.STORE_URL, {
+      onError: (err) => log.error({ err }, "store error"),
+      onInvalid: (key, reason) => log.warn({ key, reason }, "ignored an invalid stored record"),
+    });
+  } catch (err) {
+    throw new StartupError(`Cannot open the store at STORE_URL=${config.STORE_URL}: ${(err as Error).message}`);
+  }
+
+  const services: Services = { corpus, now, digest: { timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES } };
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  let bot: DiscordBot | undefined;
+  let post: Post;
+  let channelId: string | undefined;
+  if (config.DISCORD_TOKEN !== undefined) {
+    try {
+      bot = await startDiscord({
+        token: config.DISCORD_TOKEN,
+        apiUrl: config.DISCORD_API_URL,
+        ...(config.DISCORD_APPLICATION_ID !== undefined ? { applicationId: config.DISCORD_APPLICATION_ID } : {}),
+        ...(config.DISCORD_GUILD_ID !== undefined ? { guildId: config.DISCORD_GUILD_ID } : {}),
+        services,
+        log,
+      });
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+    post = bot.post;
+    channelId = config.DIGEST_CHANNEL_ID;
+    if (channelId === undefined) log.info("DIGEST_CHANNEL_ID is not set: no daily digest will be posted");
+  } else {
+    channelId = "console";
+    post = async (_channel, reply) => {
+      output.write(`\n${renderText(reply)}\n\n`);
+      return [];
+    };
+  }
+
+  const deliverNow = async (at: Date = now()): Promise<string> => {
+    if (channelId === undefined) return "no-channel";
+    return deliverDigest({
+      store,
+      corpus,
+      channelId,
+      now: at,
+      timeZone: config.DIGEST_TIMEZONE,
+      stories: config.DIGEST_STORIES,
+      owner,
+      post,
+      log,
+    });
+  };
+  const schedule = channelId !== undefined ? scheduleDaily(config.DIGEST_CRON, config.DIGEST_TIMEZONE, () => deliverNow(), log) : undefined;
+  if (schedule) log.info({ cron: config.DIGEST_CRON, timeZone: config.DIGEST_TIMEZONE, next: schedule.next()?.toISOString(), channel: channelId }, "daily digest scheduled");
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await schedule?.stop();
+    await bot?.stop();
+    await store.close();
+    log.info("newsdesk stopped");
+  };
+
+  let done: Promise<void> = new Promise(() => {});
+  if (!bot) {
+    const input = opts.input ?? process.stdin;
+    const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
+    output.write(
+      `newsdesk — ${plural(corpus.size, "article")} loaded from ${config.ARTICLES_DIR}/` +
+        `${loaded.skipped.length > 0 ? ` (${plural(loaded.skipped.length, "file")} skipped, see the warnings)` : ""}.\n` +
+        `Console mode: type /headline, /summary, /quote <person>, /digest, or help.\n` +
+        `To connect to Discord, set DISCORD_TOKEN (see README.md).\n\n`,
+    );
+    done = runConsole({ input, output, services, log, interactive });
+  }
+  return { mode: bot ? "discord" : "console", corpus, store, ...(bot ? { bot } : {}), ...(schedule ? { schedule } : {}), deliverNow, stop, done };
+}
+
+/** The process entry: one clear line and exit code 2 for bad configuration or a refused login. */
+async function cli(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const token = process.env.DISCORD_TOKEN;
+  let running: RunningBot;
+  try {
+    running = await start();
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof StartupError) {
+      process.stderr.write(`newsdesk: ${scrub(err.message, token)}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger("error");
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+  const shutdown = async (): Promise<void> => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+  if (running.mode === "console") {
+    await running.done;
+    await shutdown();
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) void cli();

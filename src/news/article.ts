@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/** An article as the rest of the bot sees it. Built only through `ArticleSchema.parse`. */
+export const ArticleSchema = z.object({
+  /** 16 hex digits from the normalised body: the same text always gets the same id. */
+  id: z.string().regex(/^[0-9a-f]{16}$/),
+  /** The file it came from (relative path as given to the loader). */
+  file: z.string().min(1),
+  title: z.string().min(1).max(500).optional(),
+  /** The title, or a generated headline for untitled articles. */
+  headline: z.string().min(1).max(500),
+  source: z.string().min(1).max(200),
+  published: z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date"),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  tags: z.array(z.string().min(1).max(100)).max(50),
+  paragraphs: z.array(z.string().min(1)).min(1),
+  /** Offset of each paragraph in the file's text (UTF-16 units), or null when it has none there. */
+  offsets: z.array(z.number().int().nonnegative().nullable()),
+  /** Position of the article in its file (several articles can share one file). */
+  order: z.number().int().nonnegative(),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+const trimmed = z.string().trim().min(1);
+
+/** A date from metadata: ISO string, RFC 2822 string, epoch milliseconds or a YAML date. */
+export const DateInput = z
+  .union([z.date(), trimmed, z.number()])
+  .transform((v, ctx) => {
+    const d = v instanceof Date ? v : new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: `not a date: ${String(v).slice(0, 40)}` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+const Tags = z
+  .union([z.array(z.union([trimmed, z.number()])), trimmed])
+  .transform((v) =>
+    (Array.isArray(v) ? v.map(String) : v.split(","))
+      .map((t) => t.trim())
+      .filter((t) => t !== ""),
+  )
+  .pipe(z.array(z.string().max(100)).max(50));
+
+/** Metadata accepted in Markdown front matter and in JSON articles. Unknown keys are ignored. */
+export const MetadataSchema = z.object({
+  title: trimmed.max(500).optional(),
+  headline: trimmed.max(500).optional(),
+  source: trimmed.max(200).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  published: DateInput.optional(),
+  date: DateInput.optional(),
+  tags: Tags.optional(),
+});
+export type Metadata = z.infer<typeof MetadataSchema>;
+
+/** A JSON article: metadata plus a body given as `body`/`text`/`content` (string) or `paragraphs`. */
+export const JsonArticleSchema = MetadataSchema.extend({
+  body: z.string().optional(),
+  text: z.string().optional(),
+  content: z.string().optional(),
+  paragraphs: z.array(z.string()).optional(),
+}).refine(
+  (a) =>
+    [a.body, a.text, a.content, ...(a.paragraphs ?? [])].some((t) => t !== undefined && t.trim() !== ""),
+  { error: "no text: give `body`, `text`, `content` or `paragraphs`" },
+);
+
+/** Format a zod error as one short line: "path: message; path: message". */
+export function zodReason(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}

@@ -1,0 +1,228 @@
+/**
+ * The loaded articles with their indexes: time order, quotes, people and their aliases, terms for
+ * topic filters, and cached summaries. Built once from `Article[]`; read-only afterwards.
+ */
+import type { Article } from "./article.js";
+import { peopleMentioned, personKey, surname, nameTokens } from "./names.js";
+import { extractQuotes, type Quote } from "./quotes.js";
+import { summarize, SUMMARY_SENTENCES, type SummaryLength } from "./summary.js";
+import { editDistance, fold, terms, words } from "./text.js";
+
+export interface QuoteRef extends Quote {
+  articleId: string;
+  /** Key of the person who said it (see `Person.key`). */
+  person: string;
+}
+
+export interface Person {
+  key: string;
+  /** The fullest name seen, for display: "Donald Trump". */
+  name: string;
+  /** Every form seen: "Donald Trump", "Trump", "Donald J. Trump". */
+  aliases: Set<string>;
+  quotes: QuoteRef[];
+  /** Ids of articles that name this person. */
+  articles: Set<string>;
+}
+
+export class Corpus {
+  /** Newest first; equal dates keep load order. */
+  readonly articles: readonly Article[];
+  readonly people: ReadonlyMap<string, Person>;
+  private readonly byId = new Map<string, Article>();
+  private readonly quotesById = new Map<string, QuoteRef[]>();
+  private readonly termsById = new Map<string, Set<string>>();
+  private readonly wordsById = new Map<string, Set<string>>();
+  private readonly summaries = new Map<string, string[]>();
+
+  constructor(articles: readonly Article[]) {
+    const indexed = articles.map((a, i) => ({ a, i }));
+    indexed.sort((x, y) => y.a.published.getTime() - x.a.published.getTime() || x.i - y.i);
+    this.articles = indexed.map((x) => x.a);
+    for (const a of this.articles) {
+      this.byId.set(a.id, a);
+      const text = `${a.headline}\n${a.paragraphs.join("\n")}`;
+      this.termsById.set(a.id, new Set(terms(text)));
+      this.wordsById.set(a.id, new Set(words(text)));
+    }
+    this.people = this.buildPeople();
+  }
+
+  get size(): number {
+    return this.articles.length;
+  }
+
+  get(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  quotesOf(articleId: string): readonly QuoteRef[] {
+    return this.quotesById.get(articleId) ?? [];
+  }
+
+  /** All quotes with a speaker, in article order (newest article first). */
+  allQuotes(): QuoteRef[] {
+    return this.articles.flatMap((a) => this.quotesOf(a.id));
+  }
+
+  private buildPeople(): Map<string, Person> {
+    const people = new Map<string, Person>();
+    const touch = (name: string, articleId: string): Person => {
+      const key = personKey(name);
+      let p = people.get(key);
+      if (!p) {
+        p = { key, name, aliases: new Set(), quotes: [], articles: new Set() };
+        people.set(key, p);
+      }
+      if (name.length > p.name.length) p.name = name;
+      p.aliases.add(name);
+      p.articles.add(articleId);
+      return p;
+    };
+    const pending: Array<{ a: Article; quotes: Quote[] }> = [];
+    for (const a of this.articles) {
+      for (const name of a.paragraphs.flatMap(peopleMentioned)) touch(name, a.id);
+      const quotes = extractQuotes(a.paragraphs);
+      for (const q of quotes) if (q.speaker !== null) touch(q.speaker, a.id);
+      pending.push({ a, quotes });
+    }
+    // A bare surname joins the one full name in the corpus that ends with it.
+    const full = [...people.values()].filter((p) => p.key.includes(" "));
+    for (const p of [...people.values()]) {
+      if (p.key.includes(" ")) continue;
+      const matches = full.filter((f) => surname(f.name) === p.key);
+      if (matches.length !== 1) continue;
+      const target = matches[0] as Person;
+      for (const alias of p.aliases) target.aliases.add(alias);
+      for (const id of p.articles) target.articles.add(id);
+      people.delete(p.key);
+    }
+    const resolve = (name: string): Person | undefined => {
+      const key = personKey(name);
+      return people.get(key) ?? full.find((f) => people.has(f.key) && f.aliases.has(name));
+    };
+    for (const { a, quotes } of pending) {
+      const refs: QuoteRef[] = [];
+      for (const q of quotes) {
+        if (q.speaker === null) continue;
+        const person = resolve(q.speaker);
+        if (!person) continue;
+        const ref: QuoteRef = { ...q, articleId: a.id, person: person.key };
+        person.quotes.push(ref);
+        refs.push(ref);
+      }
+      this.quotesById.set(a.id, refs);
+    }
+    return people;
+  }
+
+  /** People whose name contains every word of the query (any part of the name, accents ignored). */
+  findPeople(query: string): Person[] {
+    const q = nameTokens(query);
+    if (q.length === 0) return [];
+    const hits: Person[] = [];
+    for (const p of this.people.values()) {
+      const tokens = new Set([...p.aliases].flatMap(nameTokens));
+      if (q.every((t) => tokens.has(t))) hits.push(p);
+    }
+    return hits.sort((a, b) => b.quotes.length - a.quotes.length || b.articles.size - a.articles.size);
+  }
+
+  /** Names close to a query that matched nobody, best first. */
+  suggestPeople(query: string, limit = 5): string[] {
+    const q = fold(query).replace(/[^\p{L}\p{N} ]/gu, "").trim();
+    if (q === "") return [];
+    const scored: Array<{ name: string; d: number; quotes: number }> = [];
+    for (const p of this.people.values()) {
+      let d = Infinity;
+      for (const alias of p.aliases) {
+        const full = fold(alias);
+        d = Math.min(d, editDistance(q, full, 4));
+        for (const t of nameTokens(alias)) {
+          d = Math.min(d, editDistance(q, t, 4));
+          if (t.startsWith(q) && q.length >= 2) d = Math.min(d, 0.5);
+        }
+      }
+      const allowed = Math.max(1, Math.floor(q.length / 3));
+      if (d <= allowed) scored.push({ name: p.name, d, quotes: p.quotes.length });
+    }
+    return scored
+      .sort((a, b) => a.d - b.d || b.quotes - a.quotes || a.name.localeCompare(b.name))
+      .slice(0, limit)
+      .map((s) => s.name);
+  }
+
+  /** Number of articles that contain every word of `query` as a word. */
+  mentions(query: string): number {
+    const q = words(query);
+    if (q.length === 0) return 0;
+    return this.articles.filter((a) => q.every((w) => this.wordsById.get(a.id)?.has(w))).length;
+  }
+
+  /** Whether an article is about a topic: every content word of the topic appears in it. */
+  matchesTopic(articleId: string, topic: string | undefined): boolean {
+    if (topic === undefined || topic.trim() === "") return true;
+    const t = terms(topic);
+    if (t.length === 0) return true;
+    const have = this.termsById.get(articleId);
+    return have !== undefined && t.every((x) => have.has(x));
+  }
+
+  /** Whether a quote is about a topic: the topic's words appear in the quote or in its article. */
+  quoteMatchesTopic(q: QuoteRef, topic: string | undefined): boolean {
+    return this.matchesTopic(q.articleId, topic);
+  }
+
+  summary(article: Article, length: SummaryLength = "medium"): string[] {
+    const key = `${article.id}:${length}`;
+    let s = this.summaries.get(key);
+    if (!s) {
+      s = summarize(article.paragraphs, SUMMARY_SENTENCES[length]).map((u) => u.text);
+      this.summaries.set(key, s);
+    }
+    return s;
+  }
+
+  /**
+   * The article a user means: an id, or words of its headline. Returns the best match, or the
+   * closest headlines when nothing matches.
+   */
+  findArticle(query: string): { article: Article } | { suggestions: Article[] } {
+    const trimmed = query.trim();
+    const exact = this.byId.get(trimmed);
+    if (exact) return { article: exact };
+    const q = fold(trimmed);
+    const byText = this.articles.find((a) => fold(a.headline) === q) ?? this.articles.find((a) => fold(a.headline).includes(q));
+    if (byText && q.length >= 2) return { article: byText };
+    const qt = terms(trimmed);
+    const scored = this.articles
+      .map((a) => {
+        const head = new Set(terms(a.headline));
+        const body = this.termsById.get(a.id) ?? new Set<string>();
+        const inHead = qt.filter((t) => head.has(t)).length;
+        const inBody = qt.filter((t) => body.has(t)).length;
+        return { a, inHead, inBody };
+      })
+      .filter((s) => s.inBody > 0);
+    const complete = scored.filter((s) => s.inBody === qt.length && qt.length > 0).sort((x, y) => y.inHead - x.inHead);
+    if (complete.length > 0 && (complete[0] as { inHead: number }).inHead > 0) return { article: (complete[0] as { a: Article }).a };
+    const suggestions = scored
+      .sort((x, y) => y.inHead + y.inBody - (x.inHead + x.inBody))
+      .slice(0, 5)
+      .map((s) => s.a);
+    return { suggestions: suggestions.length > 0 ? suggestions : this.articles.slice(0, 3) };
+  }
+
+  /** Headlines matching what a user has typed so far (for autocomplete), newest first. */
+  searchHeadlines(typed: string, limit = 25): Article[] {
+    const q = words(typed);
+    if (q.length === 0) return this.articles.slice(0, limit);
+    const out: Article[] = [];
+    for (const a of this.articles) {
+      const hw = words(a.headline);
+      if (q.every((w, i) => hw.some((h) => (i === q.length - 1 ? h.startsWith(w) : h === w)))) out.push(a);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}

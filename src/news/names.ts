@@ -1,0 +1,113 @@
+/** Names of people: titles stripped, keys for matching, full names found in an article. */
+import { fold } from "./text.js";
+
+/** Words that are titles or roles, not part of a person's name (folded, without dots). */
+const TITLES = new Set(
+  (
+    "president vice prime minister secretary state chancellor governor gov senator sen rep representative " +
+    "congressman congresswoman mr mrs ms miss dr prof professor mayor judge justice general gen pope king queen " +
+    "prince princess sir dame lord lady foreign defense defence interior finance home chief spokesperson " +
+    "spokesman spokeswoman ambassador leader former deputy acting speaker attorney ceo chairman chairwoman " +
+    "chair director commissioner regional us uk eu un nato white house of the republican democrat democratic " +
+    "gop candidate nominee sheriff officer detective lieutenant lt colonel col captain capt sergeant sgt " +
+    "admiral adm commander rev reverend father rabbi imam bishop cardinal archbishop emir sheikh crown " +
+    "premier first lady mp mep minority majority whip supreme court labor labour party opposition presidential " +
+    "hopeful rival incumbent economy trade health education justice energy treasury army navy air force"
+  ).split(" "),
+);
+
+/** Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"). */
+export const NAME_PARTICLES = new Set("von van der de da del della di du la le bin al ibn st".split(" "));
+
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
+function bare(token: string): string {
+  return fold(token).replace(/\./g, "").replace(/'s$/, "");
+}
+
+export function isTitleWord(token: string): boolean {
+  return TITLES.has(bare(token));
+}
+
+/** Nationality or demonym adjectives before a title: "Russian", "Ukrainian", "German", "Israeli". */
+function isDemonym(token: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|i|ic)$/u.test(token);
+}
+
+/**
+ * "U.S. President Donald Trump" → "Donald Trump"; "Mr. Trump" → "Trump"; "Trump’s" → "Trump".
+ * Returns "" when nothing name-like remains.
+ */
+export function stripTitles(run: string): string {
+  const tokens = run
+    .replace(/[’']s$/u, "")
+    .split(/\s+/)
+    .filter((t) => t !== "");
+  // Drop leading titles, demonyms before titles, and particles left at the front.
+  while (tokens.length > 0) {
+    const t = tokens[0] as string;
+    const next = tokens[1];
+    if (isTitleWord(t) || /^\p{Ll}/u.test(t)) {
+      tokens.shift();
+      continue;
+    }
+    if (next !== undefined && isDemonym(t) && isTitleWord(next)) {
+      tokens.shift();
+      continue;
+    }
+    break;
+  }
+  // Within the rest, a title word splits: keep what follows the last title ("Secretary of State Marco Rubio").
+  let lastTitle = -1;
+  tokens.forEach((t, i) => {
+    if (isTitleWord(t) && !NAME_PARTICLES.has(bare(t))) lastTitle = i;
+  });
+  const rest = tokens.slice(lastTitle + 1);
+  while (rest.length > 0 && /^\p{Ll}/u.test(rest[rest.length - 1] as string)) rest.pop();
+  return rest.join(" ").replace(/[,.;:]+$/, "");
+}
+
+/** The matching key of a name: folded tokens without middle initials or suffixes. */
+export function nameTokens(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .map(bare)
+    .filter((t) => t !== "" && !SUFFIXES.has(t))
+    .filter((t, i, all) => !(t.length === 1 && i > 0 && i < all.length - 1));
+}
+
+/** "Donald J. Trump" and "Donald Trump" share a key: first and last name, folded. */
+export function personKey(name: string): string {
+  const t = nameTokens(name);
+  if (t.length <= 1) return t[0] ?? "";
+  return `${t[0]} ${t[t.length - 1]}`;
+}
+
+export function surname(name: string): string {
+  const t = nameTokens(name);
+  return t[t.length - 1] ?? "";
+}
+
+/** Capitalised runs in a text: "U.S. President Donald Trump", "Keir Starmer", "White House". */
+const RUN = /(?:\p{Lu}[\p{L}’'.-]*|\p{Lu}\.)(?:\s+(?:(?:von|van|der|de|da|del|di|du|la|le|bin|al|ibn|of)\s+)*(?:\p{Lu}[\p{L}’'.-]*))*/gu;
+
+export function capitalisedRuns(text: string): Array<{ text: string; index: number }> {
+  const out: Array<{ text: string; index: number }> = [];
+  for (const m of text.matchAll(RUN)) out.push({ text: m[0].replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index: m.index ?? 0 });
+  return out;
+}
+
+/**
+ * People named in a text with a title or honorific ("President Vladimir Putin", "governor Sergey
+ * Nosov", "Mr. Trump") or as a two-to-four-word name run ("Keir Starmer"). Returns cleaned names.
+ */
+export function peopleMentioned(text: string): string[] {
+  const out: string[] = [];
+  const re =
+    /(?:^|[^\p{L}])((?:(?:\p{Lu}[\p{L}.]*|of)\s+)*(?:[Pp]resident|[Mm]inister|[Cc]hancellor|[Ss]ecretary|[Ss]pokes(?:person|man|woman)|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Mm]ayor|[Jj]udge|[Aa]mbassador|[Ll]eader|[Cc]hief|[Dd]irector|[Cc]ommissioner|Pope|King|Queen|Prince|Princess|Sir)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'-]*))/gu;
+  for (const m of text.matchAll(re)) {
+    const name = stripTitles(m[2] ?? "");
+    if (name !== "") out.push(name);
+  }
+  return out;
+}

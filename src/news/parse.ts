@@ -1,0 +1,188 @@
+/**
+ * Article files → articles. Pure: the caller reads the file and passes its text and mtime.
+ * Formats: plain text (see segment.ts), Markdown with optional YAML front matter, JSON (one
+ * article or an array). Every article goes through `ArticleSchema`.
+ */
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { type Article, ArticleSchema, JsonArticleSchema, type Metadata, MetadataSchema, zodReason } from "./article.js";
+import { generateHeadline } from "./headline.js";
+import { type Draft, type Para, paragraphsOf, segmentPlainText } from "./segment.js";
+import { fold, hash64, squash } from "./text.js";
+
+export interface ArticleFile {
+  /** Name used in messages and in `article.file` (a path relative to the articles folder). */
+  name: string;
+  text: string;
+  mtime: Date;
+}
+
+export interface ParseResult {
+  articles: Article[];
+  /** Problems that skipped part or all of the file, each naming why. */
+  problems: string[];
+}
+
+export type Format = "text" | "markdown" | "json";
+
+export function formatOf(name: string, text: string): Format {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
+  if (lower.endsWith(".txt") || lower.endsWith(".text")) return "text";
+  const head = text.replace(/^\uFEFF/, "").trimStart();
+  if (head.startsWith("{") || head.startsWith("[")) return "json";
+  if (head.startsWith("---")) return "markdown";
+  return "text";
+}
+
+/** The id of an article: a hash of its normalised body, so the same text always gets the same id. */
+export function bodyKey(paragraphs: readonly string[]): string {
+  return hash64(squash(fold(paragraphs.join("\n"))).replace(/[^\p{L}\p{N} ]/gu, ""));
+}
+
+interface Built {
+  title?: string;
+  source?: string;
+  url?: string;
+  published?: Date;
+  tags?: string[];
+  paras: Para[];
+}
+
+function build(file: ArticleFile, b: Built, order: number): Article {
+  const kept = b.paras.filter((p) => p.text.trim() !== "");
+  const paragraphs = kept.map((p) => p.text);
+  const offsets = kept.map((p) => (p.offset >= 0 ? p.offset : null));
+  const title = b.title !== undefined ? squash(b.title) : undefined;
+  return ArticleSchema.parse({
+    id: bodyKey(paragraphs),
+    file: file.name,
+    title,
+    headline: title ?? generateHeadline(paragraphs[0] ?? ""),
+    source: b.source ?? "unknown",
+    published: b.published ?? file.mtime,
+    url: b.url,
+    tags: b.tags ?? [],
+    paragraphs,
+    offsets,
+    order,
+  });
+}
+
+/** Paragraph texts located in the file's text (for offsets), searched in order. */
+function locate(fileText: string, paragraphs: readonly string[]): Para[] {
+  let from = 0;
+  return paragraphs.map((text) => {
+    const at = fileText.indexOf(text, from);
+    if (at >= 0) from = at + text.length;
+    return { text, offset: at, blankAfter: true };
+  });
+}
+
+function parseText(file: ArticleFile): Built[] {
+  return segmentPlainText(file.text).map((d: Draft) => ({
+    ...(d.title !== undefined ? { title: d.title } : {}),
+    ...(d.source !== undefined ? { source: d.source } : {}),
+    paras: d.paras,
+  }));
+}
+
+/** Markdown to plain paragraphs: headings, emphasis, links and images reduced to their text. */
+function markdownToText(md: string): string {
+  return md
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|\W)[*_]([^*_\n]+)[*_](?=\W|$)/g, "$1$2")
+    .replace(/^>\s?/gm, "")
+    .replace(/^\s*[-*+]\s+/gm, "")
+    .replace(/`([^`]+)`/g, "$1");
+}
+
+function fromMeta(meta: Metadata): Omit<Built, "paras"> {
+  const published = meta.published ?? meta.date;
+  const title = meta.title ?? meta.headline;
+  return {
+    ...(title !== undefined ? { title } : {}),
+    ...(meta.source !== undefined ? { source: meta.source } : {}),
+    ...(meta.url !== undefined ? { url: meta.url } : {}),
+    ...(published !== undefined ? { published } : {}),
+    ...(meta.tags !== undefined ? { tags: meta.tags } : {}),
+  };
+}
+
+function parseMarkdown(file: ArticleFile): Built[] {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(file.text);
+  let meta: Omit<Built, "paras"> = {};
+  let body = file.text;
+  if (m) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(m[1] ?? "");
+    } catch (e) {
+      throw new Error(`invalid front matter: ${(e as Error).message.split("\n")[0] ?? ""}`);
+    }
+    const parsed = MetadataSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw new Error(`invalid front matter: ${zodReason(parsed.error)}`);
+    meta = fromMeta(parsed.data);
+    body = file.text.slice(m[0].length);
+  }
+  let paras = paragraphsOf(markdownToText(body)).map((p) => p.text);
+  // A leading "# Heading" is the title when the front matter gave none.
+  const first = paras[0];
+  if (first !== undefined && /^#{1,6}\s/.test(first)) {
+    paras = paras.slice(1);
+    if (meta.title === undefined) meta = { ...meta, title: first.replace(/^#+\s*/, "") };
+  }
+  paras = paras.map((p) => p.replace(/^#{1,6}\s+/, ""));
+  if (paras.length === 0) throw new Error("no text after the front matter");
+  return [{ ...meta, paras: locate(file.text, paras) }];
+}
+
+function parseJson(file: ArticleFile, problems: string[]): Built[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(file.text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new Error(`invalid JSON: ${(e as Error).message}`);
+  }
+  const items = Array.isArray(raw) ? raw : [raw];
+  if (items.length === 0) throw new Error("empty JSON array");
+  const out: Built[] = [];
+  items.forEach((item, i) => {
+    const parsed = JsonArticleSchema.safeParse(item);
+    const where = Array.isArray(raw) ? `[${i}] ` : "";
+    if (!parsed.success) {
+      problems.push(`${where}${zodReason(parsed.error)}`);
+      return;
+    }
+    const a = parsed.data;
+    const text = a.paragraphs ?? (a.body ?? a.text ?? a.content ?? "").split(/\r?\n\s*\r?\n|\r?\n/);
+    const paras = text.map(squash).filter((t) => t !== "");
+    out.push({ ...fromMeta(a), paras: locate(file.text, paras) });
+  });
+  return out;
+}
+
+export function parseArticleFile(file: ArticleFile): ParseResult {
+  const problems: string[] = [];
+  if (file.text.replace(/^\uFEFF/, "").trim() === "") return { articles: [], problems: ["empty file"] };
+  let built: Built[];
+  try {
+    const format = formatOf(file.name, file.text);
+    built = format === "json" ? parseJson(file, problems) : format === "markdown" ? parseMarkdown(file) : parseText(file);
+  } catch (e) {
+    return { articles: [], problems: [(e as Error).message] };
+  }
+  const articles: Article[] = [];
+  built.forEach((b, i) => {
+    try {
+      articles.push(build(file, b, i));
+    } catch (e) {
+      problems.push(e instanceof z.ZodError ? zodReason(e) : (e as Error).message);
+    }
+  });
+  if (articles.length === 0 && problems.length === 0) problems.push("no article text found");
+  return { articles, problems };
+}

@@ -1,0 +1,93 @@
+import { createHash } from "node:crypto";
+
+/** Small text helpers shared by the pure core. No I/O, no clock. */
+
+/** Lower-case, strip accents and fold typographic apostrophes, for matching. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+/** Words of a text, folded (letters, digits, inner apostrophes and hyphens). */
+export function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Collapse runs of whitespace to single spaces and trim. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "a an and are as at be been but by for from had has have he her his i if in into is it its " +
+    "of on or our she so than that the their them then there these they this those to was we were " +
+    "what when where which while who whom will with would you your not no do does did can could " +
+    "should may might must shall about after before over under also more most some such only other " +
+    "any each all both up out just said says say us me my him himself herself itself themselves " +
+    "being because until against between through during above below again further once here how why"
+  ).split(" "),
+);
+
+/** A light English stemmer (plural, -ing, -ed, -ly), good enough for similarity and search. */
+export function stem(word: string): string {
+  let w = word.replace(/'s$/, "");
+  if (w.length <= 3) return w;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith("ly") && w.length > 4) w = w.slice(0, -2);
+  if (w.length > 3 && /([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** Content terms of a text: folded words minus stopwords, stemmed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w))
+    .map(stem);
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, capped for speed. */
+export function editDistance(a: string, b: string, cap = 10): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i < rows; i++) {
+    const row = d[i] as number[];
+    const prev = d[i - 1] as number[];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = v;
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** A stable 64-bit content hash as 16 hex digits (SHA-256, truncated). Pure and deterministic. */
+export function hash64(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
+}
+
+/** Count of words (as a reader would count them). */
+export function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
+
+/** Upper-case the first letter. */
+export function capitalize(text: string): string {
+  return text.replace(/^(\P{L}*)(\p{L})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+}

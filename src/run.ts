@@ -1,0 +1,49 @@
+/**
+ * The one error boundary around commands, shared by Discord, the console and the CLI: expected
+ * failures are replies the command returns; anything thrown is a bug, logged with context and
+ * answered with a short ephemeral apology.
+ */
+import type { Logger } from "pino";
+import { findCommand, type CommandInput, type Services, type Choice } from "../commands/index.js";
+import type { Reply } from "./news/reply.js";
+
+export async function runCommand(
+  name: string,
+  input: CommandInput,
+  services: Services,
+  log: Logger,
+): Promise<Reply> {
+  const command = findCommand(name);
+  if (!command) {
+    return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /digest.", items: [] };
+  }
+  try {
+    return await command.execute(input, services);
+  } catch (err) {
+    log.error({ err, command: name }, "command failed");
+    return {
+      status: "error",
+      ephemeral: true,
+      title: "Something went wrong",
+      intro: "newsdesk could not answer this command. The error has been logged for the bot's admin.",
+      items: [],
+    };
+  }
+}
+
+export async function runAutocomplete(
+  name: string,
+  option: string,
+  typed: string,
+  services: Services,
+  log: Logger,
+): Promise<Choice[]> {
+  const command = findCommand(name);
+  if (!command?.autocomplete) return [];
+  try {
+    return (await command.autocomplete(option, typed, services)).slice(0, 25);
+  } catch (err) {
+    log.error({ err, command: name, option }, "autocomplete failed");
+    return [];
+  }
+}

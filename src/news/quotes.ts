@@ -4,7 +4,7 @@
  * attribution next to it: "“Q,” Trump said", "“Q,” said Rubio", "“Q,” he added", "Rubio noted: “Q”",
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
-import { capitalisedRuns, personKey, stripTitles, surname } from "./names.js";
+import { capitalisedRuns, peopleMentioned, personKey, stripTitles, surname } from "./names.js";
 import { wordCount } from "./text.js";
 
 export interface Quote {
@@ -140,6 +140,16 @@ export function fullestName(name: string, articleText: string): string {
   return best;
 }
 
+/** The last person named before a point ("Mr. Trump spoke. “…,” he said."), when no one has spoken yet. */
+function lastMentioned(before: string, articleText: string): string | null {
+  const titled = peopleMentioned(before);
+  const runs = capitalisedRuns(before)
+    .map((r) => stripTitles(r.text))
+    .filter((n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).length <= 4);
+  const last = titled[titled.length - 1] ?? runs[runs.length - 1];
+  return last === undefined ? null : fullestName(last, articleText);
+}
+
 function sentenceStartBefore(p: string, pos: number): number {
   const head = p.slice(0, pos);
   const m = /.*[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/su.exec(head);
@@ -152,6 +162,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   let lastNamed: string | null = null;
   paragraphs.forEach((p, pi) => {
     const spans = quoteSpans(p);
+    let previousSpeaker: string | null = null;
     spans.forEach((span, si) => {
       const start = span.open + 1;
       const end = span.close;
@@ -165,13 +176,24 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];
       }
+      // A quotation opening a paragraph after "… said:" belongs to that attribution.
+      if (raw === undefined && span.open === 0 && pi > 0) {
+        const prev = paragraphs[pi - 1] ?? "";
+        if (/:\s*$/.test(prev)) raw = BEFORE.exec(prev.slice(sentenceStartBefore(prev, prev.length)))?.[1];
+      }
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;
-      if (subject?.pronoun) speaker = lastNamed;
+      if (subject?.pronoun) {
+        speaker = lastNamed ?? lastMentioned([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText);
+      }
       else if (subject) {
         speaker = fullestName(subject.name, articleText);
         lastNamed = speaker;
+      } else if (si > 0 && previousSpeaker !== null && before.length < 80) {
+        // "“Q1,” Limbaugh said. “Q2.”": a quotation right after an attributed one continues it.
+        speaker = previousSpeaker;
       }
+      previousSpeaker = speaker;
       if (wordCount(text) < 3) return;
       const trimmed = text.replace(/[\s,]+$/u, "");
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });

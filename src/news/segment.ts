@@ -71,7 +71,7 @@ export function isBoilerplate(text: string): boolean {
 }
 
 /** "… landscape. (ILKHA)" → "ILKHA": a short parenthesised name right after a sentence's end. */
-const SIGN_OFF = /([.!?”"’])\s*\(([\p{Lu}][\p{L}&.' -]{0,29})\)\s*$/u;
+const SIGN_OFF = /([.!?”"’])\s*\((\p{Lu}[\p{L}&'-]*(?:\.?\s?\p{Lu}[\p{L}&'-]*){0,3})\)\s*$/u;
 
 export function signOff(text: string): { source: string; body: string } | null {
   const m = SIGN_OFF.exec(text);

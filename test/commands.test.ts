@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { commands, findCommand } from "../commands/index.js";
+import type { CommandInput } from "../commands/index.js";
+import type { Reply } from "../src/news/reply.js";
+import { services } from "./support/seed.js";
+
+const svc = services();
+async function run(name: string, input: CommandInput = {}, s = svc): Promise<Reply> {
+  const c = findCommand(name);
+  if (!c) throw new Error(`no command ${name}`);
+  return c.execute(input, s);
+}
+
+describe("command definitions", () => {
+  it("are valid, unique and within Discord's limits", () => {
+    const names = new Set<string>();
+    for (const c of commands) {
+      const json = c.data.toJSON();
+      expect(json.name).toMatch(/^[-_'\p{Ll}\p{N}]{1,32}$/u);
+      expect(names.has(json.name)).toBe(false);
+      names.add(json.name);
+      expect(json.description.length).toBeGreaterThan(0);
+      expect(json.description.length).toBeLessThanOrEqual(100);
+      for (const o of json.options ?? []) {
+        expect(o.name).toMatch(/^[-_'\p{Ll}\p{N}]{1,32}$/u);
+        expect(o.description.length).toBeLessThanOrEqual(100);
+      }
+    }
+    expect([...names]).toEqual(["headline", "summary", "quote", "digest"]);
+  });
+});
+
+describe("/headline", () => {
+  it("lists the four seed headlines, Alaska first", async () => {
+    const r = await run("headline");
+    expect(r.status).toBe("ok");
+    expect(r.items).toHaveLength(4);
+    expect(r.items[0]?.heading).toBe("Trump and Putin to meet in Alaska for high-stakes summit on Ukraine ceasefire");
+    expect(r.items[0]?.meta).toBe("ILKHA · 15 Aug 2025");
+  });
+  it("honours count and topic", async () => {
+    expect((await run("headline", { count: 2 })).items).toHaveLength(2);
+    const flood = await run("headline", { topic: "flood" });
+    expect(flood.items.map((i) => i.heading)).toEqual(["Catastrophic flash flood and landslide struck village of Chasoti"]);
+  });
+  it("explains a bad count ephemerally", async () => {
+    for (const count of [0, 11, 2.5]) {
+      const r = await run("headline", { count });
+      expect(r.status).toBe("invalid");
+      expect(r.ephemeral).toBe(true);
+      expect(r.intro).toMatch(/count/);
+    }
+    expect((await run("headline", { count: "many" })).intro).toMatch(/`count` must be a number/);
+  });
+  it("orders by date, newest first", async () => {
+    const base = svc.corpus.articles;
+    const older = base.map((a, i) => ({ ...a, published: new Date(Date.UTC(2025, 0, 1 + i)) }));
+    const r = await run("headline", {}, services(older));
+    expect(r.items[0]?.heading).toBe(older[3]?.headline);
+  });
+});
+
+describe("/summary", () => {
+  it("summarises the newest article in three sentences by default", async () => {
+    const r = await run("summary");
+    expect(r.title).toMatch(/^Trump and Putin to meet in Alaska/);
+    expect(r.footer).toMatch(/^3 of \d+ sentences$/);
+  });
+  it("finds an article by a word of its headline, with a length", async () => {
+    const r = await run("summary", { article: "Alaska", length: "short" });
+    expect(r.footer).toMatch(/^1 of /);
+    const flood = await run("summary", { article: "Chasoti" });
+    expect(flood.title).toMatch(/flash flood/);
+  });
+  it("finds an article by id (what autocomplete sends)", async () => {
+    const id = svc.corpus.articles[2]?.id ?? "";
+    expect((await run("summary", { article: id })).title).toBe(svc.corpus.articles[2]?.headline);
+  });
+  it("answers an unknown article ephemerally with the closest matches", async () => {
+    const r = await run("summary", { article: "zzzz qqqq" });
+    expect(r.status).toBe("not_found");
+    expect(r.ephemeral).toBe(true);
+    expect(r.items.length).toBeGreaterThan(0);
+  });
+  it("autocompletes over headlines, with ids as values", async () => {
+    const c = findCommand("summary");
+    const choices = (await c?.autocomplete?.("article", "gaz", svc)) ?? [];
+    expect(choices).toHaveLength(1);
+    expect(choices[0]?.name).toMatch(/Gaza/);
+    expect(choices[0]?.value).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("/quote", () => {
+  it("shows exactly Trump's two quotes", async () => {
+    const r = await run("quote", { person: "Trump" });
+    expect(r.title).toBe("Donald Trump — 2 quotes");
+    expect(r.items.map((i) => i.body.slice(0, 40))).toEqual([
+      "We have a meeting with President Putin t",
+      "We’re going to have a meeting with Presi",
+    ]);
+  });
+  it("says plainly that Putin is mentioned but never quoted", async () => {
+    const r = await run("quote", { person: "Putin" });
+    expect(r.intro).toBe("No direct quotes from Vladimir Putin in the 4 loaded articles (mentioned in 1).");
+  });
+  it("suggests names for an unknown person", async () => {
+    const r = await run("quote", { person: "Trmp" });
+    expect(r.status).toBe("not_found");
+    expect(r.ephemeral).toBe(true);
+    expect(r.intro).toMatch(/Did you mean: Donald Trump\?/);
+  });
+  it("filters by topic", async () => {
+    expect((await run("quote", { person: "Rubio", topic: "Alaska" })).items).toHaveLength(2);
+    const none = await run("quote", { person: "Rubio", topic: "flood" });
+    expect(none.status).toBe("empty");
+  });
+  it("requires a person", async () => {
+    const r = await run("quote", { person: "   " });
+    expect(r.status).toBe("invalid");
+    expect(r.intro).toMatch(/person/);
+  });
+  it("autocompletes known speakers with their quote counts", async () => {
+    const c = findCommand("quote");
+    const all = (await c?.autocomplete?.("person", "", svc)) ?? [];
+    expect(all.map((x) => x.name)).toEqual(["Donald Trump (2 quotes)", "Marco Rubio (2 quotes)", "Keir Starmer (1 quote)"]);
+    const ru = (await c?.autocomplete?.("person", "ru", svc)) ?? [];
+    expect(ru).toEqual([{ name: "Marco Rubio (2 quotes)", value: "Marco Rubio" }]);
+  });
+});
+
+describe("/digest", () => {
+  it("gives one item per story and a quote of the day of at least eight words", async () => {
+    const r = await run("digest");
+    expect(r.title).toBe("News digest — 2025-08-15");
+    expect(r.items).toHaveLength(5);
+    const quote = r.items[4];
+    expect(quote?.heading).toBe("Quote of the day");
+    expect(quote?.body.split(/\s+/).length).toBeGreaterThanOrEqual(8);
+    for (const story of r.items.slice(0, 4)) expect(story.body.length).toBeGreaterThan(0);
+  });
+});
+
+describe("with no articles", () => {
+  it("every command says plainly that nothing is loaded", async () => {
+    const empty = services([]);
+    for (const [name, input] of [["headline", {}], ["summary", {}], ["quote", { person: "Trump" }], ["digest", {}]] as const) {
+      const r = await run(name, input, empty);
+      expect(r.status).toBe("empty");
+      expect(r.title).toBe("No articles are loaded");
+    }
+  });
+});

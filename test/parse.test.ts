@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { parseArticleFile } from "../src/news/parse.js";
+import { SEED_TEXT, seedArticles } from "./support/seed.js";
+
+const mtime = new Date("2025-01-02T03:04:05Z");
+const parse = (name: string, text: string) => parseArticleFile({ name, text, mtime });
+
+describe("the seed file", () => {
+  const articles = seedArticles();
+  it("becomes four articles", () => {
+    expect(articles).toHaveLength(4);
+  });
+  it("keeps the Alaska article's title, takes ILKHA from its sign-off and drops the legal boilerplate", () => {
+    const a = articles[0];
+    expect(a?.title).toBe("Trump and Putin to meet in Alaska for high-stakes summit on Ukraine ceasefire");
+    expect(a?.headline).toBe(a?.title);
+    expect(a?.source).toBe("ILKHA");
+    expect(a?.paragraphs).toHaveLength(9);
+    expect(a?.paragraphs.at(-1)).toMatch(/European security landscape\.$/);
+    expect(articles.flatMap((x) => x.paragraphs).join(" ")).not.toMatch(/LEGAL WARNING|All rights/);
+  });
+  it("makes each brief after the boilerplate its own untitled article with a generated headline", () => {
+    const briefs = articles.slice(1);
+    expect(briefs.map((b) => b.paragraphs[0]?.slice(0, 30))).toEqual([
+      "For 679 relentless days, Israe",
+      "A catastrophic flash flood and",
+      "The Pentagon has confirmed tha",
+    ]);
+    for (const b of briefs) {
+      expect(b.title).toBeUndefined();
+      expect(b.headline.length).toBeGreaterThan(20);
+      expect(b.headline.length).toBeLessThanOrEqual(90);
+      expect(b.paragraphs).toHaveLength(1);
+    }
+  });
+  it("gives stable ids from content and keeps paragraph offsets into the file", () => {
+    const again = seedArticles();
+    expect(again.map((a) => a.id)).toEqual(articles.map((a) => a.id));
+    expect(new Set(articles.map((a) => a.id)).size).toBe(4);
+    for (const a of articles) {
+      a.paragraphs.forEach((p, i) => {
+        const at = a.offsets[i];
+        expect(at).not.toBeNull();
+        expect(SEED_TEXT.slice(at ?? 0, (at ?? 0) + p.length)).toBe(p);
+      });
+    }
+  });
+  it("dates the articles from the file's mtime when the text has no date", () => {
+    expect(articles[0]?.published.toISOString()).toBe("2025-08-15T06:00:00.000Z");
+  });
+});
+
+describe("plain text", () => {
+  it("reads the title from a first line followed by a blank line, paragraphs from blank lines", () => {
+    const r = parse("a.txt", "My title\n\nFirst paragraph here.\n\nSecond paragraph here.\n");
+    expect(r.articles[0]?.title).toBe("My title");
+    expect(r.articles[0]?.paragraphs).toEqual(["First paragraph here.", "Second paragraph here."]);
+  });
+  it("has no title when the first line is a sentence", () => {
+    const r = parse("a.txt", "The council met on Monday.\n\nIt approved the budget.");
+    expect(r.articles[0]?.title).toBeUndefined();
+    expect(r.articles[0]?.headline).toBe("The council met on Monday");
+    expect(r.articles).toHaveLength(1);
+  });
+  it("joins hard-wrapped lines and handles CRLF", () => {
+    const r = parse("a.txt", "Title here\r\n\r\nThe council met on Monday and\r\napproved the budget.\r\n");
+    expect(r.articles[0]?.paragraphs).toEqual(["The council met on Monday and  approved the budget."]);
+  });
+  it("reads a dateline source", () => {
+    const r = parse("a.txt", "Title\n\nLONDON (Reuters) - The pound fell on Monday.\n\nTraders were nervous.");
+    expect(r.articles[0]?.source).toBe("Reuters");
+  });
+  it("keeps related paragraphs after a sign-off together", () => {
+    const r = parse(
+      "a.txt",
+      "Main story\n\nBody of the main story. (AP)\nThe mayor of Springfield opened a bridge.\nShe said it cost less than planned.\nThe Springfield bridge links two districts.",
+    );
+    expect(r.articles).toHaveLength(2);
+    expect(r.articles[1]?.paragraphs).toHaveLength(3);
+    expect(r.articles[1]?.source).toBe("AP");
+  });
+  it("does not take a parenthesised remark for a sign-off", () => {
+    const r = parse("a.txt", "Title\n\nWe asked Chipotle to cater. (Fingers crossed.)\n\nThe dinner went well.");
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]?.source).toBe("unknown");
+  });
+});
+
+describe("Markdown and JSON", () => {
+  it("reads YAML front matter", () => {
+    const r = parse(
+      "a.md",
+      "---\ntitle: Budget passes\nsource: Daily Planet\nurl: https://example.com/a\npublished: 2025-03-01T10:00:00Z\ntags: [politics, budget]\n---\nThe **budget** passed on [Monday](https://x.y).\n\nIt was close.\n",
+    );
+    expect(r.problems).toEqual([]);
+    const a = r.articles[0];
+    expect(a?.title).toBe("Budget passes");
+    expect(a?.source).toBe("Daily Planet");
+    expect(a?.url).toBe("https://example.com/a");
+    expect(a?.published.toISOString()).toBe("2025-03-01T10:00:00.000Z");
+    expect(a?.tags).toEqual(["politics", "budget"]);
+    expect(a?.paragraphs).toEqual(["The budget passed on Monday.", "It was close."]);
+  });
+  it("takes a leading # heading as the title when there is no front matter", () => {
+    const r = parse("a.md", "# Big news\n\nSomething happened today in the city.");
+    expect(r.articles[0]?.title).toBe("Big news");
+  });
+  it("reads one JSON article or an array", () => {
+    const one = parse("a.json", JSON.stringify({ title: "T", body: "Para one.\n\nPara two.", source: "S", date: "2025-02-03" }));
+    expect(one.articles[0]?.paragraphs).toEqual(["Para one.", "Para two."]);
+    expect(one.articles[0]?.published.toISOString()).toBe("2025-02-03T00:00:00.000Z");
+    const many = parse("b.json", JSON.stringify([{ paragraphs: ["First article text."] }, { text: "Second article text." }]));
+    expect(many.articles).toHaveLength(2);
+  });
+  it("skips a JSON item that fails the schema and keeps the rest, naming the item", () => {
+    const r = parse("b.json", JSON.stringify([{ text: "Good article." }, { title: "no body" }, { text: "x", url: "not a url" }]));
+    expect(r.articles).toHaveLength(1);
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems[0]).toMatch(/^\[1\] .*no text/);
+    expect(r.problems[1]).toMatch(/^\[2\] url/);
+  });
+  it("reports invalid JSON, bad front matter and empty files without throwing", () => {
+    expect(parse("a.json", "{ nope").problems[0]).toMatch(/invalid JSON/);
+    expect(parse("a.md", "---\ntitle: [unclosed\n---\nBody.").problems[0]).toMatch(/invalid front matter/);
+    expect(parse("a.md", "---\npublished: not a date\n---\nBody text.").problems[0]).toMatch(/published: not a date/);
+    expect(parse("a.txt", "  \n\n ").problems).toEqual(["empty file"]);
+  });
+});

@@ -1,0 +1,659 @@
+/**
+ * A loopback Discord: API v10 REST and gateway on 127.0.0.1 with a random port, speaking the wire
+ * protocol that the unmodified discord.js client speaks. It validates as Discord does (limits,
+ * command definitions, interaction timing and acknowledgement, channel access, token), records
+ * every request and frame, and lets tests inject faults (429, 5xx, slow responses, dropped or
+ * closed gateway connections). For tests and for `npm run emulator`; never part of the bot.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket, WebSocketServer } from "ws";
+import { type ApiError, validateChoices, validateCommand, validateMessage } from "./validate.js";
+
+const EPOCH = 1420070400000n;
+let increment = 0n;
+export function snowflake(at = Date.now()): string {
+  increment = (increment + 1n) % 4096n;
+  return (((BigInt(at) - EPOCH) << 22n) | increment).toString();
+}
+
+export interface EmuChannel {
+  id: string;
+  name: string;
+  guildId: string;
+}
+export interface EmuGuild {
+  id: string;
+  name: string;
+  channels: EmuChannel[];
+}
+export interface EmuMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: unknown[];
+  allowed_mentions?: unknown;
+  nonce?: string | number;
+  flags: number;
+  timestamp: string;
+  author: { id: string; username: string; bot: boolean };
+}
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  status: number;
+  at: number;
+}
+export interface RecordedFrame {
+  direction: "in" | "out";
+  shard: number | null;
+  op: number;
+  t?: string | null;
+  d?: unknown;
+  at: number;
+}
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  /** 429, 500, 502…; or 0 with delayMs for a slow but successful response. */
+  status: number;
+  times: number;
+  retryAfter?: number;
+  global?: boolean;
+  delayMs?: number;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  type: number;
+  name: string;
+  createdAt: number;
+  callbacks: Array<{ type: number; data: Record<string, unknown> | undefined; status: number; at: number }>;
+  /** The original response message (type 4) or its edit after a deferral (type 5 + PATCH). */
+  original: EmuMessage | null;
+  followups: EmuMessage[];
+  choices: Array<{ name: string; value: unknown }> | null;
+  deleted: boolean;
+  /** Every message body sent for this interaction (response data, edits, follow-ups). */
+  payloads: Array<Record<string, unknown>>;
+}
+
+interface Session {
+  id: string;
+  shard: [number, number];
+  seq: number;
+  log: Array<{ s: number; frame: string }>;
+  ws: WebSocket | null;
+}
+
+export interface EmulatorOptions {
+  token?: string;
+  shards?: number;
+  guilds?: EmuGuild[];
+  /** Discord allows 3 s for the first response to an interaction. */
+  interactionDeadlineMs?: number;
+  heartbeatIntervalMs?: number;
+}
+
+function error(status: number, code: number, message: string): ApiError {
+  return { status, body: { code, message } };
+}
+
+export class DiscordEmulator {
+  readonly token: string;
+  readonly applicationId = snowflake();
+  readonly botUser = { id: this.applicationId, username: "newsdesk", discriminator: "0", global_name: "newsdesk", avatar: null, bot: true, flags: 0 };
+  readonly shards: number;
+  readonly guilds: EmuGuild[];
+  readonly requests: RecordedRequest[] = [];
+  readonly frames: RecordedFrame[] = [];
+  readonly commands = new Map<string, Array<Record<string, unknown> & { id: string }>>();
+  readonly messages = new Map<string, EmuMessage[]>();
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly channelFlags = new Map<string, "missing-access" | "missing-permissions" | "unknown">();
+  private readonly faults: Fault[] = [];
+  private readonly sessions = new Map<string, Session>();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly deadline: number;
+  private readonly heartbeat: number;
+  private server: Server | null = null;
+  private wss: WebSocketServer | null = null;
+  port = 0;
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.token = opts.token ?? `${Buffer.from(this.applicationId).toString("base64url")}.emulator.${"x".repeat(27)}`;
+    this.shards = opts.shards ?? 1;
+    this.deadline = opts.interactionDeadlineMs ?? 3000;
+    this.heartbeat = opts.heartbeatIntervalMs ?? 41250;
+    this.guilds = opts.guilds ?? [this.makeGuild("Newsroom", ["news", "general"])];
+  }
+
+  makeGuild(name: string, channels: string[]): EmuGuild {
+    const id = snowflake();
+    return { id, name, channels: channels.map((c) => ({ id: snowflake(), name: c, guildId: id })) };
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+  get channels(): EmuChannel[] {
+    return this.guilds.flatMap((g) => g.channels);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on("upgrade", (req, socket, head) => {
+      this.wss?.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss?.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  // ---- test controls -------------------------------------------------------------------------
+
+  /** The next `times` requests matching `path` (and `method`) fail with `status` (or are slowed). */
+  inject(f: Omit<Fault, "times"> & { times?: number }): void {
+    this.faults.push({ times: 1, ...f });
+  }
+
+  markChannel(channelId: string, flag: "missing-access" | "missing-permissions" | "unknown"): void {
+    this.channelFlags.set(channelId, flag);
+  }
+
+  /** Drop every gateway connection without a close frame (the client sees 1006). */
+  dropGateway(): void {
+    for (const ws of this.sockets) ws.terminate();
+  }
+
+  /** Close every gateway connection with a code (4000: unknown error, to be resumed). */
+  closeGateway(code: number, reason = "closed by emulator"): void {
+    for (const ws of this.sockets) ws.close(code, reason);
+  }
+
+  channelMessages(channelId: string): EmuMessage[] {
+    return this.messages.get(channelId) ?? [];
+  }
+
+  /** Registered commands: global, or of a guild. */
+  registered(guildId?: string): Array<Record<string, unknown> & { id: string }> {
+    return this.commands.get(guildId ?? "global") ?? [];
+  }
+
+  /** Resolves when no request has arrived for `quietMs`. */
+  async settle(quietMs = 150, maxMs = 10_000): Promise<void> {
+    const start = Date.now();
+    for (;;) {
+      const last = Math.max(this.requests.at(-1)?.at ?? 0, this.frames.at(-1)?.at ?? 0);
+      if (Date.now() - last >= quietMs || Date.now() - start > maxMs) return;
+      await new Promise((r) => setTimeout(r, quietMs / 3));
+    }
+  }
+
+  async waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 10_000, what = "condition"): Promise<T> {
+    const start = Date.now();
+    for (;;) {
+      const v = check();
+      if (v !== undefined && v !== null && v !== false) return v;
+      if (Date.now() - start > timeoutMs) throw new Error(`emulator: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Whether some live gateway session is identified for the shard of `guildId`. */
+  connected(guildId = this.guilds[0]?.id ?? "0"): boolean {
+    const shard = this.shardOf(guildId);
+    return [...this.sessions.values()].some((s) => s.shard[0] === shard && s.ws?.readyState === WebSocket.OPEN);
+  }
+
+  shardOf(guildId: string): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(this.shards));
+  }
+
+  /** A member uses a slash command (type 2) or types into an autocompleted option (type 4). */
+  interact(o: {
+    name: string;
+    options?: Record<string, string | number | boolean>;
+    focused?: string;
+    guildId?: string;
+    channelId?: string;
+    permissions?: bigint;
+    userId?: string;
+  }): InteractionRecord {
+    const guild = this.guilds.find((g) => g.id === (o.guildId ?? this.guilds[0]?.id)) ?? this.guilds[0];
+    if (!guild) throw new Error("emulator: no guild");
+    const channel = guild.channels.find((c) => c.id === o.channelId) ?? guild.channels[0];
+    if (!channel) throw new Error("emulator: no channel");
+    const command = [...this.registered(guild.id), ...this.registered()].find((c) => c.name === o.name);
+    if (!command) throw new Error(`emulator: /${o.name} is not registered, Discord would not offer it`);
+    const defs = (command.options ?? []) as Array<{ name: string; type: number }>;
+    const options = Object.entries(o.options ?? {}).map(([name, value]) => {
+      const def = defs.find((d) => d.name === name);
+      if (!def) throw new Error(`emulator: /${o.name} has no option ${name}`);
+      return { name, type: def.type, value, ...(o.focused === name ? { focused: true } : {}) };
+    });
+    const type = o.focused !== undefined ? 4 : 2;
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${id}${Buffer.from(snowflake()).toString("base64url")}`;
+    const perms = (o.permissions ?? 0x400n | 0x800n | 0x4000n).toString();
+    const userId = o.userId ?? snowflake();
+    const record: InteractionRecord = { id, token, type, name: o.name, createdAt: Date.now(), callbacks: [], original: null, followups: [], choices: null, deleted: false, payloads: [] };
+    this.interactions.set(id, record);
+    const user = { id: userId, username: "member", discriminator: "0", global_name: "Member", avatar: null };
+    this.dispatch(guild.id, "INTERACTION_CREATE", {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      data: { id: command.id, name: o.name, type: 1, options, guild_id: command.guild_id },
+      guild_id: guild.id,
+      guild: { id: guild.id, locale: "en-US", features: [] },
+      channel_id: channel.id,
+      channel: { id: channel.id, type: 0, name: channel.name, guild_id: guild.id, permissions: perms, flags: 0 },
+      member: { user, roles: [], permissions: perms, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null },
+      app_permissions: (0x400n | 0x800n | 0x4000n).toString(),
+      locale: "en-US",
+      guild_locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": guild.id },
+      context: 0,
+      attachment_size_limit: 10485760,
+    });
+    return record;
+  }
+
+  /** The first visible answer to an interaction: a type-4 response or the edit after a deferral. */
+  async answer(record: InteractionRecord, timeoutMs = 5000): Promise<EmuMessage> {
+    return this.waitFor(() => record.original ?? (record.followups[0] && record.deleted ? record.followups[0] : null), timeoutMs, `an answer to /${record.name}`);
+  }
+
+  // ---- gateway -------------------------------------------------------------------------------
+
+  private send(ws: WebSocket, shard: number | null, payload: { op: number; d?: unknown; s?: number | null; t?: string | null }): void {
+    this.frames.push({ direction: "out", shard, op: payload.op, t: payload.t ?? null, d: payload.d, at: Date.now() });
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ s: null, t: null, ...payload }));
+  }
+
+  /** Send a dispatch to the session of the guild's shard; kept for replay on RESUME. */
+  dispatch(guildId: string, t: string, d: unknown): void {
+    const shard = this.shardOf(guildId);
+    const session = [...this.sessions.values()].reverse().find((s) => s.shard[0] === shard);
+    if (!session) throw new Error(`emulator: no gateway session for shard ${shard}`);
+    this.dispatchTo(session, t, d);
+  }
+
+  private dispatchTo(session: Session, t: string, d: unknown): void {
+    session.seq += 1;
+    const frame = JSON.stringify({ op: 0, s: session.seq, t, d });
+    session.log.push({ s: session.seq, frame });
+    this.frames.push({ direction: "out", shard: session.shard[0], op: 0, t, d, at: Date.now() });
+    if (session.ws?.readyState === WebSocket.OPEN) session.ws.send(frame);
+  }
+
+  private guildCreate(g: EmuGuild): Record<string, unknown> {
+    return {
+      id: g.id,
+      name: g.name,
+      icon: null,
+      owner_id: snowflake(),
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [{ id: g.id, name: "@everyone", permissions: "3072", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      max_members: 500000,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: "en-US",
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      members: [],
+      voice_states: [],
+      presences: [],
+      threads: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      channels: g.channels.map((c, i) => ({ id: c.id, type: 0, name: c.name, position: i, permission_overwrites: [], nsfw: false, topic: null, parent_id: null, rate_limit_per_user: 0, last_message_id: null, flags: 0 })),
+    };
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    let session: Session | null = null;
+    ws.on("close", () => {
+      this.sockets.delete(ws);
+      if (session?.ws === ws) session.ws = null;
+    });
+    ws.on("message", (raw) => {
+      let msg: { op: number; d: Record<string, unknown> | null };
+      try {
+        msg = JSON.parse(String(raw)) as typeof msg;
+      } catch {
+        ws.close(4002, "Error while decoding payload.");
+        return;
+      }
+      this.frames.push({ direction: "in", shard: session?.shard[0] ?? null, op: msg.op, d: msg.d, at: Date.now() });
+      const d = msg.d ?? {};
+      switch (msg.op) {
+        case 1:
+          this.send(ws, session?.shard[0] ?? null, { op: 11 });
+          break;
+        case 2: {
+          if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
+            ws.close(4004, "Authentication failed.");
+            return;
+          }
+          const shard = (d.shard as [number, number] | undefined) ?? [0, 1];
+          if (shard[1] !== this.shards || shard[0] >= shard[1]) {
+            ws.close(4010, "Invalid shard.");
+            return;
+          }
+          session = { id: snowflake().slice(-16), shard, seq: 0, log: [], ws };
+          this.sessions.set(session.id, session);
+          const guilds = this.guilds.filter((g) => this.shardOf(g.id) === shard[0]);
+          this.dispatchTo(session, "READY", {
+            v: 10,
+            user: this.botUser,
+            guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+            session_id: session.id,
+            resume_gateway_url: this.gatewayUrl,
+            shard,
+            application: { id: this.applicationId, flags: 0 },
+            user_settings: {},
+            private_channels: [],
+            relationships: [],
+            presences: [],
+            guild_join_requests: [],
+            geo_ordered_rtc_regions: [],
+          });
+          for (const g of guilds) this.dispatchTo(session, "GUILD_CREATE", this.guildCreate(g));
+          break;
+        }
+        case 6: {
+          const found = this.sessions.get(String(d.session_id));
+          if (!found || (d.token !== this.token && d.token !== `Bot ${this.token}`)) {
+            this.send(ws, null, { op: 9, d: false });
+            return;
+          }
+          session = found;
+          found.ws = ws;
+          const from = Number(d.seq ?? 0);
+          for (const e of found.log) if (e.s > from) ws.send(e.frame);
+          this.dispatchTo(found, "RESUMED", {});
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    this.send(ws, null, { op: 10, d: { heartbeat_interval: this.heartbeat } });
+  }
+
+  // ---- REST ----------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body: unknown = undefined;
+    if (text !== "") {
+      try {
+        body = (req.headers["content-type"] ?? "").includes("multipart") ? parseMultipartJson(text) : JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const path = url.pathname.replace(/^\/api(?:\/v\d+)?/, "");
+    const method = req.method ?? "GET";
+    const record: RecordedRequest = { method, path, query: url.searchParams, body, status: 0, at: Date.now() };
+    this.requests.push(record);
+    const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
+      record.status = status;
+      const bucket = Buffer.from(path.replace(/\d{16,20}/g, ":id")).toString("hex").slice(0, 16);
+      res.writeHead(status, {
+        ...(payload === undefined ? {} : { "content-type": "application/json" }),
+        "x-ratelimit-limit": "50",
+        "x-ratelimit-remaining": "49",
+        "x-ratelimit-reset": String(Date.now() / 1000 + 1),
+        "x-ratelimit-reset-after": "1",
+        "x-ratelimit-bucket": bucket,
+        ...headers,
+      });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+
+    const fault = this.faults.find((f) => f.times > 0 && f.path.test(path) && (f.method === undefined || f.method === method));
+    if (fault) {
+      fault.times -= 1;
+      if (fault.delayMs !== undefined) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.status === 429) {
+        const after = fault.retryAfter ?? 0.2;
+        reply(
+          429,
+          { message: "You are being rate limited.", retry_after: after, global: fault.global ?? false, code: 0 },
+          {
+            "retry-after": String(Math.ceil(after)),
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-reset-after": String(after),
+            "x-ratelimit-scope": fault.global ? "global" : "user",
+            ...(fault.global ? { "x-ratelimit-global": "true" } : {}),
+          },
+        );
+        return;
+      }
+      if (fault.status >= 500) {
+        reply(fault.status, { message: fault.status === 502 ? "Bad Gateway" : "Internal Server Error", code: 0 });
+        return;
+      }
+    }
+
+    const isWebhook = path.startsWith("/webhooks/") || /^\/interactions\//.test(path);
+    if (!isWebhook && req.headers.authorization !== `Bot ${this.token}`) {
+      reply(401, { message: "401: Unauthorized", code: 0 });
+      return;
+    }
+    try {
+      const r = this.route(method, path, url.searchParams, (body ?? {}) as Record<string, unknown>);
+      if ("error" in r) reply(r.error.status, r.error.body);
+      else reply(r.status, r.body);
+    } catch (e) {
+      reply(500, { message: (e as Error).message, code: 0 });
+    }
+  }
+
+  private message(channelId: string, body: Record<string, unknown>, flags = 0): EmuMessage {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      content: typeof body.content === "string" ? body.content : "",
+      embeds: (body.embeds as unknown[] | undefined) ?? [],
+      allowed_mentions: body.allowed_mentions,
+      ...(body.nonce !== undefined ? { nonce: body.nonce as string } : {}),
+      flags: ((body.flags as number | undefined) ?? 0) | flags,
+      timestamp: new Date().toISOString(),
+      author: { id: this.botUser.id, username: this.botUser.username, bot: true },
+    };
+  }
+
+  private wire(m: EmuMessage): Record<string, unknown> {
+    return { ...m, type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, edited_timestamp: null, components: [] };
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body?: unknown } | { error: ApiError } {
+    const seg = path.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+    const ok = (b?: unknown, status = 200) => ({ status, body: b });
+    // GET /gateway/bot
+    if (method === "GET" && path === "/gateway/bot") {
+      return ok({ url: this.gatewayUrl, shards: this.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (method === "GET" && path === "/gateway") return ok({ url: this.gatewayUrl });
+    if (method === "GET" && path === "/users/@me") return ok(this.botUser);
+    if (method === "GET" && path === "/applications/@me") return ok({ id: this.applicationId, name: "newsdesk", description: "", flags: 0, bot: this.botUser, bot_public: true });
+    // Application commands
+    if (seg[0] === "applications" && seg[1] === this.applicationId) {
+      const scope = seg[2] === "guilds" ? (seg[3] ?? "") : "global";
+      if (scope !== "global" && !this.guilds.some((g) => g.id === scope)) return { error: error(403, 50001, "Missing Access") };
+      const list = this.commands.get(scope) ?? [];
+      const isList = seg[seg.length - 1] === "commands";
+      if (isList && method === "GET") return ok(list);
+      if (isList && (method === "PUT" || method === "POST")) {
+        const defs = method === "PUT" ? (Array.isArray(body) ? (body as Array<Record<string, unknown>>) : []) : [body];
+        for (const [i, d] of defs.entries()) {
+          const e = validateCommand(d, i);
+          if (e) return { error: e };
+        }
+        const names = defs.map((d) => d.name);
+        if (new Set(names).size !== names.length) return { error: error(400, 50035, "Invalid Form Body: duplicate command names") };
+        const stored = defs.map((d) => ({ ...d, id: list.find((c) => c.name === d.name)?.id ?? snowflake(), application_id: this.applicationId, version: snowflake(), ...(scope !== "global" ? { guild_id: scope } : {}) }));
+        if (method === "PUT") this.commands.set(scope, stored);
+        else this.commands.set(scope, [...list.filter((c) => c.name !== stored[0]?.name), ...stored]);
+        return ok(method === "PUT" ? stored : stored[0], method === "POST" ? 201 : 200);
+      }
+    }
+    // Interaction callback
+    if (method === "POST" && seg[0] === "interactions" && seg[3] === "callback") {
+      const rec = this.interactions.get(seg[1] ?? "");
+      if (!rec || rec.token !== seg[2]) return { error: error(404, 10062, "Unknown interaction") };
+      const type = Number(body.type);
+      const data = body.data as Record<string, unknown> | undefined;
+      const result = (status: number) => rec.callbacks.push({ type, data, status, at: Date.now() });
+      if (Date.now() - rec.createdAt > this.deadline) {
+        result(404);
+        return { error: error(404, 10062, "Unknown interaction") };
+      }
+      if (rec.callbacks.some((c) => c.status < 300)) {
+        result(400);
+        return { error: error(400, 40060, "Interaction has already been acknowledged.") };
+      }
+      if (type === 8) {
+        if (rec.type !== 4) return { error: error(400, 50035, "Invalid Form Body: not an autocomplete interaction") };
+        const e = validateChoices(data ?? {});
+        if (e) {
+          result(400);
+          return { error: e };
+        }
+        rec.choices = (data?.choices as InteractionRecord["choices"]) ?? [];
+      } else if (type === 4) {
+        const e = validateMessage(data ?? {});
+        if (e) {
+          result(400);
+          return { error: e };
+        }
+        rec.payloads.push(data ?? {});
+        rec.original = this.message(this.channelOf(rec), data ?? {});
+      } else if (type === 5) {
+        // deferred: the answer comes as an edit of @original
+      } else {
+        result(400);
+        return { error: error(400, 50035, `Invalid Form Body: unsupported callback type ${type}`) };
+      }
+      result(query.get("with_response") === "true" ? 200 : 204);
+      if (query.get("with_response") === "true") {
+        return ok({ interaction: { id: rec.id, type: rec.type, activity_instance_id: null, response_message_id: rec.original?.id ?? null, response_message_loading: type === 5, response_message_ephemeral: ((Number(data?.flags ?? 0)) & 64) === 64 }, resource: { type, ...(rec.original ? { message: this.wire(rec.original) } : {}) } });
+      }
+      return ok(undefined, 204);
+    }
+    // Webhook (interaction) messages
+    if (seg[0] === "webhooks" && seg[1] === this.applicationId) {
+      const rec = [...this.interactions.values()].find((r) => r.token === seg[2]);
+      if (!rec || Date.now() - rec.createdAt > 15 * 60_000) return { error: error(404, 10015, "Unknown Webhook") };
+      if (!rec.callbacks.some((c) => c.status < 300 && (c.type === 4 || c.type === 5))) return { error: error(404, 10008, "Unknown Message") };
+      const target = seg[4];
+      if (seg[3] === "messages" && target === "@original") {
+        if (method === "GET") return rec.original && !rec.deleted ? ok(this.wire(rec.original)) : { error: error(404, 10008, "Unknown Message") };
+        if (method === "DELETE") {
+          rec.deleted = true;
+          return ok(undefined, 204);
+        }
+        if (method === "PATCH") {
+          const e = validateMessage(body, { requireContent: false });
+          if (e) return { error: e };
+          rec.payloads.push(body);
+          const next = this.message(this.channelOf(rec), body);
+          rec.original = rec.original ? { ...rec.original, ...next, id: rec.original.id } : next;
+          return ok(this.wire(rec.original));
+        }
+      }
+      if (seg.length === 3 && method === "POST") {
+        const e = validateMessage(body);
+        if (e) return { error: e };
+        rec.payloads.push(body);
+        const m = this.message(this.channelOf(rec), body);
+        rec.followups.push(m);
+        return ok(this.wire(m));
+      }
+    }
+    // Channels
+    if (seg[0] === "channels") {
+      const channel = this.channels.find((c) => c.id === seg[1]);
+      const flag = this.channelFlags.get(seg[1] ?? "");
+      if (!channel || flag === "unknown") return { error: error(404, 10003, "Unknown Channel") };
+      if (flag === "missing-access") return { error: error(403, 50001, "Missing Access") };
+      if (method === "GET" && seg.length === 2) return ok({ id: channel.id, type: 0, name: channel.name, guild_id: channel.guildId, position: 0, permission_overwrites: [], flags: 0 });
+      if (seg[2] === "messages" && seg.length === 3) {
+        const list = this.messages.get(channel.id) ?? [];
+        if (method === "GET") {
+          const limit = Math.min(100, Number(query.get("limit") ?? 50));
+          return ok([...list].reverse().slice(0, limit).map((m) => this.wire(m)));
+        }
+        if (method === "POST") {
+          if (flag === "missing-permissions") return { error: error(403, 50013, "Missing Permissions") };
+          const e = validateMessage(body);
+          if (e) return { error: e };
+          if (body.enforce_nonce === true && body.nonce !== undefined) {
+            const same = list.find((m) => m.nonce === body.nonce && Date.now() - Date.parse(m.timestamp) < 5 * 60_000);
+            if (same) return ok(this.wire(same));
+          }
+          const m = this.message(channel.id, body);
+          list.push(m);
+          this.messages.set(channel.id, list);
+          return ok(this.wire(m));
+        }
+      }
+    }
+    return { error: error(404, 0, "404: Not Found") };
+  }
+
+  private channelOf(rec: InteractionRecord): string {
+    const frame = this.frames.find((f) => f.t === "INTERACTION_CREATE" && (f.d as { id?: string } | undefined)?.id === rec.id);
+    return (frame?.d as { channel_id?: string } | undefined)?.channel_id ?? "";
+  }
+}
+
+/** discord.js sends JSON in a multipart form when files are attached; we only need `payload_json`. */
+function parseMultipartJson(text: string): unknown {
+  const m = /name="payload_json"[\s\S]*?\r\n\r\n([\s\S]*?)\r\n--/.exec(text);
+  return m ? JSON.parse(m[1] ?? "{}") : {};
+}

@@ -38,6 +38,8 @@ export interface StartOptions {
   output?: NodeJS.WritableStream;
   log?: Logger;
   now?: () => Date;
+  /** Discord answers not ready after this long are deferred first (default 2 s). */
+  deferAfterMs?: number;
 }
 
 /** Start newsdesk. Throws ConfigError or StartupError with a message fit for one line. */
@@ -78,6 +80,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
         ...(config.DISCORD_GUILD_ID !== undefined ? { guildId: config.DISCORD_GUILD_ID } : {}),
         services,
         log,
+        ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
       });
     } catch (err) {
       await store.close();

@@ -72,12 +72,17 @@ async function send(i: ChatInputCommandInteraction, reply: Reply, deferred: bool
   for (const p of rest) await i.followUp(withFlags(p));
 }
 
-async function onCommand(i: ChatInputCommandInteraction, services: Services, log: Logger): Promise<void> {
+async function onCommand(i: ChatInputCommandInteraction, services: Services, log: Logger, deferAfterMs: number): Promise<void> {
   const clog = log.child({ command: i.commandName, guildId: i.guildId, channelId: i.channelId });
+  if (deferAfterMs <= 0) {
+    await i.deferReply();
+    await send(i, await runCommand(i.commandName, optionsOf(i), services, clog), true);
+    return;
+  }
   const work = runCommand(i.commandName, optionsOf(i), services, clog);
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<"slow">((resolve) => {
-    timer = setTimeout(() => resolve("slow"), DEFER_AFTER_MS);
+    timer = setTimeout(() => resolve("slow"), deferAfterMs);
   });
   const first = await Promise.race([work, slow]);
   clearTimeout(timer);
@@ -96,10 +101,10 @@ async function onAutocomplete(i: AutocompleteInteraction, services: Services, lo
 }
 
 /** Every interaction passes here; nothing thrown escapes. */
-export async function handleInteraction(i: Interaction, services: Services, log: Logger): Promise<void> {
+export async function handleInteraction(i: Interaction, services: Services, log: Logger, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
   try {
     if (i.isAutocomplete()) await onAutocomplete(i, services, log);
-    else if (i.isChatInputCommand()) await onCommand(i, services, log);
+    else if (i.isChatInputCommand()) await onCommand(i, services, log, deferAfterMs);
   } catch (err) {
     log.error({ err, command: "commandName" in i ? i.commandName : undefined, guildId: i.guildId, channelId: i.channelId }, "interaction failed");
     if (!i.isChatInputCommand()) return;
@@ -124,6 +129,8 @@ export interface DiscordOptions {
   guildId?: string;
   services: Services;
   log: Logger;
+  /** Answers not ready after this long are deferred first (default 2 s). */
+  deferAfterMs?: number;
 }
 
 export interface DiscordBot {
@@ -143,7 +150,7 @@ export async function startDiscord(o: DiscordOptions): Promise<DiscordBot> {
   client.on(Events.Error, (err) => o.log.error({ err }, "discord client error"));
   client.on(Events.ShardError, (err, shard) => o.log.warn({ err, shard }, "gateway connection error"));
   client.on(Events.ShardResume, (shard) => o.log.info({ shard }, "gateway session resumed"));
-  client.on(Events.InteractionCreate, (i) => void handleInteraction(i, o.services, o.log));
+  client.on(Events.InteractionCreate, (i) => void handleInteraction(i, o.services, o.log, o.deferAfterMs));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {

@@ -358,7 +358,7 @@ export class DiscordEmulator {
     ws.on("message", (raw) => {
       let msg: { op: number; d: Record<string, unknown> | null };
       try {
-        msg = JSON.parse(String(raw)) as typeof msg;
+        msg = JSON.parse((raw as Buffer).toString("utf8")) as typeof msg;
       } catch {
         ws.close(4002, "Error while decoding payload.");
         return;
@@ -435,7 +435,7 @@ export class DiscordEmulator {
         body = text;
       }
     }
-    const path = url.pathname.replace(/^\/api(?:\/v\d+)?/, "");
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(?:\/v\d+)?/, ""));
     const method = req.method ?? "GET";
     const record: RecordedRequest = { method, path, query: url.searchParams, body, status: 0, at: Date.now() };
     this.requests.push(record);
@@ -512,7 +512,7 @@ export class DiscordEmulator {
   }
 
   private route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body?: unknown } | { error: ApiError } {
-    const seg = path.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+    const seg = path.split("/").filter((s) => s !== "");
     const ok = (b?: unknown, status = 200) => ({ status, body: b });
     // GET /gateway/bot
     if (method === "GET" && path === "/gateway/bot") {
@@ -536,7 +536,7 @@ export class DiscordEmulator {
         }
         const names = defs.map((d) => d.name);
         if (new Set(names).size !== names.length) return { error: error(400, 50035, "Invalid Form Body: duplicate command names") };
-        const stored = defs.map((d) => ({ ...d, id: list.find((c) => c.name === d.name)?.id ?? snowflake(), application_id: this.applicationId, version: snowflake(), ...(scope !== "global" ? { guild_id: scope } : {}) }));
+        const stored: Array<Record<string, unknown> & { id: string }> = defs.map((d) => ({ ...d, id: list.find((c) => c.name === d.name)?.id ?? snowflake(), application_id: this.applicationId, version: snowflake(), ...(scope !== "global" ? { guild_id: scope } : {}) }));
         if (method === "PUT") this.commands.set(scope, stored);
         else this.commands.set(scope, [...list.filter((c) => c.name !== stored[0]?.name), ...stored]);
         return ok(method === "PUT" ? stored : stored[0], method === "POST" ? 201 : 200);

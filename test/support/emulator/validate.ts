@@ -24,7 +24,8 @@ function formError(problems: Problems): ApiError {
   return { status: 400, body: { code: 50035, message: "Invalid Form Body", errors } };
 }
 
-const len = (v: unknown): number => (typeof v === "string" ? [...v].length : 0);
+/** Counted in UTF-16 units, which is never less than Discord's count: stricter, never laxer. */
+const len = (v: unknown): number => (typeof v === "string" ? v.length : 0);
 
 function maxLen(problems: Problems, path: string, value: unknown, max: number): void {
   if (value !== undefined && len(value) > max) {

@@ -1,0 +1,191 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../commands/index.js";
+import { startHarness, type Harness } from "./support/bot.js";
+import { DiscordEmulator } from "./support/emulator/index.js";
+import { runEntry } from "./support/spawn.js";
+
+interface Embed {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+}
+const embedsOf = (m: { embeds: unknown[] }) => m.embeds as Embed[];
+
+describe("the bot on a loopback Discord", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("registers every command in the guild at start-up, with valid definitions", () => {
+    const registered = h.emu.registered(h.guildId);
+    expect(registered.map((c) => c.name)).toEqual(commands.map((c) => c.data.name));
+    const put = h.emu.requests.find((r) => r.method === "PUT" && r.path.endsWith(`/guilds/${h.guildId}/commands`));
+    expect(put?.status).toBe(200);
+    expect(h.logText()).toContain("slash commands registered");
+    expect(h.logText()).toContain(`https://discord.com/oauth2/authorize?client_id=${h.emu.applicationId}&scope=bot+applications.commands&permissions=19456`);
+  });
+
+  it("answers /headline with the four seed headlines, Alaska first", async () => {
+    const r = h.emu.interact({ name: "headline" });
+    const m = await h.emu.answer(r);
+    const [e] = embedsOf(m);
+    expect(e?.title).toBe("Latest headlines");
+    expect(e?.description?.split("\n").filter((l) => l.startsWith("**"))).toHaveLength(4);
+    expect(e?.description).toMatch(/^\*\*1\.\*\* \*\*Trump and Putin to meet in Alaska/);
+    expect(r.callbacks[0]?.type).toBe(4);
+  });
+
+  it("answers /quote Trump with exactly his two quotes", async () => {
+    const r = h.emu.interact({ name: "quote", options: { person: "Trump" } });
+    await h.emu.answer(r);
+    const embeds = embedsOf(r.original ?? { embeds: [] });
+    expect(embeds[0]?.title).toBe("Donald Trump — 2 quotes");
+    expect(embeds.slice(1).map((e) => e.description?.slice(0, 30))).toEqual(["“We have a meeting with Presid", "“We’re going to have a meeting"]);
+  });
+
+  it("answers an unknown person ephemerally with suggestions", async () => {
+    const r = h.emu.interact({ name: "quote", options: { person: "Trmp" } });
+    const m = await h.emu.answer(r);
+    expect(m.flags & 64).toBe(64);
+    expect(embedsOf(m)[0]?.description).toMatch(/Did you mean: Donald Trump\?/);
+  });
+
+  it("autocompletes /summary over headlines and summarises the chosen article", async () => {
+    const ac = h.emu.interact({ name: "summary", options: { article: "flood" }, focused: "article" });
+    const choices = await h.emu.waitFor(() => ac.choices, 5000, "autocomplete");
+    expect(choices).toHaveLength(1);
+    const r = h.emu.interact({ name: "summary", options: { article: String(choices[0]?.value), length: "short" } });
+    const m = await h.emu.answer(r);
+    expect(embedsOf(m)[0]?.title).toMatch(/flash flood/);
+  });
+
+  it("autocompletes /quote with speakers and their counts", async () => {
+    const ac = h.emu.interact({ name: "quote", options: { person: "" }, focused: "person" });
+    const choices = await h.emu.waitFor(() => ac.choices, 5000, "autocomplete");
+    expect(choices.map((c) => c.name)).toEqual(["Donald Trump (2 quotes)", "Marco Rubio (2 quotes)", "Keir Starmer (1 quote)"]);
+  });
+
+  it("answers /digest with a story per article and a quote of the day", async () => {
+    const r = h.emu.interact({ name: "digest" });
+    const m = await h.emu.answer(r);
+    const embeds = embedsOf(m);
+    expect(embeds[0]?.title).toMatch(/^News digest — \d{4}-\d{2}-\d{2}$/);
+    expect(embeds.at(-1)?.title).toBe("Quote of the day");
+  });
+
+  it("posts the scheduled digest to its channel once per date", async () => {
+    expect(await h.bot.deliverNow(new Date("2025-08-15T08:00:00Z"))).toBe("posted");
+    expect(await h.bot.deliverNow(new Date("2025-08-15T09:00:00Z"))).toBe("already-posted");
+    const posted = h.emu.channelMessages(h.channelId);
+    expect(posted).toHaveLength(1);
+    expect(embedsOf(posted[0] ?? { embeds: [] })[0]?.title).toBe("News digest — 2025-08-15");
+    const req = h.emu.requests.find((x) => x.method === "POST" && x.path === `/channels/${h.channelId}/messages`);
+    expect(req?.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });
+  });
+
+  it("still posts the digest once when the channel route answers 429 first", async () => {
+    h.emu.inject({ method: "POST", path: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.3 });
+    expect(await h.bot.deliverNow(new Date("2025-08-16T08:00:00Z"))).toBe("posted");
+    const posts = h.emu.requests.filter((x) => x.method === "POST" && x.path === `/channels/${h.channelId}/messages`);
+    expect(posts.slice(-2).map((x) => x.status)).toEqual([429, 200]);
+    expect(h.emu.channelMessages(h.channelId)).toHaveLength(2);
+  });
+
+  it("retries the digest after a 500", async () => {
+    h.emu.inject({ method: "POST", path: /^\/channels\/\d+\/messages$/, status: 500 });
+    expect(await h.bot.deliverNow(new Date("2025-08-17T08:00:00Z"))).toBe("posted");
+    expect(h.emu.channelMessages(h.channelId)).toHaveLength(3);
+  });
+
+  it("pings nobody: allowed_mentions is { parse: [] } on every message and response", () => {
+    const bodies = h.emu.requests
+      .filter((r) => r.method !== "GET" && (/\/callback$/.test(r.path) || /\/messages/.test(r.path) || /^\/webhooks\/\d+\/[^/]+$/.test(r.path)))
+      .map((r) => r.body as { type?: number; data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown })
+      .filter((b) => b.type !== 8);
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const b of bodies) expect(b.data?.allowed_mentions ?? b.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("resumes a dropped gateway connection and answers the next command", async () => {
+    h.emu.dropGateway();
+    await h.emu.waitFor(() => h.emu.frames.some((f) => f.direction === "in" && f.op === 6), 15_000, "a RESUME");
+    await h.emu.waitFor(() => h.emu.connected(), 15_000, "the session to be resumed");
+    const r = h.emu.interact({ name: "headline", options: { count: 1 } });
+    const m = await h.emu.answer(r);
+    expect(embedsOf(m)[0]?.title).toBe("Latest headlines");
+  });
+
+  it("never logs the token", () => {
+    expect(h.logText()).not.toContain(h.emu.token);
+  });
+});
+
+describe("long replies and deferral", () => {
+  let h: Harness;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "newsdesk-long-"));
+    const sentence = (i: number) => `Sentence ${i} ${"is very long and says a great deal about the @everyone budget **and** more ".repeat(30)}ends here.`;
+    const body = Array.from({ length: 8 }, (_, p) => Array.from({ length: 5 }, (_, i) => sentence(p * 5 + i)).join(" ")).join("\n\n");
+    await writeFile(path.join(dir, "long.txt"), `A very long article\n\n${body}\n`);
+    h = await startHarness({ env: { ARTICLES_DIR: dir }, start: { deferAfterMs: 0 } });
+  });
+  afterAll(async () => {
+    await h.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("defers slow work and completes it with an edit of @original", async () => {
+    const r = h.emu.interact({ name: "headline" });
+    await h.emu.answer(r);
+    expect(r.callbacks[0]?.type).toBe(5);
+    expect(h.emu.requests.some((x) => x.method === "PATCH" && x.path.endsWith("/messages/@original"))).toBe(true);
+  });
+
+  it("splits a reply longer than one message over follow-ups, every payload within limits", async () => {
+    const r = h.emu.interact({ name: "summary", options: { length: "long" } });
+    await h.emu.answer(r);
+    await h.emu.settle();
+    expect(r.followups.length).toBeGreaterThan(0);
+    const all = [r.original, ...r.followups].flatMap((m) => embedsOf(m ?? { embeds: [] }));
+    const text = all.map((e) => e.description ?? "").join(" ");
+    expect(text).toContain("Sentence 0 ");
+    expect(text).not.toMatch(/@everyone/);
+    expect(text).toContain("@\u200beveryone");
+    expect(h.emu.requests.filter((x) => x.status === 400)).toEqual([]);
+  });
+});
+
+describe("start-up failures", () => {
+  it("ends with one clear line and exit code 2 for a token Discord rejects", async () => {
+    const emu = await new DiscordEmulator().start();
+    try {
+      const wrong = `${"A".repeat(24)}.bad.${"b".repeat(27)}`;
+      const r = await runEntry("src/main.ts", [], { env: { DISCORD_TOKEN: wrong, DISCORD_API_URL: emu.apiUrl, STORE_URL: "memory://", LOG_LEVEL: "silent" } });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/^newsdesk: Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
+      expect(r.stderr).not.toContain(wrong);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it("registers globally when no guild is set", async () => {
+    const h = await startHarness({ guildScoped: false });
+    try {
+      expect(h.emu.registered().map((c) => c.name)).toEqual(["headline", "summary", "quote", "digest"]);
+      expect(h.emu.registered(h.guildId)).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import { startHarness, type Harness } from "./support/bot.js";
 import { DiscordEmulator } from "./support/emulator/index.js";
-import { runEntry } from "./support/spawn.js";
+import { ROOT, runEntry } from "./support/spawn.js";
 
 interface Embed {
   title?: string;
@@ -174,6 +175,27 @@ describe("start-up failures", () => {
       expect(r.stderr).toMatch(/^newsdesk: Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
       expect(r.stderr).not.toContain(wrong);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it("shuts down cleanly with exit code 0 on SIGTERM", async () => {
+    const emu = await new DiscordEmulator().start();
+    try {
+      const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "src/main.ts")], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, STORE_URL: "memory://" },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+      await emu.waitFor(() => emu.connected(), 20_000, "the bot to connect");
+      child.kill("SIGTERM");
+      expect(await closed).toBe(0);
+      expect(stderr).toContain("newsdesk stopped");
+      expect(stderr).not.toContain(emu.token);
     } finally {
       await emu.stop();
     }

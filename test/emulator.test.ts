@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** Open a gateway session so that interactions can be dispatched. */
-async function identify(token = emu.token): Promise<{ ws: WebSocket; frames: Array<{ op: number; t?: string; d?: unknown }>; closed: Promise<number> }> {
+async function identify(token = emu.token): Promise<{ ws: WebSocket; frames: Array<{ op: number; t?: string; d?: unknown; s?: number | null }>; closed: Promise<number> }> {
   const ws = new WebSocket(`${emu.gatewayUrl}?v=10&encoding=json`);
   const frames: Array<{ op: number; t?: string; d?: unknown; s?: number | null }> = [];
   const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));

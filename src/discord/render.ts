@@ -92,9 +92,8 @@ export function replyEmbeds(reply: Reply): Embed[] {
   }
   if (reply.footer !== undefined && reply.footer !== "") {
     const last = embeds[embeds.length - 1] as Embed;
-    const text = clip(reply.footer, LIMITS.embedFooter);
-    if (last.footer === undefined) last.footer = { text };
-    else embeds.push({ color, footer: { text } });
+    if (last.footer === undefined) last.footer = { text: clip(reply.footer, LIMITS.embedFooter) };
+    else last.footer = { text: clip(`${last.footer.text} · ${reply.footer}`, LIMITS.embedFooter) };
   }
   return embeds;
 }

@@ -96,6 +96,8 @@ export interface EmulatorOptions {
   /** Discord allows 3 s for the first response to an interaction. */
   interactionDeadlineMs?: number;
   heartbeatIntervalMs?: number;
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
 }
 
 function error(status: number, code: number, message: string): ApiError {
@@ -119,6 +121,7 @@ export class DiscordEmulator {
   private readonly sockets = new Set<WebSocket>();
   private readonly deadline: number;
   private readonly heartbeat: number;
+  private readonly wantedPort: number;
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
   port = 0;
@@ -128,6 +131,7 @@ export class DiscordEmulator {
     this.shards = opts.shards ?? 1;
     this.deadline = opts.interactionDeadlineMs ?? 3000;
     this.heartbeat = opts.heartbeatIntervalMs ?? 41250;
+    this.wantedPort = opts.port ?? 0;
     this.guilds = opts.guilds ?? [this.makeGuild("Newsroom", ["news", "general"])];
   }
 
@@ -152,7 +156,7 @@ export class DiscordEmulator {
     this.server.on("upgrade", (req, socket, head) => {
       this.wss?.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server?.listen(this.wantedPort, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }

@@ -123,6 +123,33 @@ describe("the bot on a loopback Discord", () => {
     expect(embedsOf(m)[0]?.title).toBe("Latest headlines");
   });
 
+  it("resumes after a 4000 close and answers the next command", async () => {
+    const resumesBefore = h.emu.frames.filter((f) => f.direction === "in" && f.op === 6).length;
+    h.emu.closeGateway(4000, "Unknown error");
+    await h.emu.waitFor(() => h.emu.frames.filter((f) => f.direction === "in" && f.op === 6).length > resumesBefore, 15_000, "a RESUME");
+    await h.emu.waitFor(() => h.emu.connected(), 15_000, "the session to be resumed");
+    const r = h.emu.interact({ name: "quote", options: { person: "Starmer" } });
+    const m = await h.emu.answer(r);
+    expect(embedsOf(m)[0]?.title).toBe("Keir Starmer — 1 quote");
+  });
+
+  it("still posts the digest once when Discord is slow to answer", async () => {
+    h.emu.inject({ method: "POST", path: /^\/channels\/\d+\/messages$/, status: 0, delayMs: 1500 });
+    expect(await h.bot.deliverNow(new Date("2025-08-18T08:00:00Z"))).toBe("posted");
+    expect(h.emu.channelMessages(h.channelId).filter((m) => embedsOf(m)[0]?.title === "News digest — 2025-08-18")).toHaveLength(1);
+  });
+
+  it("logs a digest refused with Missing Permissions (50013) with its channel, and does not retry it", async () => {
+    h.emu.markChannel(h.channelId, "missing-permissions");
+    const before = h.emu.requests.length;
+    await expect(h.bot.deliverNow(new Date("2025-08-19T08:00:00Z"))).rejects.toThrow(/Missing Permissions/);
+    const attempts = h.emu.requests.slice(before).filter((r) => r.method === "POST" && r.path === `/channels/${h.channelId}/messages`);
+    expect(attempts.map((r) => r.status)).toEqual([403]);
+    const logged = h.logs().find((l) => l.msg === `digest not posted to channel ${h.channelId}`);
+    expect(logged).toMatchObject({ channelId: h.channelId, code: 50013, date: "2025-08-19" });
+    h.emu.channelFlags.delete(h.channelId);
+  });
+
   it("never logs the token", () => {
     expect(h.logText()).not.toContain(h.emu.token);
   });
@@ -175,6 +202,32 @@ describe("start-up failures", () => {
       expect(r.stderr).toMatch(/^newsdesk: Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
       expect(r.stderr).not.toContain(wrong);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it("ends with one clear line and exit code 2 for an application id Discord does not know", async () => {
+    const emu = await new DiscordEmulator().start();
+    try {
+      const r = await runEntry("src/main.ts", [], { env: { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_APPLICATION_ID: "123456789012345678", STORE_URL: "memory://", LOG_LEVEL: "silent" } });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/^newsdesk: Discord refused to register commands for application 123456789012345678 .*Check DISCORD_APPLICATION_ID/);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it("registers the commands with npm run deploy-commands, without starting the bot", async () => {
+    const emu = await new DiscordEmulator().start();
+    try {
+      const guild = emu.guilds[0]?.id ?? "";
+      const r = await runEntry("src/deploy-commands.ts", [], { env: { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_GUILD_ID: guild } });
+      expect(r.stdout).toBe(`Registered 4 commands (/headline, /summary, /quote, /digest) in guild ${guild}.\n`);
+      expect(r.code).toBe(0);
+      expect(emu.registered(guild)).toHaveLength(4);
+      expect(emu.frames).toEqual([]);
     } finally {
       await emu.stop();
     }

@@ -62,7 +62,17 @@ export async function deliverDigest(o: DeliverOptions): Promise<DeliverResult> {
   if (confirm?.by !== o.owner) return "claimed-elsewhere";
 
   const digest = buildDigest(o.corpus, { now: o.now, timeZone: o.timeZone, stories: o.stories });
-  const messageIds = await o.post(o.channelId, digestReply(o.corpus, digest, o.timeZone), date);
+  let messageIds: string[];
+  try {
+    messageIds = await o.post(o.channelId, digestReply(o.corpus, digest, o.timeZone), date);
+  } catch (err) {
+    // Release the claim so that a later run may try again; the nonce keeps a retry from duplicating
+    // whatever part did get through.
+    await o.store.digests.delete(key);
+    const code = (err as { code?: unknown }).code;
+    log.error({ err, code }, `digest not posted to channel ${o.channelId}`);
+    throw err;
+  }
   await o.store.digests.set(key, {
     state: "posted",
     by: o.owner,

@@ -3,6 +3,7 @@
  * option go through the emulator and the unmodified discord.js client; every answer must be valid,
  * within Discord's limits, ping nobody, and the bot must keep answering.
  */
+import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import { startHarness, type Harness } from "./support/bot.js";
@@ -93,7 +94,7 @@ describe("bad input through the real bot path", () => {
     for (const c of commands) {
       const opts = c.data.toJSON().options ?? [];
       for (const o of opts) {
-        const isNumber = o.type === 4 || o.type === 10;
+        const isNumber = o.type === ApplicationCommandOptionType.Integer || o.type === ApplicationCommandOptionType.Number;
         const pool = isNumber ? [-1, 0, 1, 10, 11, 2 ** 31, -(2 ** 31), 5] : values(c.autocomplete ? 180 : 120, rnd);
         for (const v of pool) {
           const options: Record<string, string | number> = { [o.name]: v };

@@ -1,7 +1,7 @@
 /** The emulator rejects what Discord rejects, so the end-to-end tests can fail. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { DiscordEmulator } from "./support/emulator/index.js";
+import { DiscordEmulator, snowflake } from "./support/emulator/index.js";
 
 let emu: DiscordEmulator;
 const api = (path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) =>
@@ -178,5 +178,52 @@ describe("gateway", () => {
     again.send(JSON.stringify({ op: 6, d: { token: emu.token, session_id: "nope", seq: 0 } }));
     await emu.waitFor(() => replay.some((f) => f.op === 9), 5000, "INVALID_SESSION");
     again.close();
+  });
+});
+
+describe("sharding", () => {
+  it("routes each guild to shard (id >> 22) % count, and refuses too few shards with 4011", async () => {
+    const now = Date.now();
+    const mk = (at: number, name: string) => {
+      const id = snowflake(at);
+      return { id, name, channels: [{ id: snowflake(at), name: "news", guildId: id }] };
+    };
+    const a = mk(now, "A");
+    const b = mk(now + 1, "B");
+    const sharded = await new DiscordEmulator({ shards: 2, requiredShards: 2, guilds: [a, b] }).start();
+    try {
+      expect(sharded.shardOf(a.id)).not.toBe(sharded.shardOf(b.id));
+      const open = async (shard: [number, number]) => {
+        const ws = new WebSocket(sharded.gatewayUrl);
+        const frames: Array<{ op: number; t?: string; d?: { id?: string; guild_id?: string } }> = [];
+        const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
+        ws.on("message", (raw) => frames.push(JSON.parse((raw as Buffer).toString("utf8")) as { op: number }));
+        await new Promise((r) => ws.on("open", r));
+        ws.send(JSON.stringify({ op: 2, d: { token: sharded.token, intents: 1, properties: {}, shard } }));
+        return { ws, frames, closed };
+      };
+      const tooFew = await open([0, 1]);
+      expect(await tooFew.closed).toBe(4011);
+      const s0 = await open([0, 2]);
+      const s1 = await open([1, 2]);
+      await sharded.waitFor(() => sharded.connected(a.id) && sharded.connected(b.id), 5000, "both shards");
+      const guildsOf = (f: typeof s0.frames) => f.filter((x) => x.t === "GUILD_CREATE").map((x) => x.d?.id);
+      const onZero = sharded.shardOf(a.id) === 0 ? a.id : b.id;
+      const onOne = onZero === a.id ? b.id : a.id;
+      expect(guildsOf(s0.frames)).toEqual([onZero]);
+      expect(guildsOf(s1.frames)).toEqual([onOne]);
+      await fetch(`${sharded.apiUrl}/v10/applications/${sharded.applicationId}/commands`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", authorization: `Bot ${sharded.token}` },
+        body: JSON.stringify([{ name: "ping", description: "Ping" }]),
+      });
+      sharded.interact({ name: "ping", guildId: onOne });
+      await sharded.waitFor(() => s1.frames.some((f) => f.t === "INTERACTION_CREATE"), 5000, "dispatch on shard 1");
+      expect(s0.frames.some((f) => f.t === "INTERACTION_CREATE")).toBe(false);
+      s0.ws.close();
+      s1.ws.close();
+    } finally {
+      await sharded.stop();
+    }
   });
 });

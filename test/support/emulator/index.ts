@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type APIChatInputApplicationCommandGuildInteraction, type APIChatInputApplicationCommandInteractionData, ApplicationCommandType, ChannelType, GuildMemberFlags, InteractionContextType, InteractionType, Locale } from "discord-api-types/v10";
 import { WebSocket, WebSocketServer } from "ws";
 import { type ApiError, validateChoices, validateCommand, validateMessage } from "./validate.js";
 
@@ -81,7 +82,7 @@ export interface InteractionRecord {
   payloads: Array<Record<string, unknown>>;
 }
 
-interface Session {
+export interface Session {
   id: string;
   shard: [number, number];
   seq: number;
@@ -92,6 +93,7 @@ interface Session {
 export interface EmulatorOptions {
   token?: string;
   shards?: number;
+  requiredShards?: number;
   guilds?: EmuGuild[];
   /** Discord allows 3 s for the first response to an interaction. */
   interactionDeadlineMs?: number;
@@ -108,7 +110,10 @@ export class DiscordEmulator {
   readonly token: string;
   readonly applicationId = snowflake();
   readonly botUser = { id: this.applicationId, username: "newsdesk", discriminator: "0", global_name: "newsdesk", avatar: null, bot: true, flags: 0 };
+  /** Shard count advertised by GET /gateway/bot. */
   readonly shards: number;
+  /** Fewer shards than this are refused with 4011, as Discord does past 2,500 guilds a shard. */
+  readonly requiredShards: number;
   readonly guilds: EmuGuild[];
   readonly requests: RecordedRequest[] = [];
   readonly frames: RecordedFrame[] = [];
@@ -129,6 +134,7 @@ export class DiscordEmulator {
   constructor(opts: EmulatorOptions = {}) {
     this.token = opts.token ?? `${Buffer.from(this.applicationId).toString("base64url")}.emulator.${"x".repeat(27)}`;
     this.shards = opts.shards ?? 1;
+    this.requiredShards = opts.requiredShards ?? 1;
     this.deadline = opts.interactionDeadlineMs ?? 3000;
     this.heartbeat = opts.heartbeatIntervalMs ?? 41250;
     this.wantedPort = opts.port ?? 0;
@@ -218,14 +224,19 @@ export class DiscordEmulator {
     }
   }
 
-  /** Whether some live gateway session is identified for the shard of `guildId`. */
+  /** Whether a live gateway session holds the shard of `guildId`. */
   connected(guildId = this.guilds[0]?.id ?? "0"): boolean {
-    const shard = this.shardOf(guildId);
-    return [...this.sessions.values()].some((s) => s.shard[0] === shard && s.ws?.readyState === WebSocket.OPEN);
+    return this.sessionOf(guildId)?.ws?.readyState === WebSocket.OPEN;
   }
 
-  shardOf(guildId: string): number {
-    return Number((BigInt(guildId) >> 22n) % BigInt(this.shards));
+  /** Discord's rule: guild g lives on shard (g >> 22) % shardCount. */
+  shardOf(guildId: string, shardCount = this.shards): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+  }
+
+  /** The newest session whose shard holds the guild. */
+  sessionOf(guildId: string): Session | undefined {
+    return [...this.sessions.values()].reverse().find((s) => this.shardOf(guildId, s.shard[1]) === s.shard[0]);
   }
 
   /** A member uses a slash command (type 2) or types into an autocompleted option (type 4). */
@@ -250,7 +261,7 @@ export class DiscordEmulator {
       if (!def) throw new Error(`emulator: /${o.name} has no option ${name}`);
       return { name, type: def.type, value, ...(o.focused === name ? { focused: true } : {}) };
     });
-    const type = o.focused !== undefined ? 4 : 2;
+    const type = o.focused !== undefined ? InteractionType.ApplicationCommandAutocomplete : InteractionType.ApplicationCommand;
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}${Buffer.from(snowflake()).toString("base64url")}`;
     const perms = (o.permissions ?? 0x400n | 0x800n | 0x4000n).toString();
@@ -258,26 +269,30 @@ export class DiscordEmulator {
     const record: InteractionRecord = { id, token, type, name: o.name, createdAt: Date.now(), callbacks: [], original: null, followups: [], choices: null, deleted: false, payloads: [] };
     this.interactions.set(id, record);
     const user = { id: userId, username: "member", discriminator: "0", global_name: "Member", avatar: null };
-    this.dispatch(guild.id, "INTERACTION_CREATE", {
+    // Discord adds the invoking member's permissions to the partial channel.
+    const channelData = { id: channel.id, type: ChannelType.GuildText as const, name: channel.name, guild_id: guild.id, permissions: perms };
+    const payload = {
       id,
       application_id: this.applicationId,
       type,
       token,
       version: 1,
-      data: { id: command.id, name: o.name, type: 1, options, guild_id: command.guild_id },
+      data: { id: command.id, name: o.name, type: ApplicationCommandType.ChatInput, options, ...(typeof command.guild_id === "string" ? { guild_id: command.guild_id } : {}) },
       guild_id: guild.id,
-      guild: { id: guild.id, locale: "en-US", features: [] },
+      guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Discord still sends it, and discord.js reads it
       channel_id: channel.id,
-      channel: { id: channel.id, type: 0, name: channel.name, guild_id: guild.id, permissions: perms, flags: 0 },
-      member: { user, roles: [], permissions: perms, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null },
+      channel: channelData,
+      member: { user, roles: [], permissions: perms, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: GuildMemberFlags.CompletedOnboarding, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null },
       app_permissions: (0x400n | 0x800n | 0x4000n).toString(),
-      locale: "en-US",
-      guild_locale: "en-US",
+      locale: Locale.EnglishUS,
+      guild_locale: Locale.EnglishUS,
       entitlements: [],
       authorizing_integration_owners: { "0": guild.id },
-      context: 0,
+      context: InteractionContextType.Guild,
       attachment_size_limit: 10485760,
-    });
+    } satisfies Omit<APIChatInputApplicationCommandGuildInteraction, "type" | "data"> & { type: InteractionType; data: APIChatInputApplicationCommandInteractionData };
+    this.dispatch(guild.id, "INTERACTION_CREATE", payload);
     return record;
   }
 
@@ -295,9 +310,8 @@ export class DiscordEmulator {
 
   /** Send a dispatch to the session of the guild's shard; kept for replay on RESUME. */
   dispatch(guildId: string, t: string, d: unknown): void {
-    const shard = this.shardOf(guildId);
-    const session = [...this.sessions.values()].reverse().find((s) => s.shard[0] === shard);
-    if (!session) throw new Error(`emulator: no gateway session for shard ${shard}`);
+    const session = this.sessionOf(guildId);
+    if (!session) throw new Error(`emulator: no gateway session holds guild ${guildId}`);
     this.dispatchTo(session, t, d);
   }
 
@@ -379,13 +393,17 @@ export class DiscordEmulator {
             return;
           }
           const shard = (d.shard as [number, number] | undefined) ?? [0, 1];
-          if (shard[1] !== this.shards || shard[0] >= shard[1]) {
+          if (!Number.isInteger(shard[0]) || !Number.isInteger(shard[1]) || shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
             ws.close(4010, "Invalid shard.");
+            return;
+          }
+          if (shard[1] < this.requiredShards) {
+            ws.close(4011, "Sharding required.");
             return;
           }
           session = { id: snowflake().slice(-16), shard, seq: 0, log: [], ws };
           this.sessions.set(session.id, session);
-          const guilds = this.guilds.filter((g) => this.shardOf(g.id) === shard[0]);
+          const guilds = this.guilds.filter((g) => this.shardOf(g.id, shard[1]) === shard[0]);
           this.dispatchTo(session, "READY", {
             v: 10,
             user: this.botUser,

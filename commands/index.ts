@@ -11,4 +11,5 @@ export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.data.name === name);
 }
 
-export type { Command, CommandInput, Services, Choice } from "./types.js";
+export type { Command, CommandContext, CommandInput, Services, Choice } from "./types.js";
+export { OWNER_CONTEXT } from "./types.js";

@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { z } from "zod";
+import type { Subscriptions } from "../src/digest/subscriptions.js";
 import type { Corpus } from "../src/news/corpus.js";
 import type { Reply } from "../src/news/reply.js";
 
@@ -8,7 +9,23 @@ export interface Services {
   corpus: Corpus;
   now: () => Date;
   digest: { timeZone: string; stories: number };
+  /** Digest subscriptions (absent in one-shot CLI runs, which have no schedule). */
+  subscriptions?: Subscriptions;
+  /** The guild a channel belongs to, when the transport knows it. */
+  channelGuild?: (channelId: string) => string | undefined;
 }
+
+/** Where and by whom a command was run, as plain values. */
+export interface CommandContext {
+  guildId: string | null;
+  channelId: string | null;
+  /** The member has Manage Server (checked at run time from the interaction's member permissions). */
+  canManageGuild: boolean;
+  userId: string | null;
+}
+
+/** The console and CLI act as the instance's owner. */
+export const OWNER_CONTEXT: CommandContext = { guildId: "console", channelId: "console", canManageGuild: true, userId: null };
 
 /** Plain option values, as Discord, the console or the CLI give them. */
 export type CommandInput = Record<string, string | number | boolean | undefined>;
@@ -20,7 +37,7 @@ export interface Choice {
 
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  execute(input: CommandInput, services: Services): Promise<Reply>;
+  execute(input: CommandInput, services: Services, context: CommandContext): Promise<Reply>;
   autocomplete?(option: string, typed: string, services: Services): Promise<Choice[]>;
 }
 

@@ -58,6 +58,23 @@ const Schema = z.object({
       .max(10, "DIGEST_STORIES must be between 1 and 10")
       .default(5),
   ),
+  DIGEST_CATCHUP_HOURS: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "DIGEST_CATCHUP_HOURS must be a number of hours" })
+      .min(0, "DIGEST_CATCHUP_HOURS must be between 0 and 23")
+      .max(23, "DIGEST_CATCHUP_HOURS must be between 0 and 23")
+      .default(6),
+  ),
+  DIGEST_CLAIM_LEASE_SECONDS: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "DIGEST_CLAIM_LEASE_SECONDS must be a number of seconds" })
+      .int("DIGEST_CLAIM_LEASE_SECONDS must be a whole number")
+      .min(1, "DIGEST_CLAIM_LEASE_SECONDS must be between 1 and 3600")
+      .max(3600, "DIGEST_CLAIM_LEASE_SECONDS must be between 1 and 3600")
+      .default(120),
+  ),
   STORE_URL: z.preprocess(
     blank,
     z
@@ -94,6 +111,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return i.message.includes(name) && name !== "" ? i.message : `${name}: ${i.message}`;
   });
   throw new ConfigError(problems);
+}
+
+/** "30 8 * * *" → "08:30": a cron expression that fires once a day at a fixed time; else null. */
+export function dailyTime(expression: string): string | null {
+  const m = /^\s*(\d{1,2})\s+(\d{1,2})\s+\*\s+\*\s+\*\s*$/.exec(expression);
+  if (!m) return null;
+  const minute = Number(m[1]);
+  const hour = Number(m[2]);
+  if (minute > 59 || hour > 23) return null;
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
 /** The variables, with defaults, for docs and the banner (no values). */

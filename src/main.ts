@@ -7,24 +7,28 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Services } from "../commands/index.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, dailyTime, loadConfig } from "./config.js";
 import { runConsole } from "./console/repl.js";
 import { renderText } from "./console/render.js";
 import { loadArticles } from "./corpus/load.js";
 import { deliverDigest, type Post } from "./digest/deliver.js";
-import { scheduleDaily, type Schedule } from "./digest/schedule.js";
+import { scheduleDaily } from "./digest/schedule.js";
+import { DigestScheduler } from "./digest/scheduler.js";
+import { DEFAULT_GUILD, Subscriptions } from "./digest/subscriptions.js";
+import { localDate } from "./news/digest.js";
 import { type DiscordBot, StartupError, startDiscord } from "./discord/bot.js";
 import { createLogger, scrub } from "./log.js";
 import { Corpus } from "./news/corpus.js";
 import { plural } from "./news/reply.js";
-import { openStore, type Store } from "./store/store.js";
+import { openStore, type Store, type Subscription } from "./store/store.js";
 
 export interface RunningBot {
   mode: "discord" | "console";
   corpus: Corpus;
   store: Store;
   bot?: DiscordBot;
-  schedule?: Schedule;
+  scheduler: DigestScheduler;
+  subscriptions: Subscriptions;
   /** Deliver today's digest now (what the schedule does when it fires). */
   deliverNow(now?: Date): Promise<string>;
   stop(): Promise<void>;
@@ -40,6 +44,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Discord answers not ready after this long are deferred first (default 2 s). */
   deferAfterMs?: number;
+  /** Start the minute tick (default true; tests drive `scheduler.tick(now)` themselves). */
+  schedule?: boolean;
 }
 
 /** Start newsdesk. Throws ConfigError or StartupError with a message fit for one line. */
@@ -70,7 +76,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
 
   let bot: DiscordBot | undefined;
   let post: Post;
-  let channelId: string | undefined;
+  let defaultChannel: string | undefined;
   if (config.DISCORD_TOKEN !== undefined) {
     try {
       bot = await startDiscord({
@@ -87,38 +93,67 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
       throw err;
     }
     post = bot.post;
-    channelId = config.DIGEST_CHANNEL_ID;
-    if (channelId === undefined) log.info("DIGEST_CHANNEL_ID is not set: no daily digest will be posted");
+    services.channelGuild = bot.channelGuild;
+    defaultChannel = config.DIGEST_CHANNEL_ID;
   } else {
-    channelId = "console";
+    defaultChannel = "console";
     post = async (_channel, reply) => {
       output.write(`\n${renderText(reply)}\n\n`);
       return [];
     };
   }
 
+  // The environment's digest (DIGEST_CHANNEL_ID, or the console) is a default subscription when
+  // DIGEST_CRON fires once a day at a fixed time; any other cron expression keeps its own job.
+  const daily = dailyTime(config.DIGEST_CRON);
+  const fallback: Subscription | null =
+    defaultChannel !== undefined && daily !== null
+      ? { guildId: DEFAULT_GUILD, channelId: defaultChannel, time: daily, timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES, createdAt: bot ? 0 : now().getTime() }
+      : null;
+  const subscriptions = new Subscriptions(store, fallback);
+  services.subscriptions = subscriptions;
+  const leaseMs = config.DIGEST_CLAIM_LEASE_SECONDS * 1000;
+  const scheduler = new DigestScheduler({
+    store,
+    subscriptions,
+    corpus: () => corpus,
+    post,
+    ...(bot ? { findPosted: bot.findPosted } : {}),
+    log,
+    owner,
+    now,
+    catchupHours: config.DIGEST_CATCHUP_HOURS,
+    leaseMs,
+    confirmMs: store.kind === "memory" ? 0 : 250,
+  });
+
+  /** Deliver the environment's digest for the local date of `at` (what its schedule does). */
   const deliverNow = async (at: Date = now()): Promise<string> => {
-    if (channelId === undefined) return "no-channel";
+    if (defaultChannel === undefined) return "no-channel";
     return deliverDigest({
       store,
       corpus,
-      channelId,
+      target: { channelId: defaultChannel, timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES },
+      date: localDate(at, config.DIGEST_TIMEZONE),
       now: at,
-      timeZone: config.DIGEST_TIMEZONE,
-      stories: config.DIGEST_STORIES,
       owner,
       post,
+      ...(bot ? { findPosted: bot.findPosted } : {}),
       log,
+      leaseMs,
     });
   };
-  const schedule = channelId !== undefined ? scheduleDaily(config.DIGEST_CRON, config.DIGEST_TIMEZONE, () => deliverNow(), log) : undefined;
-  if (schedule) log.info({ cron: config.DIGEST_CRON, timeZone: config.DIGEST_TIMEZONE, next: schedule.next()?.toISOString(), channel: channelId }, "daily digest scheduled");
+  const cronJob = defaultChannel !== undefined && daily === null ? scheduleDaily(config.DIGEST_CRON, config.DIGEST_TIMEZONE, () => deliverNow(), log) : undefined;
+  if (opts.schedule ?? true) scheduler.start();
+  if (defaultChannel === undefined) log.info("DIGEST_CHANNEL_ID is not set: only digests set up with /digest subscribe will be posted");
+  else log.info({ cron: config.DIGEST_CRON, timeZone: config.DIGEST_TIMEZONE, channel: defaultChannel }, "daily digest scheduled");
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    await schedule?.stop();
+    await scheduler.stop();
+    await cronJob?.stop();
     await bot?.stop();
     await store.close();
     log.info("newsdesk stopped");
@@ -136,7 +171,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     );
     done = runConsole({ input, output, services, log, interactive });
   }
-  return { mode: bot ? "discord" : "console", corpus, store, ...(bot ? { bot } : {}), ...(schedule ? { schedule } : {}), deliverNow, stop, done };
+  return { mode: bot ? "discord" : "console", corpus, store, scheduler, subscriptions, ...(bot ? { bot } : {}), deliverNow, stop, done };
 }
 
 /** The process entry: one clear line and exit code 2 for bad configuration or a refused login. */

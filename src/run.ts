@@ -4,7 +4,7 @@
  * answered with a short ephemeral apology.
  */
 import type { Logger } from "pino";
-import { findCommand, type CommandInput, type Services, type Choice } from "../commands/index.js";
+import { findCommand, OWNER_CONTEXT, type CommandContext, type CommandInput, type Services, type Choice } from "../commands/index.js";
 import type { Reply } from "./news/reply.js";
 
 export async function runCommand(
@@ -12,13 +12,14 @@ export async function runCommand(
   input: CommandInput,
   services: Services,
   log: Logger,
+  context: CommandContext = OWNER_CONTEXT,
 ): Promise<Reply> {
   const command = findCommand(name);
   if (!command) {
-    return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /digest.", items: [] };
+    return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /digest preview|status|subscribe|unsubscribe.", items: [] };
   }
   try {
-    return await command.execute(input, services);
+    return await command.execute(input, services, context);
   } catch (err) {
     log.error({ err, command: name }, "command failed");
     return {

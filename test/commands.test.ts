@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commands, findCommand } from "../commands/index.js";
-import type { CommandInput } from "../commands/index.js";
+import { OWNER_CONTEXT, type CommandInput } from "../commands/index.js";
 import type { Reply } from "../src/news/reply.js";
 import { services } from "./support/seed.js";
 
@@ -8,7 +8,7 @@ const svc = services();
 async function run(name: string, input: CommandInput = {}, s = svc): Promise<Reply> {
   const c = findCommand(name);
   if (!c) throw new Error(`no command ${name}`);
-  return c.execute(input, s);
+  return c.execute(input, s, OWNER_CONTEXT);
 }
 
 describe("command definitions", () => {
@@ -131,7 +131,7 @@ describe("/quote", () => {
 
 describe("/digest", () => {
   it("gives one item per story and a quote of the day of at least eight words", async () => {
-    const r = await run("digest");
+    const r = await run("digest", { subcommand: "preview" });
     expect(r.title).toBe("News digest — 2025-08-15");
     expect(r.items).toHaveLength(5);
     const quote = r.items[4];
@@ -144,7 +144,7 @@ describe("/digest", () => {
 describe("with no articles", () => {
   it("every command says plainly that nothing is loaded", async () => {
     const empty = services([]);
-    for (const [name, input] of [["headline", {}], ["summary", {}], ["quote", { person: "Trump" }], ["digest", {}]] as const) {
+    for (const [name, input] of [["headline", {}], ["summary", {}], ["quote", { person: "Trump" }], ["digest", { subcommand: "preview" }]] as const) {
       const r = await run(name, input, empty);
       expect(r.status).toBe("empty");
       expect(r.title).toBe("No articles are loaded");

@@ -18,7 +18,11 @@ describe("typed command lines", () => {
     expect(parse("/headline count:2")).toEqual(["headline", { count: 2 }]);
     expect(parse("headline 3")).toEqual(["headline", { count: 3 }]);
     expect(parse("/summary article:Alaska length:short")).toEqual(["summary", { article: "Alaska", length: "short" }]);
-    expect(parse("/digest")).toEqual(["digest", {}]);
+    expect(parse("/digest")).toEqual(["digest", { subcommand: "preview" }]);
+    expect(parse("/digest subscribe channel:123456789012345678 time:08:00 timezone:Europe/Berlin stories:3")).toEqual([
+      "digest",
+      { subcommand: "subscribe", channel: "123456789012345678", time: "08:00", timezone: "Europe/Berlin", stories: 3 },
+    ]);
   });
   it("explain an unknown command", () => {
     const r = parseCommandLine("/weather", commands);

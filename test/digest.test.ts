@@ -49,16 +49,16 @@ describe("the daily digest", () => {
     const { log } = memoryLogger();
     const { post, posts } = recorder();
     const at = new Date("2025-08-15T08:00:00Z");
-    const opts = { corpus, channelId: "123456789012345678", timeZone: "UTC", stories: 5, post, log };
+    const opts = { corpus, target: { channelId: "123456789012345678", timeZone: "UTC", stories: 5 }, post, log };
 
     const first = await openStore(url);
-    expect(await deliverDigest({ ...opts, store: first, now: at, owner: "a" })).toBe("posted");
-    expect(await deliverDigest({ ...opts, store: first, now: new Date("2025-08-15T20:00:00Z"), owner: "a" })).toBe("already-posted");
+    expect(await deliverDigest({ ...opts, store: first, now: at, date: "2025-08-15", owner: "a" })).toBe("posted");
+    expect(await deliverDigest({ ...opts, store: first, now: new Date("2025-08-15T20:00:00Z"), date: "2025-08-15", owner: "a" })).toBe("already-posted");
     await first.close();
 
     const second = await openStore(url);
-    expect(await deliverDigest({ ...opts, store: second, now: at, owner: "b" })).toBe("already-posted");
-    expect(await deliverDigest({ ...opts, store: second, now: new Date("2025-08-16T08:00:00Z"), owner: "b" })).toBe("posted");
+    expect(await deliverDigest({ ...opts, store: second, now: at, date: "2025-08-15", owner: "b" })).toBe("already-posted");
+    expect(await deliverDigest({ ...opts, store: second, now: new Date("2025-08-16T08:00:00Z"), date: "2025-08-16", owner: "b" })).toBe("posted");
     const record = await second.digests.get("123456789012345678:2025-08-15");
     expect(record?.state).toBe("posted");
     expect(record?.articleIds).toHaveLength(4);
@@ -74,7 +74,7 @@ describe("the daily digest", () => {
     const { post, posts } = recorder();
     const at = new Date("2025-08-15T08:00:00Z");
     await store.digests.set("c1:2025-08-15", { state: "claimed", by: "other", at: at.getTime(), messageIds: [], articleIds: [] });
-    const opts = { corpus, channelId: "c1", timeZone: "UTC", stories: 5, post, log, store, owner: "me", leaseMs: 60_000 };
+    const opts = { corpus, target: { channelId: "c1", timeZone: "UTC", stories: 5 }, date: "2025-08-15", post, log, store, owner: "me", leaseMs: 60_000 };
     expect(await deliverDigest({ ...opts, now: new Date(at.getTime() + 30_000) })).toBe("claimed-elsewhere");
     expect(posts).toHaveLength(0);
     expect(await deliverDigest({ ...opts, now: new Date(at.getTime() + 61_000) })).toBe("posted");
@@ -87,7 +87,7 @@ describe("the daily digest", () => {
       throw new Error("Discord is down");
     };
     const at = new Date("2025-08-15T08:00:00Z");
-    const opts = { corpus, channelId: "c1", timeZone: "UTC", stories: 5, log, store, owner: "me", now: at };
+    const opts = { corpus, target: { channelId: "c1", timeZone: "UTC", stories: 5 }, date: "2025-08-15", log, store, owner: "me", now: at };
     await expect(deliverDigest({ ...opts, post: failing })).rejects.toThrow("Discord is down");
     const { post, posts } = recorder();
     expect(await deliverDigest({ ...opts, post })).toBe("posted");

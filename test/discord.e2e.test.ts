@@ -74,7 +74,7 @@ describe("the bot on a loopback Discord", () => {
   });
 
   it("answers /digest with a story per article and a quote of the day", async () => {
-    const r = h.emu.interact({ name: "digest" });
+    const r = h.emu.interact({ name: "digest", subcommand: "preview" });
     const m = await h.emu.answer(r);
     const embeds = embedsOf(m);
     expect(embeds[0]?.title).toMatch(/^News digest — \d{4}-\d{2}-\d{2}$/);

@@ -90,21 +90,30 @@ describe("bad input through the real bot path", () => {
 
   it("answers at least 1,000 generated option values validly, within limits, pinging nobody", async () => {
     const rnd = prng(20251128);
-    const cases: Array<{ name: string; options: Record<string, string | number>; focused?: string }> = [];
+    const cases: Array<{ name: string; subcommand?: string; options: Record<string, string | number>; focused?: string }> = [];
     for (const c of commands) {
-      const opts = c.data.toJSON().options ?? [];
-      for (const o of opts) {
-        const isNumber = o.type === ApplicationCommandOptionType.Integer || o.type === ApplicationCommandOptionType.Number;
-        const pool = isNumber ? [-1, 0, 1, 10, 11, 2 ** 31, -(2 ** 31), 5] : values(c.autocomplete ? 180 : 120, rnd);
-        for (const v of pool) {
-          const options: Record<string, string | number> = { [o.name]: v };
-          const required = opts.find((x) => "required" in x && x.required && x.name !== o.name);
-          if (required) options[required.name] = "Trump";
-          cases.push({ name: c.data.name, options });
-          if ("autocomplete" in o && o.autocomplete) cases.push({ name: c.data.name, options, focused: o.name });
+      const top = c.data.toJSON().options ?? [];
+      const groups = top.some((o) => o.type === ApplicationCommandOptionType.Subcommand)
+        ? top.filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => ({ subcommand: o.name, opts: "options" in o ? (o.options ?? []) : [] }))
+        : [{ subcommand: undefined, opts: top }];
+      for (const { subcommand, opts } of groups) {
+        const base = subcommand !== undefined ? { subcommand } : {};
+        for (const o of opts) {
+          const isNumber = o.type === ApplicationCommandOptionType.Integer || o.type === ApplicationCommandOptionType.Number;
+          const isChannel = o.type === ApplicationCommandOptionType.Channel;
+          const pool = isNumber ? [-1, 0, 1, 10, 11, 2 ** 31, -(2 ** 31), 5] : isChannel ? [h.channelId, "123456789012345678"] : values("autocomplete" in o && o.autocomplete ? 180 : 60, rnd);
+          for (const v of pool) {
+            const options: Record<string, string | number> = { [o.name]: v };
+            for (const r of opts) {
+              if (!("required" in r) || !r.required || r.name === o.name) continue;
+              options[r.name] = r.type === ApplicationCommandOptionType.Channel ? h.channelId : r.name === "timezone" ? "Europe/Berlin" : r.name === "time" ? "08:00" : "Trump";
+            }
+            cases.push({ name: c.data.name, ...base, options });
+            if ("autocomplete" in o && o.autocomplete) cases.push({ name: c.data.name, ...base, options, focused: o.name });
+          }
         }
+        if (opts.length === 0) cases.push({ name: c.data.name, ...base, options: {} });
       }
-      if (opts.length === 0) cases.push({ name: c.data.name, options: {} });
     }
     expect(cases.length).toBeGreaterThanOrEqual(1000);
 
@@ -127,7 +136,9 @@ describe("bad input through the real bot path", () => {
     for (const p of payloads) {
       expect(p.allowed_mentions).toEqual({ parse: [] });
       const text = JSON.stringify(p);
-      expect(text).not.toMatch(/@everyone|@here|<@&?\d|<#\d/);
+      expect(text).not.toMatch(/@everyone|@here|<@&?\d/);
+      // Channel links are ours (subscription replies) and ping nobody; a user's own "<#…>" is defused.
+      for (const m of text.matchAll(/<#(\d+)>/g)) expect(h.emu.channels.map((c) => c.id)).toContain(m[1]);
     }
     const errors = h.logs().filter((l) => (l.level as number) >= 50);
     expect(errors).toEqual([]);

@@ -19,14 +19,36 @@ function coerce(option: APIApplicationCommandOption, value: string): string | nu
   return value;
 }
 
-export function optionsOf(command: Command): APIApplicationCommandOption[] {
-  return command.data.toJSON().options ?? [];
+export function optionsOf(command: Command, subcommand?: string): APIApplicationCommandOption[] {
+  const options = command.data.toJSON().options ?? [];
+  if (subcommand === undefined) return options;
+  const sub = options.find((o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === subcommand);
+  return sub && "options" in sub ? (sub.options ?? []) : [];
+}
+
+/** Names of a command's subcommands (empty when it has none). */
+export function subcommandsOf(command: Command): string[] {
+  return (command.data.toJSON().options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
 }
 
 /** Parse the text after the command name into options. */
-export function parseOptions(command: Command, rest: string): { input: CommandInput } | { error: string } {
-  const options = optionsOf(command);
+export function parseOptions(command: Command, text: string): { input: CommandInput } | { error: string } {
+  const subs = subcommandsOf(command);
+  let rest = text;
   const input: CommandInput = {};
+  if (subs.length > 0) {
+    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(text);
+    const word = (m?.[1] ?? "").toLowerCase();
+    if (subs.includes(word)) {
+      input.subcommand = word;
+      rest = m?.[2] ?? "";
+    } else if (word === "" && subs.includes("preview")) {
+      input.subcommand = "preview";
+    } else {
+      return { error: `/${command.data.name} needs one of: ${subs.map((x) => `/${command.data.name} ${x}`).join(", ")}.` };
+    }
+  }
+  const options = optionsOf(command, typeof input.subcommand === "string" ? input.subcommand : undefined);
   const names = options.map((o) => o.name);
   const re = new RegExp(`(?:^|\\s)(${names.map((n) => n.replace(/[-_]/g, "\\$&")).join("|")}):`, "g");
   const marks: Array<{ name: string; at: number; valueAt: number }> = [];
@@ -39,7 +61,7 @@ export function parseOptions(command: Command, rest: string): { input: CommandIn
   const positional = rest.slice(0, marks[0]?.at ?? rest.length).trim();
   if (positional !== "") {
     const first = options[0];
-    if (!first) return { error: `/${command.data.name} takes no options.` };
+    if (!first) return { error: `/${command.data.name}${typeof input.subcommand === "string" ? ` ${input.subcommand}` : ""} takes no options.` };
     input[first.name] = coerce(first, positional);
   }
   marks.forEach((m, i) => {
@@ -66,12 +88,17 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
 /** Help text listing each command and its options. */
 export function helpText(commands: readonly Command[]): string {
   const lines = ["Commands (type them as in Discord; the first option may be given without its name):"];
+  const describe = (opts: APIApplicationCommandOption[]) => opts.map((o) => ("required" in o && o.required ? `${o.name}:…` : `[${o.name}:…]`)).join(" ");
   for (const c of commands) {
     const json = c.data.toJSON();
-    const opts = (json.options ?? []).map((o) => ("required" in o && o.required ? `${o.name}:…` : `[${o.name}:…]`)).join(" ");
-    lines.push(`  /${json.name} ${opts}`.trimEnd() + `  — ${json.description}`);
+    const subs = subcommandsOf(c);
+    if (subs.length === 0) lines.push(`  /${json.name} ${describe(json.options ?? [])}`.trimEnd() + `  — ${json.description}`);
+    for (const sub of subs) {
+      const def = (json.options ?? []).find((o) => o.name === sub);
+      lines.push(`  /${json.name} ${sub} ${describe(optionsOf(c, sub))}`.trimEnd() + `  — ${def?.description ?? ""}`);
+    }
   }
-  lines.push("Examples: /headline count:2   /quote Trump   /summary article:Alaska length:short   /digest");
+  lines.push("Examples: /headline count:2   /quote Trump   /summary article:Alaska length:short   /digest preview");
   lines.push("Type exit (or Ctrl+D) to quit.");
   return lines.join("\n");
 }

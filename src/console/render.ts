@@ -1,7 +1,14 @@
 /** Reply → readable plain text for the console and the CLI. */
 import type { Reply } from "../news/reply.js";
 
+/** `{#id}` channel references as `#id`. */
+const channels = (text: string) => text.replace(/\{#([\w-]+)\}/g, "#$1");
+
 export function renderText(reply: Reply): string {
+  return channels(renderPlain(reply));
+}
+
+function renderPlain(reply: Reply): string {
   const lines: string[] = [];
   lines.push(reply.title);
   lines.push("=".repeat(Math.min(reply.title.length, 80)));

@@ -16,10 +16,11 @@ import {
   Routes,
 } from "discord.js";
 import type { Logger } from "pino";
-import { commands, type CommandInput, type Services } from "../../commands/index.js";
+import { commands, type CommandContext, type CommandInput, type Services } from "../../commands/index.js";
 import type { Reply } from "../news/reply.js";
 import { runAutocomplete, runCommand } from "../run.js";
-import { digestNonce, type Post } from "../digest/deliver.js";
+import { digestNonce, type FindPosted, type Post } from "../digest/deliver.js";
+import { digestTitle } from "../news/digest.js";
 import { type Payload, renderDiscord } from "./render.js";
 
 /** What the bot needs in a channel: see it, send messages, embed links. */
@@ -49,10 +50,22 @@ export async function registerCommands(client: Client<true>, applicationId: stri
 
 function optionsOf(i: ChatInputCommandInteraction): CommandInput {
   const input: CommandInput = {};
-  for (const o of i.options.data) {
+  const subcommand = i.options.getSubcommand(false);
+  const data = subcommand !== null ? (i.options.data[0]?.options ?? []) : i.options.data;
+  if (subcommand !== null) input.subcommand = subcommand;
+  for (const o of data) {
     if (o.value !== undefined && o.value !== null) input[o.name] = o.value;
   }
   return input;
+}
+
+function contextOf(i: ChatInputCommandInteraction): CommandContext {
+  return {
+    guildId: i.guildId,
+    channelId: i.channelId,
+    canManageGuild: i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    userId: i.user.id,
+  };
 }
 
 async function send(i: ChatInputCommandInteraction, reply: Reply, deferred: boolean): Promise<void> {
@@ -76,10 +89,10 @@ async function onCommand(i: ChatInputCommandInteraction, services: Services, log
   const clog = log.child({ command: i.commandName, guildId: i.guildId, channelId: i.channelId });
   if (deferAfterMs <= 0) {
     await i.deferReply();
-    await send(i, await runCommand(i.commandName, optionsOf(i), services, clog), true);
+    await send(i, await runCommand(i.commandName, optionsOf(i), services, clog, contextOf(i)), true);
     return;
   }
-  const work = runCommand(i.commandName, optionsOf(i), services, clog);
+  const work = runCommand(i.commandName, optionsOf(i), services, clog, contextOf(i));
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<"slow">((resolve) => {
     timer = setTimeout(() => resolve("slow"), deferAfterMs);
@@ -137,6 +150,8 @@ export interface DiscordBot {
   client: Client<true>;
   applicationId: string;
   post: Post;
+  findPosted: FindPosted;
+  channelGuild: (channelId: string) => string | undefined;
   stop(): Promise<void>;
 }
 
@@ -194,10 +209,26 @@ export async function startDiscord(o: DiscordOptions): Promise<DiscordBot> {
     }
     return ids;
   };
+  const findPosted: FindPosted = async (channelId, date) => {
+    const recent = (await c.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: "50" }) })) as Array<{
+      id: string;
+      author?: { id: string };
+      embeds?: Array<{ title?: string }>;
+    }>;
+    const title = digestTitle(date);
+    const ids = recent.filter((m) => m.author?.id === c.user.id && m.embeds?.[0]?.title === title).map((m) => m.id);
+    return ids.length > 0 ? ids : null;
+  };
+  const channelGuild = (channelId: string): string | undefined => {
+    const ch = c.channels.cache.get(channelId);
+    return ch !== undefined && "guildId" in ch ? ch.guildId : undefined;
+  };
   return {
     client: c,
     applicationId,
     post,
+    findPosted,
+    channelGuild,
     stop: async () => {
       await client.destroy();
     },

@@ -38,7 +38,9 @@ export function escapeText(text: string): string {
     .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, "$1\\$2$3")
     .replace(/@(everyone|here)/gi, "@\u200b$1")
     .replace(/<(@[!&]?|#|\/|a?:)/g, "<\u200b$1")
-    .replace(/https?:\/\/(?:discord(?:app)?\.com\/invite|discord\.gg)\//gi, (m) => m.replace("://", ":\u200b//"));
+    .replace(/https?:\/\/(?:discord(?:app)?\.com\/invite|discord\.gg)\//gi, (m) => m.replace("://", ":\u200b//"))
+    // Our own channel references, written {#id} in replies, become channel links (they ping nobody).
+    .replace(/\{\\#(\d{17,20})\}/g, "<#$1>");
 }
 
 function embedSize(e: Embed): number {

@@ -29,6 +29,13 @@ export interface DigestOptions {
   stories: number;
   /** Articles left out (already in an earlier digest). */
   exclude?: ReadonlySet<string>;
+  /** The local date the digest is for (default: the date of `now` in `timeZone`). */
+  date?: string;
+}
+
+/** The title of a digest, also how a posted digest is recognised in its channel. */
+export function digestTitle(date: string): string {
+  return `News digest — ${date}`;
 }
 
 /** YYYY-MM-DD of an instant in a time zone. */
@@ -53,7 +60,7 @@ export function buildDigest(corpus: Corpus, opts: DigestOptions): Digest {
       if (!best || wordCount(q.text) > wordCount(best.text)) best = q;
     }
   }
-  const digest: Digest = { date: localDate(opts.now, opts.timeZone), stories };
+  const digest: Digest = { date: opts.date ?? localDate(opts.now, opts.timeZone), stories };
   if (best) {
     const person = corpus.people.get(best.person);
     const article = corpus.get(best.articleId);
@@ -65,13 +72,13 @@ export function buildDigest(corpus: Corpus, opts: DigestOptions): Digest {
 export function digestReply(corpus: Corpus, digest: Digest, timeZone: string): Reply {
   if (corpus.size === 0) return nothingLoaded();
   if (digest.stories.length === 0) {
-    return { status: "empty", ephemeral: false, title: `News digest — ${digest.date}`, intro: "Nothing new since the last digest.", items: [] };
+    return { status: "empty", ephemeral: false, title: digestTitle(digest.date), intro: "Nothing new since the last digest.", items: [] };
   }
   const sources = new Set(digest.stories.map((s) => s.source));
   const reply: Reply = {
     status: "ok",
     ephemeral: false,
-    title: `News digest — ${digest.date}`,
+    title: digestTitle(digest.date),
     intro: `${plural(digest.stories.length, "story", "stories")} from ${plural(sources.size, "source")}.`,
     items: digest.stories.map((s) => ({
       heading: s.headline,

@@ -12,7 +12,8 @@ import Keyv from "keyv";
 import { z } from "zod";
 
 export const DigestRecordSchema = z.object({
-  state: z.enum(["claimed", "posted"]),
+  /** claimed: being posted; posted: done; skipped: missed by more than the catch-up window. */
+  state: z.enum(["claimed", "posted", "skipped"]),
   /** Which process claimed or posted it. */
   by: z.string(),
   /** When (epoch ms) the claim was taken or the post finished. */
@@ -21,6 +22,32 @@ export const DigestRecordSchema = z.object({
   articleIds: z.array(z.string()).default([]),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+/** A daily digest a server asked for: which channel, at what local time, in which zone. */
+export const SubscriptionSchema = z.object({
+  guildId: z.string().min(1),
+  channelId: z.string().min(1),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  timeZone: z.string().min(1),
+  stories: z.number().int().min(1).max(10),
+  /** Epoch ms; digests scheduled before this are not owed. */
+  createdAt: z.number(),
+  createdBy: z.string().optional(),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+
+export const GuildSubscriptionsSchema = z.object({ subscriptions: z.array(SubscriptionSchema) });
+export type GuildSubscriptions = z.infer<typeof GuildSubscriptionsSchema>;
+
+/** What happened in a channel: pause, last digest. Kept apart from the subscription itself. */
+export const ChannelStateSchema = z.object({
+  paused: z.object({ reason: z.string(), code: z.number().nullable(), at: z.number() }).nullable(),
+  lastPosted: z.string().nullable(),
+  lastArticleIds: z.array(z.string()),
+});
+export type ChannelState = z.infer<typeof ChannelStateSchema>;
+
+export const GuildIndexSchema = z.array(z.string());
 
 export class Namespace<T> {
   constructor(
@@ -49,7 +76,14 @@ export class Namespace<T> {
 
 export interface Store {
   readonly kind: "sqlite" | "redis" | "memory";
+  /** Per (channel, local date): the claim → post → mark record. */
   readonly digests: Namespace<DigestRecord>;
+  /** Per guild: its digest subscriptions. */
+  readonly subscriptions: Namespace<GuildSubscriptions>;
+  /** Per channel: paused or not, the last digest. */
+  readonly channels: Namespace<ChannelState>;
+  /** "guilds": the ids of guilds that have subscriptions. */
+  readonly index: Namespace<string[]>;
   close(): Promise<void>;
 }
 
@@ -86,11 +120,17 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
     return k;
   };
   const digests = new Namespace(ns("digest"), DigestRecordSchema, onInvalid);
+  const subscriptions = new Namespace(ns("subscriptions"), GuildSubscriptionsSchema, onInvalid);
+  const channels = new Namespace(ns("channels"), ChannelStateSchema, onInvalid);
+  const index = new Namespace(ns("index"), GuildIndexSchema, onInvalid);
   // Fail now, with a clear message, if the store cannot be reached.
   await digests.get("__probe__");
   return {
     kind,
     digests,
+    subscriptions,
+    channels,
+    index,
     async close() {
       await Promise.allSettled(keyvs.map((k) => k.disconnect()));
     },

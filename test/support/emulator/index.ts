@@ -242,6 +242,7 @@ export class DiscordEmulator {
   /** A member uses a slash command (type 2) or types into an autocompleted option (type 4). */
   interact(o: {
     name: string;
+    subcommand?: string;
     options?: Record<string, string | number | boolean>;
     focused?: string;
     guildId?: string;
@@ -255,12 +256,17 @@ export class DiscordEmulator {
     if (!channel) throw new Error("emulator: no channel");
     const command = [...this.registered(guild.id), ...this.registered()].find((c) => c.name === o.name);
     if (!command) throw new Error(`emulator: /${o.name} is not registered, Discord would not offer it`);
-    const defs = (command.options ?? []) as Array<{ name: string; type: number }>;
-    const options = Object.entries(o.options ?? {}).map(([name, value]) => {
+    const top = (command.options ?? []) as Array<{ name: string; type: number; options?: Array<{ name: string; type: number }> }>;
+    const sub = o.subcommand !== undefined ? top.find((d) => d.type === 1 && d.name === o.subcommand) : undefined;
+    if (o.subcommand !== undefined && !sub) throw new Error(`emulator: /${o.name} has no subcommand ${o.subcommand}`);
+    if (o.subcommand === undefined && top.some((d) => d.type === 1)) throw new Error(`emulator: /${o.name} needs a subcommand`);
+    const defs = sub ? (sub.options ?? []) : top;
+    const leaf = Object.entries(o.options ?? {}).map(([name, value]) => {
       const def = defs.find((d) => d.name === name);
       if (!def) throw new Error(`emulator: /${o.name} has no option ${name}`);
       return { name, type: def.type, value, ...(o.focused === name ? { focused: true } : {}) };
     });
+    const options = sub ? [{ name: sub.name, type: 1, options: leaf }] : leaf;
     const type = o.focused !== undefined ? InteractionType.ApplicationCommandAutocomplete : InteractionType.ApplicationCommand;
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}${Buffer.from(snowflake()).toString("base64url")}`;

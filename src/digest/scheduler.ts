@@ -1,0 +1,138 @@
+/**
+ * The digest clock: node-cron ticks each minute (and once at start, for catch-up) and delivers every
+ * subscription that is due — its local time has come in its zone and that local date has no digest
+ * yet. A digest missed by more than the catch-up window is skipped and logged. Discord refusing the
+ * channel (50001 Missing Access, 50013 Missing Permissions, 10003 Unknown Channel) pauses that
+ * subscription until it is subscribed again; 429/5xx and network errors are retried with backoff.
+ */
+import cron from "node-cron";
+import type { Logger } from "pino";
+import type { Corpus } from "../news/corpus.js";
+import type { Store, Subscription } from "../store/store.js";
+import { deliverDigest, digestKey, type DeliverResult, type FindPosted, type Post } from "./deliver.js";
+import { owedOccurrence, type Subscriptions } from "./subscriptions.js";
+
+/** Discord error codes that mean "this channel cannot receive the digest": pause, do not retry. */
+export const PAUSING_CODES: Record<number, string> = {
+  10003: "Unknown Channel: the channel was deleted or the bot cannot see it",
+  50001: "Missing Access: the bot cannot see the channel",
+  50013: "Missing Permissions: the bot may not send messages or embeds there",
+};
+
+export interface SchedulerOptions {
+  store: Store;
+  subscriptions: Subscriptions;
+  corpus: () => Corpus;
+  post: Post;
+  findPosted?: FindPosted;
+  log: Logger;
+  owner: string;
+  now: () => Date;
+  catchupHours: number;
+  leaseMs?: number;
+  confirmMs?: number;
+}
+
+export interface TickResult {
+  channelId: string;
+  date: string;
+  result: DeliverResult | "skipped" | "paused" | "failed" | "backing-off";
+}
+
+export class DigestScheduler {
+  private readonly failures = new Map<string, { count: number; retryAt: number }>();
+  private task: ReturnType<typeof cron.schedule> | null = null;
+  private running: Promise<TickResult[]> | null = null;
+
+  constructor(private readonly o: SchedulerOptions) {}
+
+  /** Tick every minute from now on, and once right away (catch-up after downtime). */
+  start(): void {
+    this.task = cron.schedule("* * * * *", () => void this.tick(), { noOverlap: true, name: "digest-tick" });
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = null;
+    await this.running?.catch(() => []);
+  }
+
+  /** Deliver what is due at `now`. One tick at a time. */
+  async tick(now: Date = this.o.now()): Promise<TickResult[]> {
+    if (this.running) return this.running;
+    this.running = this.run(now).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async run(now: Date): Promise<TickResult[]> {
+    const results: TickResult[] = [];
+    let subs: Subscription[];
+    try {
+      subs = await this.o.subscriptions.all();
+    } catch (err) {
+      this.o.log.error({ err }, "could not read digest subscriptions");
+      return results;
+    }
+    for (const sub of subs) {
+      const r = await this.one(sub, now).catch((err: unknown) => {
+        this.o.log.error({ err, channelId: sub.channelId }, "digest tick failed");
+        return null;
+      });
+      if (r) results.push(r);
+    }
+    return results;
+  }
+
+  private async one(sub: Subscription, now: Date): Promise<TickResult | null> {
+    const owed = owedOccurrence(sub, now);
+    if (!owed) return null;
+    const { channelId } = sub;
+    const key = digestKey(channelId, owed.date);
+    const log = this.o.log.child({ guildId: sub.guildId, channelId, date: owed.date });
+    const record = await this.o.store.digests.get(key);
+    if (record?.state === "posted" || record?.state === "skipped") return null;
+    const state = await this.o.subscriptions.state(channelId);
+    if (state.paused !== null) return { channelId, date: owed.date, result: "paused" };
+    const late = now.getTime() - owed.at.getTime();
+    if (late > this.o.catchupHours * 3600_000 && record?.state !== "claimed") {
+      await this.o.store.digests.set(key, { state: "skipped", by: this.o.owner, at: now.getTime(), messageIds: [], articleIds: [] });
+      log.warn({ lateHours: Math.round(late / 360_000) / 10 }, `digest for ${owed.date} skipped: missed by more than DIGEST_CATCHUP_HOURS (${this.o.catchupHours})`);
+      return { channelId, date: owed.date, result: "skipped" };
+    }
+    const failure = this.failures.get(key);
+    if (failure && failure.retryAt > now.getTime()) return { channelId, date: owed.date, result: "backing-off" };
+    try {
+      const result = await deliverDigest({
+        store: this.o.store,
+        corpus: this.o.corpus(),
+        target: { channelId, timeZone: sub.timeZone, stories: sub.stories },
+        date: owed.date,
+        now,
+        owner: this.o.owner,
+        post: this.o.post,
+        ...(this.o.findPosted ? { findPosted: this.o.findPosted } : {}),
+        log: this.o.log.child({ guildId: sub.guildId }),
+        ...(this.o.leaseMs !== undefined ? { leaseMs: this.o.leaseMs } : {}),
+        ...(this.o.confirmMs !== undefined ? { confirmMs: this.o.confirmMs } : {}),
+      });
+      this.failures.delete(key);
+      return { channelId, date: owed.date, result };
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      const reason = typeof code === "number" ? PAUSING_CODES[code] : undefined;
+      if (typeof code === "number" && reason !== undefined) {
+        await this.o.subscriptions.pause(channelId, reason, code, now);
+        log.warn({ code, reason }, `digest subscription paused: ${reason}; run /digest subscribe again once fixed`);
+        return { channelId, date: owed.date, result: "paused" };
+      }
+      const count = (failure?.count ?? 0) + 1;
+      const waitMin = Math.min(60, 2 ** (count - 1));
+      this.failures.set(key, { count, retryAt: now.getTime() + waitMin * 60_000 });
+      log.warn({ attempt: count, retryInMinutes: waitMin }, "digest will be retried");
+      return { channelId, date: owed.date, result: "failed" };
+    }
+  }
+}

@@ -93,6 +93,29 @@ describe("the daily digest", () => {
     expect(await deliverDigest({ ...opts, post })).toBe("posted");
     expect(posts).toHaveLength(1);
   });
+  it("takes over a lapsed claim by looking for the digest in the channel before posting again", async () => {
+    const store = await openStore("memory://");
+    const { log } = memoryLogger();
+    const { post, posts } = recorder();
+    const at = new Date("2025-08-15T08:00:00Z");
+    await store.digests.set("c1:2025-08-15", { state: "claimed", by: "crashed", at: at.getTime() - 5 * 60_000, messageIds: [], articleIds: [] });
+    const looked: string[] = [];
+    const found = async (channelId: string, date: string) => {
+      looked.push(`${channelId}:${date}`);
+      return ["m-existing"];
+    };
+    const opts = { corpus, target: { channelId: "c1", timeZone: "UTC", stories: 5 }, date: "2025-08-15", post, log, store, owner: "me", now: at };
+    expect(await deliverDigest({ ...opts, findPosted: found })).toBe("recovered");
+    expect(posts).toHaveLength(0);
+    expect(looked).toEqual(["c1:2025-08-15"]);
+    expect(await store.digests.get("c1:2025-08-15")).toMatchObject({ state: "posted", messageIds: ["m-existing"] });
+    // When the channel does not have it, the digest is posted.
+    await store.digests.set("c2:2025-08-15", { state: "claimed", by: "crashed", at: at.getTime() - 5 * 60_000, messageIds: [], articleIds: [] });
+    const none = async () => null;
+    expect(await deliverDigest({ ...opts, target: { ...opts.target, channelId: "c2" }, findPosted: none })).toBe("posted");
+    expect(posts).toHaveLength(1);
+  });
+
   it("derives a deterministic nonce of at most 25 characters per message", () => {
     const n = digestNonce("123456789012345678", "2025-08-15", 0);
     expect(n.length).toBeLessThanOrEqual(25);

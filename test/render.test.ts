@@ -39,7 +39,7 @@ describe("rendering for Discord", () => {
   });
   it("escapes markdown and defuses mentions in article text", () => {
     expect(escapeText("**bold** @everyone <@123> <@&456> `code` [x](http://y)")).toBe(
-      "\\*\\*bold\\*\\* @\u200beveryone <\u200b@123> <\u200b@&456> \\`code\\` \\[x\\]\\(http://y\\)",
+      "\\*\\*bold\\*\\* @\u200beveryone <\u200b@123> <\u200b@&456> \\`code\\` \\[x\\](http://y)",
     );
     const [p] = check({ status: "ok", ephemeral: false, title: "@here", items: [{ heading: "# h", body: "> quote\n- item" }] });
     const text = JSON.stringify(p);

@@ -33,7 +33,7 @@ const COLORS: Record<ReplyStatus, number> = {
 /** Escape markdown and defuse mentions so text shows as written and pings nobody. */
 export function escapeText(text: string): string {
   return text
-    .replace(/([\\*_~`|#[\]()])/g, "\\$1")
+    .replace(/([\\*_~`|#[\]])/g, "\\$1")
     .replace(/^(\s*)>/gm, "$1\\>")
     .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, "$1\\$2$3")
     .replace(/@(everyone|here)/gi, "@\u200b$1")

@@ -121,6 +121,8 @@ export class DiscordEmulator {
   readonly messages = new Map<string, EmuMessage[]>();
   readonly interactions = new Map<string, InteractionRecord>();
   readonly channelFlags = new Map<string, "missing-access" | "missing-permissions" | "unknown">();
+  /** Called when a channel message has been created, before the response is sent (tests kill the bot here). */
+  onMessageCreated: ((m: EmuMessage) => Promise<void> | void) | null = null;
   private readonly faults: Fault[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly sockets = new Set<WebSocket>();
@@ -128,6 +130,8 @@ export class DiscordEmulator {
   private readonly heartbeat: number;
   private readonly wantedPort: number;
   private server: Server | null = null;
+  private createdCount = 0;
+  private lastCreated: EmuMessage | null = null;
   private wss: WebSocketServer | null = null;
   port = 0;
 
@@ -513,7 +517,11 @@ export class DiscordEmulator {
       return;
     }
     try {
+      const created = this.createdCount;
       const r = this.route(method, path, url.searchParams, (body ?? {}) as Record<string, unknown>);
+      if (this.createdCount > created && this.onMessageCreated && "body" in r) {
+        await this.onMessageCreated(this.lastCreated as EmuMessage);
+      }
       if ("error" in r) reply(r.error.status, r.error.body);
       else reply(r.status, r.body);
     } catch (e) {
@@ -654,7 +662,11 @@ export class DiscordEmulator {
         const list = this.messages.get(channel.id) ?? [];
         if (method === "GET") {
           const limit = Math.min(100, Number(query.get("limit") ?? 50));
-          return ok([...list].reverse().slice(0, limit).map((m) => this.wire(m)));
+          // Message history does not carry nonces: a bot must recognise its messages otherwise.
+          return ok([...list].reverse().slice(0, limit).map((m) => {
+            const { nonce: _nonce, ...rest } = this.wire(m);
+            return rest;
+          }));
         }
         if (method === "POST") {
           if (flag === "missing-permissions") return { error: error(403, 50013, "Missing Permissions") };
@@ -667,6 +679,8 @@ export class DiscordEmulator {
           const m = this.message(channel.id, body);
           list.push(m);
           this.messages.set(channel.id, list);
+          this.createdCount++;
+          this.lastCreated = m;
           return ok(this.wire(m));
         }
       }

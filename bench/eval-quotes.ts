@@ -1,0 +1,244 @@
+/**
+ * `npm run eval:quotes -- DIR` (DIR = ../shared/eval/polnear-train): our real `analyze` path against
+ * PolNeAR's human attributions, beside a naive baseline measured in the same run.
+ *
+ * - Gold direct quotes: the quoted stretches (between matching marks, at least 3 words) inside each
+ *   attribution's Content span (the first annotator's file when there are two).
+ * - Quote recall: gold stretches overlapped by a found quote. Quote precision: found quotes that
+ *   overlap a gold stretch.
+ * - Speaker accuracy on matched quotes: our speaker and the gold Source share the surname; a gold
+ *   Source that is a pronoun or a description counts as the nearest preceding named gold Source.
+ * - End to end: gold quotes found with the right speaker / gold quotes.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { analyze } from "../src/analyze.js";
+import { quoteSpans } from "../src/news/quotes.js";
+import { splitSentences } from "../src/news/sentences.js";
+import { fold, wordCount } from "../src/news/text.js";
+
+interface Gold {
+  start: number;
+  end: number;
+  text: string;
+  /** Surname of the (resolved) gold source, folded; null when no named source precedes. */
+  surname: string | null;
+  source: string;
+}
+interface Found {
+  start: number;
+  end: number;
+  speaker: string | null;
+}
+interface Case {
+  name: string;
+  text: string;
+  gold: Gold[];
+}
+
+const NOT_NAMES = new Set(
+  "i he she they we it you his her their its him them who which that this these those the a an one some many most all both former mr mrs ms dr".split(" "),
+);
+
+/** The surname of a named source ("President Donald Trump" → "trump"), or null for "he", "the spokesman". */
+export function namedSurname(source: string): string | null {
+  const tokens = source
+    .replace(/[’']s\b/g, "")
+    .split(/[\s,]+/)
+    .filter((t) => /^\p{Lu}/u.test(t) && !NOT_NAMES.has(fold(t).replace(/\./g, "")));
+  const last = tokens[tokens.length - 1];
+  return last === undefined ? null : fold(last).replace(/[^\p{L}-]/gu, "");
+}
+
+/** Code-point offsets (Python) → UTF-16 offsets (JavaScript). */
+function offsetMap(text: string): number[] {
+  const map: number[] = [];
+  let u = 0;
+  for (const ch of text) {
+    map.push(u);
+    u += ch.length;
+  }
+  map.push(u);
+  return map;
+}
+
+async function loadCases(dir: string): Promise<Case[]> {
+  const meta = (await readFile(path.join(dir, "metadata.tsv"), "utf8")).split("\n").slice(1).filter((l) => l.trim() !== "");
+  const annFiles = new Set(await readdir(path.join(dir, "attributions")));
+  const cases: Case[] = [];
+  for (const line of meta) {
+    const cols = line.split("\t");
+    const name = cols[1] ?? "";
+    const annotators = (cols[3] ?? "").split("|");
+    const ann = annotators.map((a) => `${name}_${a}.ann`).find((f) => annFiles.has(f)) ?? [...annFiles].find((f) => f.startsWith(`${name}_`));
+    if (ann === undefined) continue;
+    const text = await readFile(path.join(dir, "text", `${name}.txt`), "utf8");
+    const map = offsetMap(text);
+    const spans = new Map<string, { type: string; ranges: Array<[number, number]>; text: string }>();
+    const events: Array<Record<string, string>> = [];
+    for (const row of (await readFile(path.join(dir, "attributions", ann), "utf8")).split("\n")) {
+      const [id, body, surface] = row.split("\t");
+      if (id === undefined || body === undefined) continue;
+      if (id.startsWith("T")) {
+        const [type, ...rest] = body.split(" ");
+        const ranges = rest
+          .join(" ")
+          .split(";")
+          .map((r) => r.trim().split(" ").map(Number) as [number, number])
+          .map(([a, b]) => [map[a] ?? a, map[b] ?? b] as [number, number]);
+        spans.set(id, { type: type ?? "", ranges, text: surface ?? "" });
+      } else if (id.startsWith("E")) {
+        events.push(Object.fromEntries(body.split(" ").map((kv) => kv.split(":") as [string, string])));
+      }
+    }
+    // Resolve sources: a pronoun or description takes the nearest preceding named source.
+    const attributions = events
+      .map((e) => ({ content: spans.get(e.Content ?? ""), source: spans.get(e.Source ?? "") }))
+      .filter((a): a is { content: NonNullable<typeof a.content>; source: typeof a.source } => a.content !== undefined)
+      .sort((a, b) => (a.content.ranges[0]?.[0] ?? 0) - (b.content.ranges[0]?.[0] ?? 0));
+    const named = [...spans.values()]
+      .filter((s) => s.type === "Source" && namedSurname(s.text) !== null)
+      .map((s) => ({ at: s.ranges[0]?.[0] ?? 0, surname: namedSurname(s.text) }))
+      .sort((a, b) => a.at - b.at);
+    const gold: Gold[] = [];
+    for (const a of attributions) {
+      let surname = a.source ? namedSurname(a.source.text) : null;
+      if (surname === null && a.source) {
+        const at = a.source.ranges[0]?.[0] ?? 0;
+        surname = [...named].reverse().find((n) => n.at <= at)?.surname ?? null;
+      }
+      for (const [s, e] of a.content.ranges) {
+        const piece = text.slice(s, e);
+        for (const q of quoteSpans(piece)) {
+          const inner = piece.slice(q.open + 1, q.close);
+          if (wordCount(inner) < 3) continue;
+          gold.push({ start: s + q.open + 1, end: s + q.close, text: inner, surname, source: a.source?.text ?? "" });
+        }
+      }
+    }
+    // The same stretch annotated twice (nested attributions) counts once.
+    const unique = gold.filter((g, i) => gold.findIndex((h) => h.start === g.start && h.end === g.end) === i);
+    cases.push({ name, text, gold: unique });
+  }
+  return cases;
+}
+
+/** The baseline: every quotation of 3+ words, speaker the nearest "Name said" / "said Name" in its sentence. */
+function naive(text: string): Found[] {
+  const out: Found[] = [];
+  let offset = 0;
+  for (const para of text.split("\n")) {
+    const sentences = splitSentences(para);
+    for (const q of quoteSpans(para)) {
+      const inner = para.slice(q.open + 1, q.close);
+      if (wordCount(inner) < 3) continue;
+      const s = sentences.find((x) => x.start <= q.open && q.open < x.end) ?? { start: 0, end: para.length };
+      const sentence = para.slice(s.start, Math.max(s.end, q.close + 1));
+      let best: { d: number; name: string } | null = null;
+      for (const m of sentence.matchAll(/(\p{Lu}[\p{L}'-]+) said|said (\p{Lu}[\p{L}'-]+)/gu)) {
+        const name = m[1] ?? m[2] ?? "";
+        const at = s.start + (m.index ?? 0);
+        const d = Math.min(Math.abs(at - q.open), Math.abs(at - q.close));
+        if (!best || d < best.d) best = { d, name };
+      }
+      out.push({ start: offset + q.open + 1, end: offset + q.close, speaker: best?.name ?? null });
+    }
+    offset += para.length + 1;
+  }
+  return out;
+}
+
+function speakerMatches(ours: string | null, gold: Gold): boolean {
+  if (ours === null || gold.surname === null) return false;
+  const tokens = fold(ours).split(/[\s.]+/);
+  if (tokens.includes(gold.surname)) return true;
+  const mine = tokens[tokens.length - 1] ?? "";
+  return mine !== "" && fold(gold.source).split(/[^\p{L}-]+/u).includes(mine);
+}
+
+interface Score {
+  name: string;
+  gold: number;
+  found: number;
+  recalled: number;
+  precise: number;
+  matched: number;
+  rightSpeaker: number;
+  errors: Array<{ kind: string; file: string; detail: string }>;
+}
+
+function score(name: string, cases: Case[], foundOf: (c: Case) => Found[]): Score {
+  const s: Score = { name, gold: 0, found: 0, recalled: 0, precise: 0, matched: 0, rightSpeaker: 0, errors: [] };
+  for (const c of cases) {
+    const found = foundOf(c);
+    s.gold += c.gold.length;
+    s.found += found.length;
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    for (const f of found) {
+      if (c.gold.some((g) => overlaps(f, g))) s.precise++;
+      else s.errors.push({ kind: "not a gold quote", file: c.name, detail: `“${c.text.slice(f.start, f.end).slice(0, 120)}” (${f.speaker ?? "no speaker"})` });
+    }
+    for (const g of c.gold) {
+      const hit = found.find((f) => overlaps(f, g));
+      if (!hit) {
+        s.errors.push({ kind: "missed", file: c.name, detail: `“${g.text.slice(0, 120)}” — ${g.source}` });
+        continue;
+      }
+      s.recalled++;
+      if (g.surname === null) continue;
+      s.matched++;
+      if (speakerMatches(hit.speaker, g)) s.rightSpeaker++;
+      else s.errors.push({ kind: "wrong speaker", file: c.name, detail: `“${g.text.slice(0, 80)}” — ours: ${hit.speaker ?? "none"}, gold: ${g.source} (${g.surname})` });
+    }
+  }
+  return s;
+}
+
+const pct = (a: number, b: number) => (b === 0 ? "n/a" : `${((100 * a) / b).toFixed(1)}%`);
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (dir === undefined) {
+    process.stderr.write("usage: npm run eval:quotes -- DIR   (e.g. ../shared/eval/polnear-train)\n");
+    process.exit(2);
+  }
+  const cases = await loadCases(dir);
+  const files = cases.map((c) => path.join(dir, "text", `${c.name}.txt`));
+  const t0 = performance.now();
+  const result = await analyze(files);
+  const analyzeMs = performance.now() - t0;
+  const byFile = new Map<string, Found[]>();
+  for (const a of result.articles) {
+    const key = path.basename(a.file, ".txt");
+    const list = byFile.get(key) ?? [];
+    for (const q of a.quotes) if (q.start !== null && q.end !== null) list.push({ start: q.start, end: q.end, speaker: q.speaker });
+    byFile.set(key, list);
+  }
+  const t1 = performance.now();
+  const baselineFound = new Map(cases.map((c) => [c.name, naive(c.text)]));
+  const baselineMs = performance.now() - t1;
+  const ours = score("newsdesk", cases, (c) => byFile.get(c.name) ?? []);
+  const base = score("naive baseline", cases, (c) => baselineFound.get(c.name) ?? []);
+
+  const rows = [ours, base].map((s) => [
+    s.name.padEnd(16),
+    pct(s.recalled, s.gold).padStart(8),
+    pct(s.precise, s.found).padStart(10),
+    pct(s.rightSpeaker, s.matched).padStart(9),
+    pct(s.rightSpeaker, s.gold).padStart(11),
+    String(s.found).padStart(7),
+  ]);
+  const out: string[] = [];
+  out.push(`PolNeAR: ${cases.length} articles, ${ours.gold} gold direct quotes (${ours.matched} matched with a named source for ours)`);
+  out.push(`${"".padEnd(16)}${"recall".padStart(8)}${"precision".padStart(10)}${"speaker".padStart(9)}${"end-to-end".padStart(11)}${"found".padStart(7)}`);
+  for (const r of rows) out.push(r.join(""));
+  out.push(`analyze: ${cases.length} files in ${(analyzeMs / 1000).toFixed(2)} s (${(analyzeMs / cases.length).toFixed(1)} ms/article); baseline ${(baselineMs / 1000).toFixed(2)} s`);
+  out.push("");
+  out.push("20 worst errors (ours), by kind:");
+  const kinds = ["wrong speaker", "missed", "not a gold quote"];
+  const picked = kinds.flatMap((k) => ours.errors.filter((e) => e.kind === k).slice(0, 7)).slice(0, 20);
+  for (const e of picked) out.push(`  [${e.kind}] ${e.file}: ${e.detail.replace(/\s+/g, " ")}`);
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+void main();

@@ -40,13 +40,27 @@ const NOT_NAMES = new Set(
   "i he she they we it you his her their its him them who which that this these those the a an one some many most all both former mr mrs ms dr".split(" "),
 );
 
-/** The surname of a named source ("President Donald Trump" → "trump"), or null for "he", "the spokesman". */
+/**
+ * The surname of a named source: the last word of its first name-like run of capitalised words
+ * (two or more words preferred): "Spokeswoman Haley Morris" → "morris", "Geoffrey Garin, a Democratic
+ * pollster … super PAC" → "garin", "the Washington Post" → "post". Null for "he", "the spokesman".
+ */
 export function namedSurname(source: string): string | null {
-  const tokens = source
-    .replace(/[’']s\b/g, "")
-    .split(/[\s,]+/)
-    .filter((t) => /^\p{Lu}/u.test(t) && !NOT_NAMES.has(fold(t).replace(/\./g, "")));
-  const last = tokens[tokens.length - 1];
+  const tokens = source.replace(/[’']s\b/g, "").split(/\s+/);
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const raw of tokens) {
+    const t = raw.replace(/[,;:()]+$/g, "");
+    const capital = /^\p{Lu}/u.test(t) && !NOT_NAMES.has(fold(t).replace(/\./g, ""));
+    if (capital) run.push(t);
+    if (!capital || raw !== t) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  const best = runs.find((r) => r.length >= 2) ?? runs[0];
+  const last = best?.[best.length - 1];
   return last === undefined ? null : fold(last).replace(/[^\p{L}-]/gu, "");
 }
 
@@ -239,6 +253,10 @@ async function main(): Promise<void> {
   const picked = kinds.flatMap((k) => ours.errors.filter((e) => e.kind === k).slice(0, 7)).slice(0, 20);
   for (const e of picked) out.push(`  [${e.kind}] ${e.file}: ${e.detail.replace(/\s+/g, " ")}`);
   process.stdout.write(`${out.join("\n")}\n`);
+  if (process.env.EVAL_DUMP !== undefined) {
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(process.env.EVAL_DUMP, ours.errors.map((e) => `[${e.kind}] ${e.file}: ${e.detail.replace(/\s+/g, " ")}`).join("\n"));
+  }
 }
 
 void main();

@@ -4,7 +4,7 @@
  * attribution next to it: "“Q,” Trump said", "“Q,” said Rubio", "“Q,” he added", "Rubio noted: “Q”",
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
-import { capitalisedRuns, peopleMentioned, personKey, stripTitles, surname } from "./names.js";
+import { capitalisedRuns, personKey, stripTitles, surname } from "./names.js";
 import { wordCount } from "./text.js";
 
 export interface Quote {
@@ -56,23 +56,37 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
 const VERB_ALT = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).join("|");
 const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 
-/** A capitalised name run, possibly after "the"/"a": "Trump", "President Donald Trump", "the White House". */
-const NAME = String.raw`(?:\p{Lu}[\p{L}’'.-]*)(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*){0,6}`;
-const SUBJECT = String.raw`(?:(?:[Tt]he|[Aa]n?)\s+(?:\p{L}[\p{L}’'-]*\s+){0,3}?)?${NAME}|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:spokes(?:person|man|woman)|official|officials|minister|president|source|statement|ministry|agency|police|spokesperson)`;
-const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just)`;
+/** A capitalised name run: "Trump", "President Donald J. Trump", "Ursula von der Leyen". A word ending in
+ * a period only when short ("J.", "Jr.", "St."), so that "California. Obama" is two runs. */
+const WORD = String.raw`(?:\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu}\p{Ll}{0,2}\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu})`;
+const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
+/** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
+const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
+/** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
+const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+`;
+const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
+/** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
+const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,?)?`;
+const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${SUBJECT})`, "u");
 const AFTER_SUBJECT_FIRST = new RegExp(
-  String.raw`^[\s,]*(${SUBJECT})(?:,[^,“”"]{1,100},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|would\s+|will\s+)?(?:${VERB_ALT})\b`,
+  String.raw`^[\s,—–-]*(${SUBJECT})${APPOSITIVE}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|would\s+|will\s+|was\s+)?(?:${VERB_ALT})\b`,
   "u",
 );
-/** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said ". */
+/** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
+ * "Trump said in a statement: ". */
 const BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,120},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,90})\s*$`,
   "u",
 );
 const ACCORDING = /according to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
+
+/** Words that open a sentence but are no part of a name ("When I …", "But Trump …"). */
+const OPENERS_NOT_NAMES = new Set(
+  "when if but and as after before while because though although so yet then still now also in on at for with by from to of".split(" "),
+);
 
 interface Span {
   open: number;
@@ -114,17 +128,24 @@ export function quoteSpans(p: string): Span[] {
   return out;
 }
 
-function cleanSubject(raw: string): { name: string; pronoun: boolean } | null {
-  const s = raw.trim().replace(/[’']s$/u, "");
-  if (PRONOUNS.has(s.toLowerCase())) return { name: s.toLowerCase(), pronoun: true };
-  const role = /^(?:the|an?)\s+(.+)$/iu.exec(s);
-  if (role) {
-    const rest = (role[1] ?? "").trim();
-    // "the White House" stays an organisation; "a Kremlin spokesperson" a role.
-    return rest === "" ? null : { name: rest.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), pronoun: false };
+type Subject = { kind: "pronoun" | "name" | "description"; name: string };
+
+function cleanSubject(raw: string): Subject | null {
+  let s = raw.trim().replace(/[’']s$/u, "");
+  if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
+  // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
+  const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
+  if (named && /^(?:the|an?|one)\s/i.test(s) && !/^(?:the|an?|one)\s+\p{Lu}/u.test(s) && !/^\p{Lu}/u.test(s.split(/\s+/).slice(-1)[0] ?? "")) {
+    // "the businessman", "a person close to the Clintons": a description.
+  } else if (named?.[1] !== undefined) {
+    const tokens = named[1].split(/\s+/);
+    while (tokens.length > 1 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+    const name = stripTitles(tokens.join(" "));
+    if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
   }
-  const name = stripTitles(s);
-  return name === "" ? null : { name, pronoun: false };
+  s = s.replace(/^(?:the|an?|one|his|her|their)\s+/i, "");
+  if (s === "" || s === "I") return null;
+  return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
 /** The fullest form of a name this article gives: "Trump" → "Donald Trump". */
@@ -140,29 +161,49 @@ export function fullestName(name: string, articleText: string): string {
   return best;
 }
 
-/** The last person named before a point ("Mr. Trump spoke. “…,” he said."), when no one has spoken yet. */
-function lastMentioned(before: string, articleText: string): string | null {
-  const titled = peopleMentioned(before);
-  const runs = capitalisedRuns(before)
-    .map((r) => stripTitles(r.text))
-    .filter((n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).length <= 4);
-  const last = titled[titled.length - 1] ?? runs[runs.length - 1];
-  return last === undefined ? null : fullestName(last, articleText);
-}
-
 function sentenceStartBefore(p: string, pos: number): number {
   const head = p.slice(0, pos);
   const m = /.*[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/su.exec(head);
   return m ? m[0].length : 0;
 }
 
+const NOT_SUBJECTS = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
+);
+
+/** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
+function sentenceSubjects(p: string, articleText: string): Array<{ at: number; name: string }> {
+  const out: Array<{ at: number; name: string }> = [];
+  const re = /(?:^|[.!?]["”’]?\s+)((?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'-]*)/gu;
+  for (const m of p.matchAll(re)) {
+    const run = m[1] ?? "";
+    const tokens = run.split(/\s+/);
+    while (tokens.length > 0 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+    const name = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
+    if (name === "" || NOT_SUBJECTS.has(name.toLowerCase()) || OPENERS_NOT_NAMES.has(name.toLowerCase())) continue;
+    if (/^(?:The|This|That|These|Those|It|Its|There|Here|What|Who|How|Why|Some|Many|Most|All|Both|Each|Every|No|One|A|An|I|We|You|They|He|She)$/.test(name.split(" ")[0] ?? "")) continue;
+    out.push({ at: (m.index ?? 0) + m[0].length - run.length, name: fullestName(name, articleText) });
+  }
+  return out;
+}
+
 export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   const articleText = paragraphs.join("\n");
   const out: Quote[] = [];
-  let lastNamed: string | null = null;
+  /** The last named speaker, and where (paragraph, offset). */
+  let lastNamed: { name: string; pi: number; at: number } | null = null;
+  let lastSubject: { name: string; pi: number; at: number } | null = null;
+  /** The speaker of the quotation that ended the previous paragraph, for a paragraph that opens with one. */
+  let carried: string | null = null;
+  const newer = (a: { pi: number; at: number } | null, b: { pi: number; at: number } | null) =>
+    a !== null && (b === null || a.pi > b.pi || (a.pi === b.pi && a.at > b.at));
+
   paragraphs.forEach((p, pi) => {
     const spans = quoteSpans(p);
+    const subjects = sentenceSubjects(p, articleText);
     let previousSpeaker: string | null = null;
+    const carry = carried;
+    carried = null;
     spans.forEach((span, si) => {
       const start = span.open + 1;
       const end = span.close;
@@ -170,6 +211,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       const prevEnd = si > 0 ? (spans[si - 1] as Span).close + 1 : 0;
       const after = p.slice(Math.min(p.length, span.close + 1), spans[si + 1]?.open ?? p.length);
       const before = p.slice(Math.max(prevEnd, sentenceStartBefore(p, span.open)), span.open);
+      for (const sub of subjects) if (sub.at < span.open && newer({ pi, at: sub.at }, lastSubject)) lastSubject = { name: sub.name, pi, at: sub.at };
       let raw: string | undefined =
         AFTER_VERB_FIRST.exec(after)?.[1] ?? AFTER_SUBJECT_FIRST.exec(after)?.[1] ?? BEFORE.exec(before)?.[1];
       if (raw === undefined) {
@@ -183,21 +225,31 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       }
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;
-      if (subject?.pronoun) {
-        speaker = lastNamed ?? lastMentioned([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText);
-      }
-      else if (subject) {
+      const resolve = (): string | null => {
+        const pick = newer(lastSubject, lastNamed) ? lastSubject : lastNamed;
+        return pick?.name ?? null;
+      };
+      if (subject?.kind === "pronoun") {
+        speaker = subject.name === "they" ? null : resolve();
+      } else if (subject?.kind === "description") {
+        // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
+        speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? resolve() : subject.name;
+      } else if (subject) {
         speaker = fullestName(subject.name, articleText);
-        lastNamed = speaker;
-      } else if (si > 0 && previousSpeaker !== null && before.length < 80) {
-        // "“Q1,” Limbaugh said. “Q2.”": a quotation right after an attributed one continues it.
+        lastNamed = { name: speaker, pi, at: span.open };
+      } else if (si > 0 && previousSpeaker !== null) {
+        // "“Q1,” Limbaugh said. “Q2.”": a quotation after an attributed one, with none of its own, continues it.
         speaker = previousSpeaker;
+      } else if (si === 0 && span.open <= 1 && carry !== null) {
+        // A paragraph that opens with a quotation continues the speaker of the one before.
+        speaker = carry;
       }
       previousSpeaker = speaker;
       if (wordCount(text) < 3) return;
       const trimmed = text.replace(/[\s,]+$/u, "");
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
     });
+    if (spans.length > 0) carried = previousSpeaker;
   });
   return out;
 }

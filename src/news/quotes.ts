@@ -58,7 +58,7 @@ const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 
 /** A capitalised name run: "Trump", "President Donald J. Trump", "Ursula von der Leyen". A word ending in
  * a period only when short ("J.", "Jr.", "St."), so that "California. Obama" is two runs. */
-const WORD = String.raw`(?:\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu}\p{Ll}{0,2}\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu})`;
+const WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|Mt|Ft)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
 const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
@@ -171,18 +171,23 @@ const NOT_SUBJECTS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
 
+const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(${NAME})`, "gu");
+
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
 function sentenceSubjects(p: string, articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
-  const re = /(?:^|[.!?]["”’]?\s+)((?:\p{Lu}[\p{L}’'.-]*\s+){0,4}\p{Lu}[\p{L}’'-]*)/gu;
-  for (const m of p.matchAll(re)) {
+  for (const m of p.matchAll(SENTENCE_SUBJECT)) {
     const run = m[1] ?? "";
     const tokens = run.split(/\s+/);
     while (tokens.length > 0 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
-    const name = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
-    if (name === "" || NOT_SUBJECTS.has(name.toLowerCase()) || OPENERS_NOT_NAMES.has(name.toLowerCase())) continue;
-    if (/^(?:The|This|That|These|Those|It|Its|There|Here|What|Who|How|Why|Some|Many|Most|All|Both|Each|Every|No|One|A|An|I|We|You|They|He|She)$/.test(name.split(" ")[0] ?? "")) continue;
-    out.push({ at: (m.index ?? 0) + m[0].length - run.length, name: fullestName(name, articleText) });
+    const stripped = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
+    if (stripped === "" || NOT_SUBJECTS.has(stripped.toLowerCase()) || OPENERS_NOT_NAMES.has(stripped.toLowerCase())) continue;
+    if (/^(?:The|This|That|These|Those|It|Its|There|Here|What|Who|How|Why|Some|Many|Most|All|Both|Each|Every|No|One|A|An|I|We|You|They|He|She|His|Her|Their|Our|My)$/.test(stripped.split(" ")[0] ?? "")) continue;
+    const name = fullestName(stripped, articleText);
+    // A single word counts only when the article also uses it as a name mid-sentence ("… said Cruz").
+    const titled = tokens.length > stripped.split(" ").length;
+    if (!name.includes(" ") && !titled && !new RegExp(String.raw`[\p{Ll},]\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "u").test(articleText)) continue;
+    out.push({ at: (m.index ?? 0) + m[0].length - run.length, name });
   }
   return out;
 }

@@ -34,6 +34,18 @@ const BASE_VERBS: Array<[string, ...string[]]> = [
   ["speak", "spoke", "speaks", "speaking"], ["describe"], ["describe"], ["call"], ["begin", "began", "begins", "beginning"],
   ["think", "thought", "thinks"], ["point"], ["go"], ["chime"], ["put"], ["tout"], ["recount"], ["predict"],
   ["acknowledge"], ["underline"], ["underscore"], ["highlight"],
+  ["go", "went", "goes", "going", "gone"], ["swear", "swore", "swears", "swearing", "sworn"], ["shoot", "shot", "shoots", "shooting"],
+  ["hit", "hits", "hitting"], ["break", "broke", "breaks", "breaking", "broken"], ["read", "reads", "reading"],
+  ["start"], ["answer"], ["interject"], ["interrupt"], ["press"], ["offer"], ["chide"], ["fume"], ["rail"], ["blast"],
+  ["slam", "slammed", "slams", "slamming"], ["mock"], ["taunt"], ["gush"], ["crow"], ["reason"], ["elaborate"], ["clarify", "clarified", "clarifies", "clarifying"],
+  ["remind"], ["advise"], ["propose"], ["threaten"], ["estimate"], ["guess"], ["figure"], ["reckon"], ["hint"],
+  ["imply", "implied", "implies", "implying"], ["indicate"], ["signal", "signaled", "signals", "signaling", "signalled"], ["rebut", "rebutted", "rebuts", "rebutting"],
+  ["inform"], ["brag", "bragged", "brags", "bragging"], ["confess"], ["protest"], ["object"], ["deny", "denied", "denies", "denying"], ["dismiss"],
+  ["tease"], ["scream"], ["murmur"], ["chant"], ["recite"], ["characterize"], ["label", "labeled", "labels", "labeling", "labelled"],
+  ["dub", "dubbed", "dubs", "dubbing"], ["praise"], ["applaud"], ["hail"], ["welcome"], ["thank"], ["criticize"], ["criticise"],
+  ["attack"], ["accuse"], ["assure"], ["reassure"], ["beg", "begged", "begs", "begging"], ["implore"], ["wonder"], ["question"],
+  ["inquire"], ["challenge"], ["reflect"], ["summarize"], ["finish"], ["talk"], ["text"], ["email"], ["message"], ["disclose"],
+  ["explain"], ["recount"], ["vent"], ["caution"], ["mourn"], ["exult"], ["marvel", "marveled", "marvels", "marveling", "marvelled"],
 ];
 
 function inflect(base: string): string[] {
@@ -75,6 +87,13 @@ const AFTER_SUBJECT_FIRST = new RegExp(
   String.raw`^[\s,—–-]*(${SUBJECT})${APPOSITIVE}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|would\s+|will\s+|was\s+)?(?:${VERB_ALT})\b`,
   "u",
 );
+/** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
+const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
+/** "Pew Research: “…”" — a name and a colon open the sentence. */
+const BEFORE_COLON = new RegExp(String.raw`^\s*(${NAME}):\s*$`, "u");
+/** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
+const PARTICIPLE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:saying|adding|noting|telling|arguing|insisting|warning|explaining|declaring|stressing|emphasizing|writing|calling|describing|asking|claiming|suggesting|promising|vowing|urging|predicting|acknowledging|conceding|quipping|joking)\b[^“”"]{0,100}$`, "u");
+
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
 const BEFORE = new RegExp(
@@ -171,6 +190,15 @@ const NOT_SUBJECTS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
 
+/** The last full name (two to four words, titles stripped) before a point, for a pronoun with no subject yet. */
+function lastMention(before: string, articleText: string): string | null {
+  const runs = capitalisedRuns(before.slice(-3000))
+    .map((r) => stripTitles(r.text))
+    .filter((n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).length <= 4 && !/\b(?:The|Of|For|And)\b/.test(n));
+  const last = runs[runs.length - 1];
+  return last === undefined ? null : fullestName(last, articleText);
+}
+
 const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(${NAME})`, "gu");
 
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
@@ -219,9 +247,17 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       for (const sub of subjects) if (sub.at < span.open && newer({ pi, at: sub.at }, lastSubject)) lastSubject = { name: sub.name, pi, at: sub.at };
       let raw: string | undefined =
         AFTER_VERB_FIRST.exec(after)?.[1] ?? AFTER_SUBJECT_FIRST.exec(after)?.[1] ?? BEFORE.exec(before)?.[1];
+      raw ??= AFTER_LATE.exec(after)?.[1];
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];
+      }
+      raw ??= BEFORE_COLON.exec(before)?.[1];
+      if (raw === undefined && PARTICIPLE.test(before)) {
+        // The subject of this sentence says it.
+        const sentenceStart = sentenceStartBefore(p, span.open);
+        const own = subjects.find((x) => x.at >= sentenceStart && x.at < span.open);
+        if (own) raw = own.name;
       }
       // A quotation opening a paragraph after "… said:" belongs to that attribution.
       if (raw === undefined && span.open === 0 && pi > 0) {
@@ -232,7 +268,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       const subject = raw !== undefined ? cleanSubject(raw) : null;
       const resolve = (): string | null => {
         const pick = newer(lastSubject, lastNamed) ? lastSubject : lastNamed;
-        return pick?.name ?? null;
+        return pick?.name ?? lastMention([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText);
       };
       if (subject?.kind === "pronoun") {
         speaker = subject.name === "they" ? null : resolve();

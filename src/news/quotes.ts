@@ -76,7 +76,7 @@ const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
 const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+`;
-const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
+const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,?)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -89,10 +89,11 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 );
 /** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
+const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`^\s*(${NAME}):\s*$`, "u");
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
-const PARTICIPLE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:saying|adding|noting|telling|arguing|insisting|warning|explaining|declaring|stressing|emphasizing|writing|calling|describing|asking|claiming|suggesting|promising|vowing|urging|predicting|acknowledging|conceding|quipping|joking)\b[^“”"]{0,100}$`, "u");
+const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:saying|adding|noting|telling|arguing|insisting|warning|explaining|declaring|stressing|emphasizing|writing|calling|describing|asking|claiming|suggesting|promising|vowing|urging|predicting|acknowledging|conceding|quipping|joking)\b[^“”"]{0,100}$`, "u");
 
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
@@ -115,34 +116,43 @@ interface Span {
 /** Pairs of quotation marks in a paragraph. Single marks are left alone (nested quotes, apostrophes). */
 export function quoteSpans(p: string): Span[] {
   const out: Span[] = [];
+  /** A straight mark opens when it follows a space or bracket and precedes a non-space. */
+  const opensAt = (j: number): boolean => (j === 0 || /[\s([{—–-]/.test(p[j - 1] as string)) && j + 1 < p.length && !/\s/.test(p[j + 1] as string);
   let i = 0;
   while (i < p.length) {
     const c = p[i];
-    if (c === "“") {
-      const close = p.indexOf("”", i + 1);
-      const nextOpen = p.indexOf("“", i + 1);
-      if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-        // Unclosed: the quotation runs to the next opening mark or the paragraph's end.
-        const end = nextOpen >= 0 ? nextOpen : p.length;
-        out.push({ open: i, close: end });
-        i = end;
-        continue;
-      }
-      out.push({ open: i, close });
-      i = close + 1;
+    const curly = c === "“";
+    if (!curly && !(c === '"' && opensAt(i))) {
+      i++;
       continue;
     }
-    if (c === '"' && (i === 0 || /[\s([{—–-]/.test(p[i - 1] as string))) {
-      const close = p.indexOf('"', i + 1);
-      if (close < 0) {
-        out.push({ open: i, close: p.length });
+    // The first closing mark after it, straight or curly (publishers mix them); a new curly opening
+    // before any close means this quotation runs on (to the next paragraph).
+    let close = -1;
+    let runsOn = -1;
+    for (let j = i + 1; j < p.length; j++) {
+      const d = p[j];
+      if (d === "”") {
+        close = j;
         break;
       }
-      out.push({ open: i, close });
-      i = close + 1;
+      if (d === '"' && (!curly || !opensAt(j))) {
+        close = j;
+        break;
+      }
+      if (d === "“") {
+        runsOn = j;
+        break;
+      }
+    }
+    if (close < 0) {
+      const end = runsOn >= 0 ? runsOn : p.length;
+      out.push({ open: i, close: end });
+      i = end;
       continue;
     }
-    i++;
+    out.push({ open: i, close });
+    i = close + 1;
   }
   return out;
 }
@@ -258,6 +268,10 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
         const sentenceStart = sentenceStartBefore(p, span.open);
         const own = subjects.find((x) => x.at >= sentenceStart && x.at < span.open);
         if (own) raw = own.name;
+      } else if (raw === undefined && before.trim() === "" && si === 0) {
+        // A quotation standing as its own sentence after "X … by saying he would …": X's words.
+        const prior = subjects.filter((x) => x.at < span.open).at(-1);
+        if (prior && SPEECH_WORD.test(p.slice(prior.at, span.open))) raw = prior.name;
       }
       // A quotation opening a paragraph after "… said:" belongs to that attribution.
       if (raw === undefined && span.open === 0 && pi > 0) {

@@ -89,7 +89,8 @@ export function surname(name: string): string {
 }
 
 /** Capitalised runs in a text: "U.S. President Donald Trump", "Keir Starmer", "White House". */
-const RUN = /(?:\p{Lu}[\p{L}’'.-]*|\p{Lu}\.)(?:\s+(?:(?:von|van|der|de|da|del|di|du|la|le|bin|al|ibn|of)\s+)*(?:\p{Lu}[\p{L}’'.-]*))*/gu;
+const RUN_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
+const RUN = new RegExp(String.raw`${RUN_WORD}(?:\s+(?:(?:von|van|der|de|da|del|di|du|la|le|bin|al|ibn|of)\s+)*${RUN_WORD})*`, "gu");
 
 export function capitalisedRuns(text: string): Array<{ text: string; index: number }> {
   const out: Array<{ text: string; index: number }> = [];

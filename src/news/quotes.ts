@@ -204,12 +204,14 @@ const NOT_SUBJECTS = new Set(
 function lastMention(before: string, articleText: string): string | null {
   const runs = capitalisedRuns(before.slice(-3000))
     .map((r) => stripTitles(r.text))
-    .filter((n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).length <= 4 && !/\b(?:The|Of|For|And)\b/.test(n));
+    .filter((n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).length <= 4 && !/\b(?:The|Of|For|And)\b/.test(n) && !NOT_PEOPLE.test(n));
   const last = runs[runs.length - 1];
   return last === undefined ? null : fullestName(last, articleText);
 }
 
-const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(${NAME})`, "gu");
+const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
+/** Organisations and places are no "he" or "she". */
+const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Times|Tribune|Magazine|Review|Channel|Radio|TV)\b/u;
 
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
 function sentenceSubjects(p: string, articleText: string): Array<{ at: number; name: string }> {
@@ -222,6 +224,7 @@ function sentenceSubjects(p: string, articleText: string): Array<{ at: number; n
     if (stripped === "" || NOT_SUBJECTS.has(stripped.toLowerCase()) || OPENERS_NOT_NAMES.has(stripped.toLowerCase())) continue;
     if (/^(?:The|This|That|These|Those|It|Its|There|Here|What|Who|How|Why|Some|Many|Most|All|Both|Each|Every|No|One|A|An|I|We|You|They|He|She|His|Her|Their|Our|My)$/.test(stripped.split(" ")[0] ?? "")) continue;
     const name = fullestName(stripped, articleText);
+    if (NOT_PEOPLE.test(name)) continue;
     // A single word counts only when the article also uses it as a name mid-sentence ("… said Cruz").
     const titled = tokens.length > stripped.split(" ").length;
     if (!name.includes(" ") && !titled && !new RegExp(String.raw`[\p{Ll},]\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "u").test(articleText)) continue;

@@ -178,7 +178,25 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
 async function cli(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const token = process.env.DISCORD_TOKEN;
-  let running: RunningBot;
+  // Signals are handled from the first moment: one that arrives during start-up stops the bot as
+  // soon as it is up, cleanly.
+  let running: RunningBot | undefined;
+  let stopping = false;
+  const shutdown = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await running?.stop();
+    process.exit(0);
+  };
+  let signalled = false;
+  const onSignal = (): void => {
+    // A second signal while still starting (Discord unreachable, say) ends the process at once.
+    if (signalled && !running) process.exit(130);
+    signalled = true;
+    if (running) void shutdown();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     running = await start();
   } catch (err) {
@@ -190,12 +208,10 @@ async function cli(): Promise<void> {
   }
   const log = createLogger("error");
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
-  const shutdown = async (): Promise<void> => {
-    await running.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
+  if (signalled) {
+    await shutdown();
+    return;
+  }
   if (running.mode === "console") {
     await running.done;
     await shutdown();

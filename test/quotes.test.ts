@@ -35,6 +35,40 @@ describe("quote extraction", () => {
   it("leaves a quotation without an attribution unattributed", () => {
     expect(q("“Nobody knows what happens next here.”")).toEqual([[null, "Nobody knows what happens next here."]]);
   });
+  it("reads appositives, descriptors and people from a place", () => {
+    expect(q('"We need people who will unite us," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.')).toEqual([
+      ["Harry Bond", "We need people who will unite us"],
+    ]);
+    expect(q("“It may be a long shot at best,” veteran analyst Charlie Cook wrote this week.")).toEqual([["Charlie Cook", "It may be a long shot at best"]]);
+    expect(q("“She knows the place well,” said Patricia Moran of Cheyenne.")).toEqual([["Patricia Moran", "She knows the place well"]]);
+    expect(q('"We need him here," his wife, Gabriela Lazar, wrote in a letter.')).toEqual([["Gabriela Lazar", "We need him here"]]);
+  });
+  it("gives a definite description to the person named before, and keeps an indefinite one anonymous", () => {
+    expect(q("Donald Trump spoke in Iowa.", "“There should be a lot of systems,” the businessman replied.")).toEqual([["Donald Trump", "There should be a lot of systems"]]);
+    expect(q("Donald Trump spoke in Iowa.", "“The drop is directly attributable to the emails,” said a person close to the Clintons.")).toEqual([
+      ["Person close to the Clintons", "The drop is directly attributable to the emails"],
+    ]);
+  });
+  it("continues a speaker within a paragraph and into a paragraph that opens with a quotation", () => {
+    expect(q("“You make mistakes along the trail,” Johnson said in Concord, referring to a town hall. “If I had to do that over, I would.”", "“That is all I will say about it.”")).toEqual([
+      ["Johnson", "You make mistakes along the trail"],
+      ["Johnson", "If I had to do that over, I would."],
+      ["Johnson", "That is all I will say about it."],
+    ]);
+  });
+  it("pairs a curly opening with a straight closing mark", () => {
+    expect(q('“I was pretty clear on a number of occasions," Ryan continued.')).toEqual([["Ryan", "I was pretty clear on a number of occasions"]]);
+  });
+  it("takes 'Name: “…”', a participle's subject and a later attribution", () => {
+    expect(q("Pew Research: “All the samples evaluated include more engaged people.”")).toEqual([["Pew Research", "All the samples evaluated include more engaged people."]]);
+    expect(q("Michael Petrilli tied the scores to graduation rates, saying the law helped “millions of kids who would have dropped out.”")).toEqual([
+      ["Michael Petrilli", "millions of kids who would have dropped out."],
+    ]);
+    expect(q('"I think the evidence is extremely strong" than that of the CIA chief, Zuckoff said.')).toEqual([["Zuckoff", "I think the evidence is extremely strong"]]);
+  });
+  it("gives he or she to the latest named subject, not to an organisation", () => {
+    expect(q("The Security Council met. Yukiya Amano spoke next.", "“I strongly urge them to comply,” he said.")).toEqual([["Yukiya Amano", "I strongly urge them to comply"]]);
+  });
   it("pairs marks and leaves apostrophes alone", () => {
     expect(quoteSpans("It’s “one two three” and ‘four’.")).toEqual([{ open: 5, close: 19 }]);
   });

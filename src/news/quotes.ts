@@ -4,7 +4,7 @@
  * attribution next to it: "“Q,” Trump said", "“Q,” said Rubio", "“Q,” he added", "Rubio noted: “Q”",
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
-import { capitalisedRuns, personKey, stripTitles, surname } from "./names.js";
+import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
 import { wordCount } from "./text.js";
 
 export interface Quote {
@@ -82,9 +82,12 @@ const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,?)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
-const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${SUBJECT})`, "u");
+const AFTER_VERB_FIRST = new RegExp(
+  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
+  "u",
+);
 const AFTER_SUBJECT_FIRST = new RegExp(
-  String.raw`^[\s,—–-]*(${SUBJECT})${APPOSITIVE}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|would\s+|will\s+|was\s+)?(?:${VERB_ALT})\b`,
+  String.raw`^[\s,—–-]*(${SUBJECT})(${APPOSITIVE})\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|would\s+|will\s+|was\s+)?(?:${VERB_ALT})\b`,
   "u",
 );
 /** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
@@ -164,10 +167,14 @@ function cleanSubject(raw: string): Subject | null {
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
   // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
   const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
-  if (named && /^(?:the|an?|one)\s/i.test(s) && !/^(?:the|an?|one)\s+\p{Lu}/u.test(s) && !/^\p{Lu}/u.test(s.split(/\s+/).slice(-1)[0] ?? "")) {
+  const described = /^(?:the|an?|one)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one)\s+\p{Lu}/u.test(s);
+  if (described && (!/^\p{Lu}/u.test(s.split(/\s+/).slice(-1)[0] ?? "") || /\s(?:to|of|from|with|for|at|in|on|close|near|who|that)\s/u.test(s))) {
     // "the businessman", "a person close to the Clintons": a description.
   } else if (named?.[1] !== undefined) {
-    const tokens = named[1].split(/\s+/);
+    let tokens = named[1].split(/\s+/);
+    // "Patricia Moran of Cheyenne": a person from a place, not a title ("Secretary of State Rubio").
+    const of = tokens.indexOf("of");
+    if (of >= 2 && tokens.slice(0, of).every((t) => !isTitleWord(t))) tokens = tokens.slice(0, of);
     while (tokens.length > 1 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
     const name = stripTitles(tokens.join(" "));
     if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
@@ -258,8 +265,11 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       const after = p.slice(Math.min(p.length, span.close + 1), spans[si + 1]?.open ?? p.length);
       const before = p.slice(Math.max(prevEnd, sentenceStartBefore(p, span.open)), span.open);
       for (const sub of subjects) if (sub.at < span.open && newer({ pi, at: sub.at }, lastSubject)) lastSubject = { name: sub.name, pi, at: sub.at };
-      let raw: string | undefined =
-        AFTER_VERB_FIRST.exec(after)?.[1] ?? AFTER_SUBJECT_FIRST.exec(after)?.[1] ?? BEFORE.exec(before)?.[1];
+      const subjectFirst = AFTER_SUBJECT_FIRST.exec(after);
+      // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
+      const appositiveName = subjectFirst?.[2] !== undefined ? new RegExp(String.raw`^,\s*(${NAME}),?$`, "u").exec(subjectFirst[2].trim())?.[1] : undefined;
+      const fromAppositive = subjectFirst?.[1] !== undefined && /^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) ? appositiveName : undefined;
+      let raw: string | undefined = AFTER_VERB_FIRST.exec(after)?.[1] ?? fromAppositive ?? subjectFirst?.[1] ?? BEFORE.exec(before)?.[1];
       raw ??= AFTER_LATE.exec(after)?.[1];
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);

@@ -136,6 +136,32 @@ describe("interactions", () => {
     expect((await json(r)).code).toBe(10062);
     ws.close();
   });
+  it("answers ?with_response=true with the interaction and the created message", async () => {
+    const { ws } = await identify();
+    await emu.waitFor(() => emu.connected(), 5000, "identify");
+    await registerOne();
+    const rec = emu.interact({ name: "ping" });
+    const r = await fetch(`${emu.apiUrl}/v10/interactions/${rec.id}/${rec.token}/callback?with_response=true`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: 4, data: { content: "pong" } }),
+    });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { interaction: { id: string }; resource: { type: number; message: { content: string } } };
+    expect(body.interaction.id).toBe(rec.id);
+    expect(body.resource).toMatchObject({ type: 4, message: { content: "pong" } });
+    const deferred = emu.interact({ name: "ping" });
+    const d = await fetch(`${emu.apiUrl}/v10/interactions/${deferred.id}/${deferred.token}/callback`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: 5 }) });
+    expect(d.status).toBe(204);
+    const edit = await fetch(`${emu.apiUrl}/v10/webhooks/${emu.applicationId}/${deferred.token}/messages/@original`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ embeds: [{ description: "x".repeat(4097) }] }),
+    });
+    expect(edit.status).toBe(400);
+    ws.close();
+  });
+
   it("rejects autocomplete choices over Discord's limits", async () => {
     const { ws } = await identify();
     await emu.waitFor(() => emu.connected(), 5000, "identify");

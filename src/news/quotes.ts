@@ -5,6 +5,7 @@
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
 import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
+import { compatible, type Gender, genderOf } from "./gender.js";
 import { wordCount } from "./text.js";
 
 export interface Quote {
@@ -184,17 +185,39 @@ function cleanSubject(raw: string): Subject | null {
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
+/** Per-article facts about names, computed once per article text (the last one is kept). */
+interface NameFacts {
+  /** surname (folded) → the longest 2–4 word name ending with it. */
+  fullest: Map<string, string>;
+  /** Capitalised words that also appear mid-sentence (after a lower-case word or a comma). */
+  midSentence: Set<string>;
+}
+let factsFor = "";
+let facts: NameFacts = { fullest: new Map(), midSentence: new Set() };
+
+function nameFacts(articleText: string): NameFacts {
+  if (articleText === factsFor) return facts;
+  const fullest = new Map<string, string>();
+  for (const run of capitalisedRuns(articleText)) {
+    const cleaned = stripTitles(run.text);
+    const n = cleaned.split(/\s+/).length;
+    if (n < 2 || n > 4) continue;
+    const key = surname(cleaned);
+    const best = fullest.get(key);
+    if (best === undefined || cleaned.length > best.length) fullest.set(key, cleaned);
+  }
+  const midSentence = new Set<string>();
+  for (const m of articleText.matchAll(/[\p{Ll},]\s+(\p{Lu}[\p{L}’'-]*)/gu)) midSentence.add(m[1] ?? "");
+  factsFor = articleText;
+  facts = { fullest, midSentence };
+  return facts;
+}
+
 /** The fullest form of a name this article gives: "Trump" → "Donald Trump". */
 export function fullestName(name: string, articleText: string): string {
   if (name.split(/\s+/).length > 1) return name;
-  const last = surname(name);
-  let best = name;
-  for (const run of capitalisedRuns(articleText)) {
-    const cleaned = stripTitles(run.text);
-    if (cleaned.split(/\s+/).length < 2 || cleaned.split(/\s+/).length > 4) continue;
-    if (surname(cleaned) === last && cleaned.length > best.length) best = cleaned;
-  }
-  return best;
+  const best = nameFacts(articleText).fullest.get(surname(name));
+  return best !== undefined && best.length > name.length ? best : name;
 }
 
 function sentenceStartBefore(p: string, pos: number): number {
@@ -234,7 +257,7 @@ function sentenceSubjects(p: string, articleText: string): Array<{ at: number; n
     if (NOT_PEOPLE.test(name)) continue;
     // A single word counts only when the article also uses it as a name mid-sentence ("… said Cruz").
     const titled = tokens.length > stripped.split(" ").length;
-    if (!name.includes(" ") && !titled && !new RegExp(String.raw`[\p{Ll},]\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "u").test(articleText)) continue;
+    if (!name.includes(" ") && !titled && !nameFacts(articleText).midSentence.has(name)) continue;
     out.push({ at: (m.index ?? 0) + m[0].length - run.length, name });
   }
   return out;
@@ -246,6 +269,17 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   /** The last named speaker, and where (paragraph, offset). */
   let lastNamed: { name: string; pi: number; at: number } | null = null;
   let lastSubject: { name: string; pi: number; at: number } | null = null;
+  /** Everyone who opened a sentence or spoke, in order, for pronouns. */
+  const history: Array<{ name: string; pi: number; at: number }> = [];
+  const genders = new Map<string, Gender>();
+  const genderFor = (name: string): Gender => {
+    let g = genders.get(name);
+    if (g === undefined) {
+      g = genderOf(name, articleText);
+      genders.set(name, g);
+    }
+    return g;
+  };
   /** The speaker of the quotation that ended the previous paragraph, for a paragraph that opens with one. */
   let carried: string | null = null;
   const newer = (a: { pi: number; at: number } | null, b: { pi: number; at: number } | null) =>
@@ -255,6 +289,16 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
     const spans = quoteSpans(p);
     const subjects = sentenceSubjects(p, articleText);
     let previousSpeaker: string | null = null;
+    let nextSubject = 0;
+    /** Record the sentence subjects that come before `upTo` in this paragraph. */
+    const takeSubjects = (upTo: number): void => {
+      while (nextSubject < subjects.length && (subjects[nextSubject]?.at ?? Infinity) < upTo) {
+        const sub = subjects[nextSubject] as { at: number; name: string };
+        lastSubject = { name: sub.name, pi, at: sub.at };
+        history.push(lastSubject);
+        nextSubject++;
+      }
+    };
     const carry = carried;
     carried = null;
     spans.forEach((span, si) => {
@@ -264,7 +308,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       const prevEnd = si > 0 ? (spans[si - 1] as Span).close + 1 : 0;
       const after = p.slice(Math.min(p.length, span.close + 1), spans[si + 1]?.open ?? p.length);
       const before = p.slice(Math.max(prevEnd, sentenceStartBefore(p, span.open)), span.open);
-      for (const sub of subjects) if (sub.at < span.open && newer({ pi, at: sub.at }, lastSubject)) lastSubject = { name: sub.name, pi, at: sub.at };
+      takeSubjects(span.open);
       const subjectFirst = AFTER_SUBJECT_FIRST.exec(after);
       // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
       const appositiveName = subjectFirst?.[2] !== undefined ? new RegExp(String.raw`^,\s*(${NAME}),?$`, "u").exec(subjectFirst[2].trim())?.[1] : undefined;
@@ -293,18 +337,24 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       }
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;
-      const resolve = (): string | null => {
+      const resolve = (pronoun = ""): string | null => {
+        // The most recent subject or speaker whose gender fits the pronoun.
+        for (let h = history.length - 1; h >= 0; h--) {
+          const c = history[h];
+          if (c && compatible(pronoun, genderFor(c.name))) return c.name;
+        }
         const pick = newer(lastSubject, lastNamed) ? lastSubject : lastNamed;
         return pick?.name ?? lastMention([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText);
       };
       if (subject?.kind === "pronoun") {
-        speaker = subject.name === "they" ? null : resolve();
+        speaker = subject.name === "they" ? null : resolve(subject.name);
       } else if (subject?.kind === "description") {
         // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
         speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? resolve() : subject.name;
       } else if (subject) {
         speaker = fullestName(subject.name, articleText);
         lastNamed = { name: speaker, pi, at: span.open };
+        history.push(lastNamed);
       } else if (si > 0 && previousSpeaker !== null) {
         // "“Q1,” Limbaugh said. “Q2.”": a quotation after an attributed one, with none of its own, continues it.
         speaker = previousSpeaker;
@@ -318,6 +368,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
     });
     if (spans.length > 0) carried = previousSpeaker;
+    takeSubjects(Infinity);
   });
   return out;
 }

@@ -1,0 +1,55 @@
+/**
+ * Which people "he" and "she" can refer to: from honorifics in the article ("Mr. Trump", "Mrs.
+ * Clinton") and from common first names. Unknown stays unknown (compatible with either).
+ */
+import { fold } from "./text.js";
+
+export type Gender = "m" | "f" | null;
+
+const FEMALE = new Set(
+  (
+    "hillary sarah nancy elizabeth kellyanne carly megyn nikki michelle melania ivanka huma debbie donna jill maggie kelly susan " +
+    "mary patricia jennifer linda barbara jessica karen lisa betty margaret sandra ashley kimberly emily carol amanda melissa " +
+    "deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha " +
+    "katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly " +
+    "lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn " +
+    "janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany " +
+    "charlotte marie kayla alexis lori hope condoleezza madeleine dianne kirsten tammy claire kamala tulsi marsha kristi jeanne " +
+    "chelsea caroline katie gabriela jane irene ruth hope loretta sally valerie dana mika rosie ellen oprah barbra ayotte hassan"
+  ).split(" "),
+);
+const MALE = new Set(
+  (
+    "donald bernie ted marco jeb ben john chris mike barack bill paul rand mitt scott rick lindsey martin joe tim gary james robert " +
+    "michael william david richard joseph thomas charles christopher daniel matthew anthony mark steven andrew kenneth joshua kevin " +
+    "brian george edward ronald timothy jason jeffrey ryan jacob frank eric stephen larry justin brandon raymond gregory samuel " +
+    "benjamin patrick jack dennis jerry tyler aaron henry adam douglas nathan peter zachary kyle walter harold jeremy ethan carl " +
+    "keith roger gerald christian terry sean arthur austin noah lawrence jesse dylan bryan jordan billy bruce albert willie gabriel " +
+    "logan alan juan wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley newt reince corey kellan jared " +
+    "eric steve sean rudy rush glenn sheldon harry mitch jim bob tom dick dan al hugh howard reid lindsey orrin jeff pete cory " +
+    "marty lincoln jon nate karl roger vladimir volodymyr keir friedrich sergey dmitry emmanuel boris xi recep benjamin bibi"
+  ).split(" "),
+);
+
+export function genderOf(name: string, articleText: string): Gender {
+  const tokens = name.split(/\s+/);
+  const first = fold(tokens[0] ?? "");
+  const last = tokens[tokens.length - 1] ?? "";
+  if (last !== "") {
+    const escaped = last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(String.raw`\b(?:Mrs|Ms|Miss)\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*${escaped}\b`, "u").test(articleText)) return "f";
+    if (new RegExp(String.raw`\bMr\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*${escaped}\b`, "u").test(articleText)) return "m";
+  }
+  if (tokens.length > 1 || FEMALE.has(first) || MALE.has(first)) {
+    if (FEMALE.has(first) && !MALE.has(first)) return "f";
+    if (MALE.has(first) && !FEMALE.has(first)) return "m";
+  }
+  return null;
+}
+
+export function compatible(pronoun: string, gender: Gender): boolean {
+  if (gender === null) return true;
+  if (pronoun === "he") return gender === "m";
+  if (pronoun === "she") return gender === "f";
+  return true;
+}

@@ -46,7 +46,7 @@ const BASE_VERBS: Array<[string, ...string[]]> = [
   ["dub", "dubbed", "dubs", "dubbing"], ["praise"], ["applaud"], ["hail"], ["welcome"], ["thank"], ["criticize"], ["criticise"],
   ["attack"], ["accuse"], ["assure"], ["reassure"], ["beg", "begged", "begs", "begging"], ["implore"], ["wonder"], ["question"],
   ["inquire"], ["challenge"], ["reflect"], ["summarize"], ["finish"], ["talk"], ["text"], ["email"], ["message"], ["disclose"],
-  ["explain"], ["recount"], ["vent"], ["caution"], ["mourn"], ["exult"], ["marvel", "marveled", "marvels", "marveling", "marvelled"],
+  ["explain"], ["recount"], ["vent"], ["remember"], ["observe"], ["lecture"], ["preach"], ["pronounce"], ["sneer"], ["snap"], ["caution"], ["mourn"], ["exult"], ["marvel", "marveled", "marvels", "marveling", "marvelled"],
 ];
 
 function inflect(base: string): string[] {
@@ -93,6 +93,8 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 );
 /** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
+/** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
+const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`^\s*(${NAME}):\s*$`, "u");
@@ -105,7 +107,7 @@ const BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,90})\s*$`,
   "u",
 );
-const ACCORDING = /according to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
+const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
 
 /** Words that open a sentence but are no part of a name ("When I …", "But Trump …"). */
 const OPENERS_NOT_NAMES = new Set(
@@ -320,6 +322,12 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];
       }
       raw ??= BEFORE_COLON.exec(before)?.[1];
+      if (raw === undefined && before.length > 0) {
+        // The last "subject + speech verb" of the sentence before the quotation.
+        let lastMatch: string | undefined;
+        for (const m of before.matchAll(SUBJECT_VERB)) lastMatch = m[1];
+        raw = lastMatch;
+      }
       if (raw === undefined && PARTICIPLE.test(before)) {
         // The subject of this sentence says it.
         const sentenceStart = sentenceStartBefore(p, span.open);

@@ -95,6 +95,7 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
+const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`^\s*(${NAME}):\s*$`, "u");
@@ -178,7 +179,9 @@ function cleanSubject(raw: string): Subject | null {
     // "Patricia Moran of Cheyenne": a person from a place, not a title ("Secretary of State Rubio").
     const of = tokens.indexOf("of");
     if (of >= 2 && tokens.slice(0, of).every((t) => !isTitleWord(t))) tokens = tokens.slice(0, of);
-    while (tokens.length > 1 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+    while (tokens.length > 1 && (OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) || /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? ""))) tokens.shift();
+    const dated = tokens.findIndex((t) => NOT_SUBJECTS.has(t.toLowerCase()));
+    if (dated >= 0) tokens = tokens.slice(0, dated);
     const name = stripTitles(tokens.join(" "));
     if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
   }
@@ -231,6 +234,19 @@ function sentenceStartBefore(p: string, pos: number): number {
 const NOT_SUBJECTS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
+
+/** "Becerra said", "Cuban told reporters" outside quotation marks: people who spoke, for a later "he". */
+function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
+  const out: Array<{ at: number; name: string }> = [];
+  for (const m of p.matchAll(SUBJECT_ANYWHERE)) {
+    const at = (m.index ?? 0) + m[0].length - m[0].trimStart().length;
+    if (spans.some((sp) => at > sp.open && at < sp.close)) continue;
+    const subject = cleanSubject(m[1] ?? "");
+    if (subject?.kind !== "name") continue;
+    out.push({ at, name: fullestName(subject.name, articleText) });
+  }
+  return out;
+}
 
 /** The last full name (two to four words, titles stripped) before a point, for a pronoun with no subject yet. */
 function lastMention(before: string, articleText: string): string | null {
@@ -289,7 +305,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
 
   paragraphs.forEach((p, pi) => {
     const spans = quoteSpans(p);
-    const subjects = sentenceSubjects(p, articleText);
+    const subjects = [...sentenceSubjects(p, articleText), ...speechSubjects(p, spans, articleText)].sort((a, b) => a.at - b.at);
     let previousSpeaker: string | null = null;
     let nextSubject = 0;
     /** Record the sentence subjects that come before `upTo` in this paragraph. */

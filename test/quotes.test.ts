@@ -69,6 +69,15 @@ describe("quote extraction", () => {
   it("gives he or she to the latest named subject, not to an organisation", () => {
     expect(q("The Security Council met. Yukiya Amano spoke next.", "“I strongly urge them to comply,” he said.")).toEqual([["Yukiya Amano", "I strongly urge them to comply"]]);
   });
+  it("finds the speaker earlier in the sentence and carries people who spoke without quotation marks to a later pronoun", () => {
+    expect(q("Dan McAdams, a psychology professor, writes in The Atlantic that Trump shows “sky-high extroversion and low agreeableness.”")).toEqual([
+      ["Dan McAdams", "sky-high extroversion and low agreeableness."],
+    ]);
+    expect(q('The stakes are high for both campaigns, Becerra said. "Nevada will give us a closer read," he said.')).toEqual([["Becerra", "Nevada will give us a closer read"]]);
+  });
+  it("gives she to a woman and he to a man when both were just named", () => {
+    expect(q("Mrs. Clinton met Mr. Sanders in Iowa. Sanders spoke first.", "“We agree on more than people think,” she said.")).toEqual([["Clinton", "We agree on more than people think"]]);
+  });
   it("pairs marks and leaves apostrophes alone", () => {
     expect(quoteSpans("It’s “one two three” and ‘four’.")).toEqual([{ open: 5, close: 19 }]);
   });

@@ -186,7 +186,7 @@ function cleanSubject(raw: string): Subject | null {
     if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
   }
   s = s.replace(/^(?:the|an?|one|his|her|their)\s+/i, "");
-  if (s === "" || s === "I") return null;
+  if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
@@ -204,7 +204,9 @@ function nameFacts(articleText: string): NameFacts {
   if (articleText === factsFor) return facts;
   const fullest = new Map<string, string>();
   for (const run of capitalisedRuns(articleText)) {
-    const cleaned = stripTitles(run.text);
+    const words = run.text.split(/\s+/);
+    while (words.length > 1 && OPENERS_NOT_NAMES.has((words[0] ?? "").toLowerCase())) words.shift();
+    const cleaned = stripTitles(words.join(" "));
     const n = cleaned.split(/\s+/).length;
     if (n < 2 || n > 4) continue;
     const key = surname(cleaned);

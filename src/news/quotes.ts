@@ -77,7 +77,9 @@ const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
 const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+`;
-const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
+/** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
+const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
+const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,?)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -95,7 +97,7 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
-const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
+const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`^\s*(${NAME}):\s*$`, "u");
@@ -169,6 +171,9 @@ type Subject = { kind: "pronoun" | "name" | "description"; name: string };
 function cleanSubject(raw: string): Subject | null {
   let s = raw.trim().replace(/[’']s$/u, "");
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
+  // "Jeffrey Lewis of the James Martin Center": the person, not the place or body after "of".
+  const affiliated = /^(.*?\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(s);
+  if (affiliated?.[1] !== undefined && /\p{Lu}[\p{L}’'.-]*\s+\p{Lu}/u.test(affiliated[1]) && !affiliated[1].split(/\s+/).some((t) => isTitleWord(t))) s = affiliated[1];
   // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
   const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
   const described = /^(?:the|an?|one)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one)\s+\p{Lu}/u.test(s);
@@ -241,8 +246,10 @@ const NOT_SUBJECTS = new Set(
 function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
   for (const m of p.matchAll(SUBJECT_ANYWHERE)) {
-    const at = (m.index ?? 0) + m[0].length - m[0].trimStart().length;
-    if (spans.some((sp) => at > sp.open && at < sp.close)) continue;
+    const at = (m.index ?? 0) + m[0].indexOf(m[1] ?? "");
+    const end = (m.index ?? 0) + m[0].length;
+    // Only attributions outside quotation marks: neither the name nor the verb inside one.
+    if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
     const subject = cleanSubject(m[1] ?? "");
     if (subject?.kind !== "name") continue;
     out.push({ at, name: fullestName(subject.name, articleText) });

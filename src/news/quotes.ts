@@ -46,7 +46,7 @@ const BASE_VERBS: Array<[string, ...string[]]> = [
   ["dub", "dubbed", "dubs", "dubbing"], ["praise"], ["applaud"], ["hail"], ["welcome"], ["thank"], ["criticize"], ["criticise"],
   ["attack"], ["accuse"], ["assure"], ["reassure"], ["beg", "begged", "begs", "begging"], ["implore"], ["wonder"], ["question"],
   ["inquire"], ["challenge"], ["reflect"], ["summarize"], ["finish"], ["talk"], ["text"], ["email"], ["message"], ["disclose"],
-  ["explain"], ["recount"], ["vent"], ["remember"], ["observe"], ["lecture"], ["preach"], ["pronounce"], ["sneer"], ["snap"], ["caution"], ["mourn"], ["exult"], ["marvel", "marveled", "marvels", "marveling", "marvelled"],
+  ["explain"], ["recount"], ["vent"], ["remember"], ["react"], ["exhort"], ["chide"], ["observe"], ["lecture"], ["preach"], ["pronounce"], ["sneer"], ["snap"], ["caution"], ["mourn"], ["exult"], ["marvel", "marveled", "marvels", "marveling", "marvelled"],
 ];
 
 function inflect(base: string): string[] {
@@ -100,9 +100,10 @@ const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“�
 const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
-const BEFORE_COLON = new RegExp(String.raw`^\s*(${NAME}):\s*$`, "u");
+const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u");
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
-const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:saying|adding|noting|telling|arguing|insisting|warning|explaining|declaring|stressing|emphasizing|writing|calling|describing|asking|claiming|suggesting|promising|vowing|urging|predicting|acknowledging|conceding|quipping|joking)\b[^“”"]{0,100}$`, "u");
+const PARTICIPLES = [...SPEECH_VERBS].filter((v) => v.endsWith("ing")).join("|");
+const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u");
 
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
@@ -150,6 +151,11 @@ export function quoteSpans(p: string): Span[] {
         break;
       }
       if (d === "“") {
+        // A mis-typed closing mark (",“ said X") closes; a real new opening means this one runs on.
+        if (j > 0 && !/\s/.test(p[j - 1] as string) && (j + 1 >= p.length || /[\s,.;:!?)]/.test(p[j + 1] as string))) {
+          close = j;
+          break;
+        }
         runsOn = j;
         break;
       }
@@ -340,8 +346,10 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
       const appositiveName = subjectFirst?.[2] !== undefined ? new RegExp(String.raw`^,\s*(${NAME}),?$`, "u").exec(subjectFirst[2].trim())?.[1] : undefined;
       const fromAppositive = subjectFirst?.[1] !== undefined && /^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) ? appositiveName : undefined;
-      let raw: string | undefined = AFTER_VERB_FIRST.exec(after)?.[1] ?? fromAppositive ?? subjectFirst?.[1] ?? BEFORE.exec(before)?.[1];
-      raw ??= AFTER_LATE.exec(after)?.[1];
+      const usable = (x: string | undefined): string | undefined => (x !== undefined && cleanSubject(x) !== null ? x : undefined);
+      let raw: string | undefined =
+        usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(fromAppositive) ?? usable(subjectFirst?.[1]) ?? usable(BEFORE.exec(before)?.[1]);
+      raw ??= usable(AFTER_LATE.exec(after)?.[1]);
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];
@@ -350,7 +358,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       if (raw === undefined && before.length > 0) {
         // The last "subject + speech verb" of the sentence before the quotation.
         let lastMatch: string | undefined;
-        for (const m of before.matchAll(SUBJECT_VERB)) lastMatch = m[1];
+        for (const m of before.matchAll(SUBJECT_VERB)) lastMatch = usable(m[1]) ?? lastMatch;
         raw = lastMatch;
       }
       if (raw === undefined && PARTICIPLE.test(before)) {

@@ -60,8 +60,33 @@ export function namedSurname(source: string): string | null {
   }
   if (run.length > 0) runs.push(run);
   const best = runs.find((r) => r.length >= 2) ?? runs[0];
+  // "the Texas senator", "a Republican strategist": a description, even with a capitalised adjective in it.
+  const lastWord = tokens.filter((t) => t !== "").at(-1) ?? "";
+  if ((best?.length ?? 0) < 2 && /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) && /^\p{Ll}/u.test(lastWord)) return null;
   const last = best?.[best.length - 1];
   return last === undefined ? null : fold(last).replace(/[^\p{L}-]/gu, "");
+}
+
+/**
+ * Quoted stretches inside a gold content span, paired independently of the extractor under test:
+ * curly “…” pairs, and straight "…" marks taken two by two. A stretch left open runs to the span's end.
+ */
+export function goldStretches(piece: string): Array<{ open: number; close: number }> {
+  const out: Array<{ open: number; close: number }> = [];
+  let open = -1;
+  let straight = false;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece[i];
+    if (open < 0 && (c === "“" || c === '"')) {
+      open = i;
+      straight = c === '"';
+    } else if (open >= 0 && (straight ? c === '"' : c === "”" || c === '"')) {
+      out.push({ open, close: i });
+      open = -1;
+    }
+  }
+  if (open >= 0) out.push({ open, close: piece.length });
+  return out;
 }
 
 /** Code-point offsets (Python) → UTF-16 offsets (JavaScript). */
@@ -123,7 +148,7 @@ async function loadCases(dir: string): Promise<Case[]> {
       }
       for (const [s, e] of a.content.ranges) {
         const piece = text.slice(s, e);
-        for (const q of quoteSpans(piece)) {
+        for (const q of goldStretches(piece)) {
           const inner = piece.slice(q.open + 1, q.close);
           if (wordCount(inner) < 3) continue;
           gold.push({ start: s + q.open + 1, end: s + q.close, text: inner, surname, source: a.source?.text ?? "" });

@@ -384,6 +384,8 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
           const c = history[h];
           if (c && compatible(pronoun, genderFor(c.name))) return c.name;
         }
+        // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
+        if (history.length > 0) return null;
         const pick = newer(lastSubject, lastNamed) ? lastSubject : lastNamed;
         return pick?.name ?? lastMention([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText);
       };

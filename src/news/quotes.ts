@@ -205,11 +205,9 @@ function cleanSubject(raw: string): Subject | null {
 interface NameFacts {
   /** surname (folded) → the longest 2–4 word name ending with it. */
   fullest: Map<string, string>;
-  /** Capitalised words that also appear mid-sentence (after a lower-case word or a comma). */
-  midSentence: Set<string>;
 }
 let factsFor = "";
-let facts: NameFacts = { fullest: new Map(), midSentence: new Set() };
+let facts: NameFacts = { fullest: new Map() };
 
 function nameFacts(articleText: string): NameFacts {
   if (articleText === factsFor) return facts;
@@ -224,10 +222,8 @@ function nameFacts(articleText: string): NameFacts {
     const best = fullest.get(key);
     if (best === undefined || cleaned.length > best.length) fullest.set(key, cleaned);
   }
-  const midSentence = new Set<string>();
-  for (const m of articleText.matchAll(/[\p{Ll},]\s+(\p{Lu}[\p{L}’'-]*)/gu)) midSentence.add(m[1] ?? "");
   factsFor = articleText;
-  facts = { fullest, midSentence };
+  facts = { fullest };
   return facts;
 }
 
@@ -290,7 +286,10 @@ function sentenceSubjects(p: string, articleText: string): Array<{ at: number; n
     if (NOT_PEOPLE.test(name)) continue;
     // A single word counts only when the article also uses it as a name mid-sentence ("… said Cruz").
     const titled = tokens.length > stripped.split(" ").length;
-    if (!name.includes(" ") && !titled && !nameFacts(articleText).midSentence.has(name)) continue;
+    // A single word must be someone the article names in full ("Trump" → "Donald Trump") or titles
+    // ("Mr. Trump"); "China" or "Maine" opening a sentence is no "he" or "she".
+    if (!name.includes(" ") && !titled) continue;
+    if (/[’']s$/u.test(tokens[0] ?? "") && tokens.length > 1) continue;
     out.push({ at: (m.index ?? 0) + m[0].length - run.length, name });
   }
   return out;

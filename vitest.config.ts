@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Several tests start real bot processes (tsx + discord.js take a second or two each); on a busy
+    // 2-core machine, with the crash tests running beside them, 5 s is too tight.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});

@@ -236,7 +236,8 @@ describe("start-up failures", () => {
   it("shuts down cleanly with exit code 0 on SIGTERM", async () => {
     const emu = await new DiscordEmulator().start();
     try {
-      const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "src/main.ts")], {
+      // node itself (tsx as a loader), so that the signal reaches the bot and not a wrapper process.
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, STORE_URL: "memory://" },
         stdio: ["pipe", "pipe", "pipe"],

@@ -236,7 +236,7 @@ export function fullestName(name: string, articleText: string): string {
 
 function sentenceStartBefore(p: string, pos: number): number {
   const head = p.slice(0, pos);
-  const m = /.*[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/su.exec(head);
+  const m = /.*[.!?]["”’]?\s+(?=[“"‘]?\p{Lu}|$)/su.exec(head);
   return m ? m[0].length : 0;
 }
 

@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 function spawnBot(storeUrl: string): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "src/main.ts")], {
+  // node itself with tsx as a loader: a kill reaches the bot, not a wrapper that would leave it running.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "",
@@ -100,7 +101,8 @@ describe("exactly one digest", () => {
         how = `after ${delay} ms`;
         setTimeout(() => first.child.kill("SIGKILL"), delay);
       }
-      await first.exited;
+      // Killed, not finished: the bot never exits on its own.
+      expect(await first.exited, `run ${run} (${how}): the first process was not killed`).toBeNull();
       emu.onMessageCreated = null;
       const second = spawnBot(storeUrl);
       const posted = await waitPosted(storeUrl, key);

@@ -319,7 +319,8 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
 
   paragraphs.forEach((p, pi) => {
     const spans = quoteSpans(p);
-    const subjects = [...sentenceSubjects(p, articleText), ...speechSubjects(p, spans, articleText)].sort((a, b) => a.at - b.at);
+    const spoken = speechSubjects(p, spans, articleText);
+    const subjects = [...sentenceSubjects(p, articleText), ...spoken].sort((a, b) => a.at - b.at);
     let previousSpeaker: string | null = null;
     let nextSubject = 0;
     /** Record the sentence subjects that come before `upTo` in this paragraph. */
@@ -410,6 +411,12 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
     });
     if (spans.length > 0) carried = previousSpeaker;
+    else {
+      // "Ghazala Khan says she got a call from her niece." then a paragraph of quotation: hers.
+      const lastSentence = sentenceStartBefore(p, p.length);
+      const spoke = spoken.filter((x) => x.at >= lastSentence).at(-1);
+      if (spoke) carried = spoke.name;
+    }
     takeSubjects(Infinity);
   });
   return out;

@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 export interface Ran {
   code: number | null;
@@ -14,7 +13,8 @@ export interface Ran {
 export function runEntry(entry: string, args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string; timeoutMs?: number } = {}): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...opts.env };
-    const child = spawn(TSX, [path.join(ROOT, entry), ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    // node itself with tsx as a loader, so that a kill on timeout reaches our process (no wrapper left behind).
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, entry), ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

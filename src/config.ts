@@ -122,6 +122,3 @@ export function dailyTime(expression: string): string | null {
   if (minute > 59 || hour > 23) return null;
   return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
-
-/** The variables, with defaults, for docs and the banner (no values). */
-export const CONFIG_VARIABLES = Object.keys(Schema.shape);

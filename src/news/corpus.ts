@@ -60,10 +60,6 @@ export class Corpus {
     return this.quotesById.get(articleId) ?? [];
   }
 
-  /** All quotes with a speaker, in article order (newest article first). */
-  allQuotes(): QuoteRef[] {
-    return this.articles.flatMap((a) => this.quotesOf(a.id));
-  }
 
   private buildPeople(): Map<string, Person> {
     const people = new Map<string, Person>();

@@ -4,7 +4,7 @@
  * attribution next to it: "“Q,” Trump said", "“Q,” said Rubio", "“Q,” he added", "Rubio noted: “Q”",
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
-import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
+import { capitalisedRuns, isTitleWord, stripTitles, surname } from "./names.js";
 import { compatible, type Gender, genderOf } from "./gender.js";
 import { wordCount } from "./text.js";
 
@@ -422,11 +422,3 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   return out;
 }
 
-/** True when the quote's speaker is the person with this name (by key, or by surname when one is bare). */
-export function sameSpeaker(a: string, b: string): boolean {
-  const ka = personKey(a);
-  const kb = personKey(b);
-  if (ka === kb) return true;
-  const oneBare = !ka.includes(" ") || !kb.includes(" ");
-  return oneBare && surname(a) === surname(b);
-}

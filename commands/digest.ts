@@ -4,7 +4,6 @@ import { isTimeZone, parseTime, timeZones, zonedParts } from "../src/news/clock.
 import { buildDigest, digestReply } from "../src/news/digest.js";
 import { type Reply, type ReplyItem, plural } from "../src/news/reply.js";
 import { fold } from "../src/news/text.js";
-import { DEFAULT_GUILD } from "../src/digest/subscriptions.js";
 import { choice, type Command, type CommandContext, type CommandInput, parseInput, type Services, textOption } from "./types.js";
 
 /** A channel shown as a Discord channel link (renderers turn `{#id}` into `<#id>` or `#id`). */
@@ -99,7 +98,7 @@ async function status(s: Services, ctx: CommandContext): Promise<Reply> {
   const items: ReplyItem[] = list.map(({ subscription: sub, state, next, fromEnvironment }) => ({
     heading: `${channelRef(sub.channelId)} at ${sub.time} ${sub.timeZone}`,
     body: [
-      `${plural(sub.stories, "story", "stories")} a day${fromEnvironment ? " (set by the bot's owner in DIGEST_CHANNEL_ID)" : sub.guildId === DEFAULT_GUILD ? "" : ""}.`,
+      `${plural(sub.stories, "story", "stories")} a day${fromEnvironment ? " (set by the bot's owner in DIGEST_CHANNEL_ID)" : ""}.`,
       state.paused !== null
         ? `Paused: ${state.paused.reason}. Run /digest subscribe for this channel again once it is fixed.`
         : next

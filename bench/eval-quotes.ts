@@ -203,7 +203,7 @@ interface Score {
   precise: number;
   matched: number;
   rightSpeaker: number;
-  errors: Array<{ kind: string; file: string; detail: string }>;
+  errors: Array<{ kind: string; file: string; detail: string; context?: string }>;
 }
 
 function score(name: string, cases: Case[], foundOf: (c: Case) => Found[]): Score {
@@ -227,7 +227,7 @@ function score(name: string, cases: Case[], foundOf: (c: Case) => Found[]): Scor
       if (g.surname === null) continue;
       s.matched++;
       if (speakerMatches(hit.speaker, g)) s.rightSpeaker++;
-      else s.errors.push({ kind: "wrong speaker", file: c.name, detail: `“${g.text.slice(0, 80)}” — ours: ${hit.speaker ?? "none"}, gold: ${g.source} (${g.surname})` });
+      else s.errors.push({ kind: "wrong speaker", file: c.name, detail: `“${g.text.slice(0, 80)}” — ours: ${hit.speaker ?? "none"}, gold: ${g.source} (${g.surname})`, context: c.text.slice(Math.max(0, g.start - 250), g.end + 80) });
     }
   }
   return s;
@@ -280,7 +280,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${out.join("\n")}\n`);
   if (process.env.EVAL_DUMP !== undefined) {
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(process.env.EVAL_DUMP, ours.errors.map((e) => `[${e.kind}] ${e.file}: ${e.detail.replace(/\s+/g, " ")}`).join("\n"));
+    await writeFile(process.env.EVAL_DUMP, ours.errors.map((e) => `[${e.kind}] ${e.file}: ${e.detail.replace(/\s+/g, " ")}${e.context !== undefined ? `\n    ⟨${e.context.replace(/\s+/g, " ")}⟩` : ""}`).join("\n"));
   }
 }
 

@@ -113,6 +113,23 @@ const BEFORE = new RegExp(
 );
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
 
+/** The subject opening a sentence (after an introductory phrase) and the word after it. */
+const OPENING_SUBJECT = new RegExp(
+  String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}|[Hh]e|[Ss]he)(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(\p{Ll}+)\b`,
+  "u",
+);
+/** Capitalised words opening a sentence that are no name ("It", "That", "However", "During"). */
+const FUNCTION_WORDS = new Set(
+  (
+    "it its that this those these however during other others do does did people we we’ve we've you they " +
+    "our my there here what who how why where some many most all both each every no one another such even just perhaps maybe " +
+    "likewise specifically meanwhile today yesterday tomorrow moreover furthermore indeed instead thus therefore overall earlier " +
+    "later first finally already only not never when if but and as after before while because though although so yet then still now also"
+  ).split(" "),
+);
+/** Words after a subject that show it is no subject doing something ("Trump of …", "Trump is …"). */
+const NOT_VERBS = new Set("of and or in on at for to with from by as who which that whose is was are were be been has have had".split(" "));
+
 /** Words that open a sentence but are no part of a name ("When I …", "But Trump …"). */
 const OPENERS_NOT_NAMES = new Set(
   "when if but and as after before while because though although so yet then still now also in on at for with by from to of".split(" "),
@@ -279,6 +296,8 @@ function sentenceSubjects(p: string, articleText: string): Array<{ at: number; n
     const run = m[1] ?? "";
     const tokens = run.split(/\s+/);
     while (tokens.length > 0 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+    // "The Vermont senator said": a description, not a person called Vermont.
+    if (/^(?:The|A|An)$/.test(tokens[0] ?? "")) continue;
     const stripped = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
     if (stripped === "" || NOT_SUBJECTS.has(stripped.toLowerCase()) || OPENERS_NOT_NAMES.has(stripped.toLowerCase())) continue;
     if (/^(?:The|This|That|These|Those|It|Its|There|Here|What|Who|How|Why|Some|Many|Most|All|Both|Each|Every|No|One|A|An|I|We|You|They|He|She|His|Her|Their|Our|My)$/.test(stripped.split(" ")[0] ?? "")) continue;
@@ -312,6 +331,10 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
     }
     return g;
   };
+  /** Who can be "he", "she" or "the senator": a name of two or more words that is no organisation, or a
+   * single word the article genders ("Mr. Cruz"). "Ohio", "Friends" or "Statement" are no one's antecedent. */
+  const personLike = (name: string): boolean =>
+    genderFor(name) !== null || !NOT_PEOPLE.test(name);
   /** The speaker of the quotation that ended the previous paragraph, for a paragraph that opens with one. */
   let carried: string | null = null;
   const newer = (a: { pi: number; at: number } | null, b: { pi: number; at: number } | null) =>
@@ -376,13 +399,21 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
         const prev = paragraphs[pi - 1] ?? "";
         if (/:\s*$/.test(prev)) raw = BEFORE.exec(prev.slice(sentenceStartBefore(prev, prev.length)))?.[1];
       }
+      if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null)) {
+        // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",
+        // "Speaking to MSNBC, Bush referred to Rubio as “…”".
+        const m = OPENING_SUBJECT.exec(p.slice(sentenceStartBefore(p, span.open), span.open));
+        const tokens = (m?.[1] ?? "").split(/\s+/);
+        while (tokens.length > 0 && FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+        if (tokens.length > 0 && !NOT_VERBS.has(m?.[2] ?? "")) raw = usable(tokens.join(" "));
+      }
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;
       const resolve = (pronoun = ""): string | null => {
         // The most recent subject or speaker whose gender fits the pronoun.
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
-          if (c && compatible(pronoun, genderFor(c.name))) return c.name;
+          if (c && personLike(c.name) && compatible(pronoun, genderFor(c.name))) return c.name;
         }
         // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
         if (history.length > 0) return null;

@@ -191,8 +191,14 @@ export function quoteSpans(p: string): Span[] {
 
 type Subject = { kind: "pronoun" | "name" | "description"; name: string };
 
+/** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
+const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?$/iu;
+
 function cleanSubject(raw: string): Subject | null {
-  let s = raw.trim().replace(/[’']s$/u, "");
+  // "Trump's remarks, Clinton wrote": a possessive is no subject.
+  if (/\p{L}[’']s$/u.test(raw.trim())) return null;
+  if (CARRIERS.test(raw.trim())) return null;
+  let s = raw.trim();
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
   // "Jeffrey Lewis of the James Martin Center": the person, not the place or body after "of".
   const affiliated = /^(.*?\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(s);

@@ -114,10 +114,13 @@ const BEFORE = new RegExp(
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
 
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
-const OPENING_SUBJECT = new RegExp(
-  String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}|[Hh]e|[Ss]he)(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(\p{Ll}+)\b`,
-  "u",
-);
+const openingSubject = (lazy: string): RegExp =>
+  new RegExp(
+    String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
+    "u",
+  );
+/** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */
+const OPENING_SUBJECTS = [openingSubject(""), openingSubject("?")];
 /** Capitalised words opening a sentence that are no name ("It", "That", "However", "During"). */
 const FUNCTION_WORDS = new Set(
   (
@@ -408,10 +411,18 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null)) {
         // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",
         // "Speaking to MSNBC, Bush referred to Rubio as “…”".
-        const m = OPENING_SUBJECT.exec(p.slice(sentenceStartBefore(p, span.open), span.open));
-        const tokens = (m?.[1] ?? "").split(/\s+/);
-        while (tokens.length > 0 && FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
-        if (tokens.length > 0 && !NOT_VERBS.has(m?.[2] ?? "")) raw = usable(tokens.join(" "));
+        const head = p.slice(sentenceStartBefore(p, span.open), span.open);
+        for (const re of OPENING_SUBJECTS) {
+          const m = re.exec(head);
+          if (m?.[1] === undefined) break;
+          // "Cruz is praising Bush as “…”" acts; "Trump is the “…”" and "Trump of …" do not.
+          const verb = /^(?:is|was|are|were)$/.test(m[2] ?? "") && (m[3] ?? "").endsWith("ing") ? m[3] : m[2];
+          if (NOT_VERBS.has(verb ?? "")) continue;
+          const tokens = m[1].split(/\s+/);
+          while (tokens.length > 0 && FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+          raw = usable(tokens.join(" "));
+          break;
+        }
       }
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;

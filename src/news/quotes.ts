@@ -130,6 +130,9 @@ const FUNCTION_WORDS = new Set(
     "later first finally already only not never when if but and as after before while because though although so yet then still now also"
   ).split(" "),
 );
+/** Titles that make a single word a person's name: "President Obama", "Sen. Cruz", "Mr. Trump". */
+const PERSON_TITLES =
+  "Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|President|Senator|Governor|Secretary|Justice|Judge|Mayor|Pope|Speaker|Chairman|Chairwoman|Director|Minister|Chancellor|Ambassador|Representative|Congressman|Congresswoman|Attorney General|Leader|candidate|nominee|spokesman|spokeswoman|host|anchor|adviser|advisor|strategist|pollster|aide";
 /** Words after a subject that show it is no subject doing something ("Trump of …", "Trump is …"). */
 const NOT_VERBS = new Set("of and or in on at for to with from by as who which that whose is was are were be been has have had".split(" "));
 
@@ -342,8 +345,22 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   };
   /** Who can be "he", "she" or "the senator": a name of two or more words that is no organisation, or a
    * single word the article genders ("Mr. Cruz"). "Ohio", "Friends" or "Statement" are no one's antecedent. */
-  const personLike = (name: string): boolean =>
-    genderFor(name) !== null || !NOT_PEOPLE.test(name);
+  const people = new Map<string, boolean>();
+  const personLike = (name: string): boolean => {
+    let known = people.get(name);
+    if (known === undefined) {
+      if (genderFor(name) !== null) known = true;
+      else if (NOT_PEOPLE.test(name) || /^\p{Lu}{2,}$/u.test(name) || FUNCTION_WORDS.has(name.split(" ")[0]?.toLowerCase() ?? "")) known = false;
+      else if (name.includes(" ")) known = true;
+      else {
+        // One word is a person when the article gives it a title: "President Obama", "Sen. Cruz".
+        const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        known = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}${escaped}\b`, "u").test(articleText);
+      }
+      people.set(name, known);
+    }
+    return known;
+  };
   /** The speaker of the quotation that ended the previous paragraph, for a paragraph that opens with one. */
   let carried: string | null = null;
   const newer = (a: { pi: number; at: number } | null, b: { pi: number; at: number } | null) =>
@@ -351,8 +368,11 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
 
   paragraphs.forEach((p, pi) => {
     const spans = quoteSpans(p);
-    const spoken = speechSubjects(p, spans, articleText);
-    const subjects = [...sentenceSubjects(p, articleText), ...spoken].sort((a, b) => a.at - b.at);
+    // A headline in title case ("Trump Supporter Screams …") names nobody who speaks.
+    const words = p.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+    const titleCase = words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.7 * words.length;
+    const spoken = titleCase ? [] : speechSubjects(p, spans, articleText);
+    const subjects = titleCase ? [] : [...sentenceSubjects(p, articleText), ...spoken].sort((a, b) => a.at - b.at);
     let previousSpeaker: string | null = null;
     let nextSubject = 0;
     /** Record the sentence subjects that come before `upTo` in this paragraph. */

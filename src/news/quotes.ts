@@ -330,10 +330,10 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   const articleText = paragraphs.join("\n");
   const out: Quote[] = [];
   /** The last named speaker, and where (paragraph, offset). */
-  let lastNamed: { name: string; pi: number; at: number } | null = null;
-  let lastSubject: { name: string; pi: number; at: number } | null = null;
+  let lastNamed: { name: string; pi: number; at: number; spoke?: boolean } | null = null;
+  let lastSubject: { name: string; pi: number; at: number; spoke?: boolean } | null = null;
   /** Everyone who opened a sentence or spoke, in order, for pronouns. */
-  const history: Array<{ name: string; pi: number; at: number }> = [];
+  const history: Array<{ name: string; pi: number; at: number; spoke?: boolean }> = [];
   const genders = new Map<string, Gender>();
   const genderFor = (name: string): Gender => {
     let g = genders.get(name);
@@ -372,14 +372,14 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
     const words = p.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
     const titleCase = words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.7 * words.length;
     const spoken = titleCase ? [] : speechSubjects(p, spans, articleText);
-    const subjects = titleCase ? [] : [...sentenceSubjects(p, articleText), ...spoken].sort((a, b) => a.at - b.at);
+    const subjects = titleCase ? [] : [...sentenceSubjects(p, articleText), ...spoken.map((x) => ({ ...x, spoke: true }))].sort((a, b) => a.at - b.at);
     let previousSpeaker: string | null = null;
     let nextSubject = 0;
     /** Record the sentence subjects that come before `upTo` in this paragraph. */
     const takeSubjects = (upTo: number): void => {
       while (nextSubject < subjects.length && (subjects[nextSubject]?.at ?? Infinity) < upTo) {
-        const sub = subjects[nextSubject] as { at: number; name: string };
-        lastSubject = { name: sub.name, pi, at: sub.at };
+        const sub = subjects[nextSubject] as { at: number; name: string; spoke?: boolean };
+        lastSubject = { name: sub.name, pi, at: sub.at, spoke: sub.spoke === true };
         history.push(lastSubject);
         nextSubject++;
       }
@@ -450,7 +450,8 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
         // The most recent subject or speaker whose gender fits the pronoun.
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
-          if (c && personLike(c.name) && compatible(pronoun, genderFor(c.name))) return c.name;
+          // Someone who spoke ("Rubio said") can be "he"; a mere sentence subject must look like a person.
+          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name))) return c.name;
         }
         // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
         if (history.length > 0) return null;
@@ -464,7 +465,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
         speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? resolve() : subject.name;
       } else if (subject) {
         speaker = fullestName(subject.name, articleText);
-        lastNamed = { name: speaker, pi, at: span.open };
+        lastNamed = { name: speaker, pi, at: span.open, spoke: true };
         history.push(lastNamed);
       } else if (si > 0 && previousSpeaker !== null) {
         // "“Q1,” Limbaugh said. “Q2.”": a quotation after an attributed one, with none of its own, continues it.

@@ -195,7 +195,32 @@ export function quoteSpans(p: string): Span[] {
   return out;
 }
 
-type Subject = { kind: "pronoun" | "name" | "description"; name: string };
+type Subject = { kind: "pronoun" | "name" | "description" | "organisation"; name: string };
+
+/** Nouns for bodies that speak as one: "the Clinton campaign said", "the ministry said". */
+const INSTITUTIONS = new Set(
+  (
+    "campaign administration ministry department agency government committee company firm group organization organisation " +
+    "office embassy court police party council commission newspaper network magazine website station union board bureau " +
+    "team foundation institute university army military regime cabinet parliament senate congress legislature kremlin pentagon " +
+    "white house"
+  ).split(" "),
+);
+/** Bodies usually named with "the" and no other clue: "the Kremlin said". */
+const BODIES = /^(?:Kremlin|Pentagon|Vatican|Elysee|Élysée|Bundestag|Knesset|Duma|Taliban|Fed|FBI|CIA|NSA|DOJ|EPA|IRS|NATO|EU|UN|IMF|WHO|RNC|DNC|GOP|AP|AFP|Reuters|CNN)$/u;
+
+/** "the White House", "the State Department", "the Clinton campaign", "the Kremlin": a body, named as such. */
+function organisation(s: string): string | null {
+  const m = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.’'&-]*\s+){0,4}\p{Lu}[\p{L}.’'&-]*)(?:\s+(\p{Ll}+))?$/u.exec(s);
+  if (!m?.[1]) return null;
+  const name = m[1];
+  const head = m[2];
+  const tokens = name.split(/\s+/);
+  if (head !== undefined) return INSTITUTIONS.has(head) && /^[Tt]he\s/.test(s) ? `${name} ${head}` : null;
+  if (!/^[Tt]he\s/.test(s) && !BODIES.test(name)) return null;
+  if (BODIES.test(name) || NOT_PEOPLE.test(name) || INSTITUTIONS.has(tokens.at(-1)?.toLowerCase() ?? "") || tokens.every((t) => isTitleWord(t))) return name;
+  return null;
+}
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?$/iu;
@@ -206,6 +231,8 @@ function cleanSubject(raw: string): Subject | null {
   if (CARRIERS.test(raw.trim())) return null;
   let s = raw.trim();
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
+  const body = organisation(s);
+  if (body !== null) return { kind: "organisation", name: body };
   // "Jeffrey Lewis of the James Martin Center": the person, not the place or body after "of".
   const affiliated = /^(.*?\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(s);
   if (affiliated?.[1] !== undefined && /\p{Lu}[\p{L}’'.-]*\s+\p{Lu}/u.test(affiliated[1]) && !affiliated[1].split(/\s+/).some((t) => isTitleWord(t))) s = affiliated[1];
@@ -460,9 +487,21 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       };
       if (subject?.kind === "pronoun") {
         speaker = subject.name === "they" ? null : resolve(subject.name);
+      } else if (subject?.kind === "organisation") {
+        speaker = subject.name;
       } else if (subject?.kind === "description") {
-        // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
-        speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? resolve() : subject.name;
+        const head = subject.name.split(/\s+/).at(-1)?.toLowerCase() ?? "";
+        if (/^(?:the|its)\s/i.test(raw ?? "") && INSTITUTIONS.has(head)) {
+          // "the ministry said": the body of that kind named last ("China's Foreign Ministry").
+          const earlier = [...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n");
+          const headPattern = `[${head.slice(0, 1).toUpperCase()}${head.slice(0, 1)}]${head.slice(1)}`;
+          const named = [...earlier.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.’'&-]*[ \t]+){1,4})(${headPattern})\b`, "gu"))].at(-1);
+          // Otherwise the subject named last, person or not ("Black Lives Matter … the group said").
+          speaker = named ? `${(named[1] ?? "").trim()} ${named[2] ?? ""}`.replace(/^The\s+/u, "") : (history.at(-1)?.name ?? null);
+        } else {
+          // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
+          speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? resolve() : subject.name;
+        }
       } else if (subject) {
         speaker = fullestName(subject.name, articleText);
         lastNamed = { name: speaker, pi, at: span.open, spoke: true };

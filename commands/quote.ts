@@ -1,13 +1,15 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
 import type { Person, QuoteRef } from "../src/news/corpus.js";
-import { nothingLoaded, plural, shortDate } from "../src/news/reply.js";
+import { nothingLoaded, pageOf, plural, type ReplyItem, shortDate } from "../src/news/reply.js";
 import { fold, words } from "../src/news/text.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
 
 const Input = z.object({
   person: textOption(100).refine((v) => v !== undefined, "is required: whose quotes?"),
   topic: textOption(100),
+  include: z.enum(["paraphrase"], { error: "can only be `paraphrase` (reported speech too)" }).optional(),
+  page: z.number({ error: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").optional(),
 });
 
 function names(people: readonly Person[]): string {
@@ -22,16 +24,30 @@ export const quote = {
     .addStringOption((o) =>
       o.setName("person").setDescription("Any part of the name: Trump, Rubio…").setRequired(true).setAutocomplete(true).setMaxLength(100),
     )
-    .addStringOption((o) => o.setName("topic").setDescription("Only quotes about this").setMaxLength(100)),
+    .addStringOption((o) => o.setName("topic").setDescription("Only quotes about this").setMaxLength(100))
+    .addStringOption((o) =>
+      o
+        .setName("include")
+        .setDescription("Also list reported speech (paraphrase), marked as such")
+        .addChoices({ name: "paraphrase: reported speech too", value: "paraphrase" }),
+    )
+    .addIntegerOption((o) => o.setName("page").setDescription("Which page of a long list").setMinValue(1)),
 
   async execute(input, { corpus }) {
     const parsed = parseInput("quote", Input, input);
     if (!parsed.ok) return parsed.reply;
     const person = parsed.data.person ?? "";
-    const { topic } = parsed.data;
+    const { topic, include, page } = parsed.data;
+    const paraphrase = include === "paraphrase";
     if (corpus.size === 0) return nothingLoaded();
     const loaded = plural(corpus.size, "loaded article");
-    const people = corpus.findPeople(person);
+    let people = corpus.findPeople(person);
+    let guessed: Person | undefined;
+    if (people.length === 0) {
+      // A typo ("Trmp") that is close to exactly one speaker: answer for them, and say so.
+      guessed = corpus.closestSpeaker(person);
+      if (guessed !== undefined) people = [guessed];
+    }
     if (people.length === 0) {
       const suggestions = corpus.suggestPeople(person);
       const mentioned = corpus.mentions(person);
@@ -47,19 +63,25 @@ export const quote = {
         items: [],
       };
     }
-    const speakers = people.filter((p) => p.quotes.length > 0);
+    const speakers = people.filter((p) => p.quotes.length > 0 || (paraphrase && p.reported.length > 0));
+    const guess = guessed !== undefined ? `No one called “${person}”; showing ${guessed.name}, the closest name.` : undefined;
     if (speakers.length === 0) {
       const mentionedIn = new Set(people.flatMap((p) => [...p.articles])).size;
+      const reported = people.reduce((n, p) => n + p.reported.length, 0);
       return {
         status: "empty",
         ephemeral: true,
         title: `No direct quotes from ${names(people)}`,
-        intro: `No direct quotes from ${names(people)} in the ${loaded} (mentioned in ${mentionedIn}).`,
+        intro:
+          (guess !== undefined ? `${guess}\n` : "") +
+          `No direct quotes from ${names(people)} in the ${loaded} (mentioned in ${mentionedIn}).` +
+          (reported > 0 ? `\n${plural(reported, "reported statement")}: add include:paraphrase to see them.` : ""),
         items: [],
       };
     }
-    const quotes: QuoteRef[] = speakers.flatMap((p) => p.quotes).filter((q) => corpus.quoteMatchesTopic(q, topic));
-    if (quotes.length === 0) {
+    const direct: QuoteRef[] = speakers.flatMap((p) => p.quotes).filter((q) => corpus.quoteMatchesTopic(q, topic));
+    const reported: QuoteRef[] = paraphrase ? speakers.flatMap((p) => p.reported).filter((q) => corpus.quoteMatchesTopic(q, topic)) : [];
+    if (direct.length === 0 && reported.length === 0) {
       return {
         status: "empty",
         ephemeral: true,
@@ -69,21 +91,33 @@ export const quote = {
       };
     }
     const who = new Map(speakers.map((p) => [p.key, p.name]));
+    const item = (q: QuoteRef, isReported: boolean): ReplyItem => {
+      const a = corpus.get(q.articleId);
+      const speaker = speakers.length > 1 ? `${who.get(q.person) ?? ""} · ` : "";
+      return {
+        heading: a?.headline ?? "",
+        body: q.text,
+        quote: !isReported,
+        meta: `${isReported ? "Reported speech, not a direct quote · " : ""}${speaker}${a?.source ?? ""} · ${a ? shortDate(a.published) : ""}`,
+        ...(a?.url !== undefined ? { url: a.url } : {}),
+      };
+    };
+    // Direct quotes first, then reported speech: the two are never interleaved.
+    const all = [...direct.map((q) => item(q, false)), ...reported.map((q) => item(q, true))];
+    const shown = pageOf(all, page);
+    const counts = [plural(direct.length, "quote"), ...(paraphrase ? [plural(reported.length, "reported statement")] : [])].join(", ");
+    const intro = [
+      guess,
+      topic !== undefined ? `About “${topic}”.` : undefined,
+      paraphrase && reported.length > 0 ? "Direct quotes first; reported statements after them are the article's words, not theirs." : undefined,
+    ].filter((x): x is string => x !== undefined);
     return {
       status: "ok",
       ephemeral: false,
-      title: `${names(speakers)} — ${plural(quotes.length, "quote")}`,
-      ...(topic !== undefined ? { intro: `About “${topic}”.` } : {}),
-      items: quotes.map((q) => {
-        const a = corpus.get(q.articleId);
-        return {
-          heading: a?.headline ?? "",
-          body: q.text,
-          quote: true,
-          meta: `${speakers.length > 1 ? `${who.get(q.person) ?? ""} · ` : ""}${a?.source ?? ""} · ${a ? shortDate(a.published) : ""}`,
-          ...(a?.url !== undefined ? { url: a.url } : {}),
-        };
-      }),
+      title: `${names(speakers)} — ${counts}`,
+      ...(intro.length > 0 ? { intro: intro.join("\n") } : {}),
+      items: shown.items,
+      ...(shown.paging !== undefined ? { paging: shown.paging, footer: shown.footer } : {}),
     };
   },
 
@@ -91,10 +125,15 @@ export const quote = {
     if (option !== "person") return [];
     const q = words(typed);
     const speakers = [...corpus.people.values()].filter((p) => p.quotes.length > 0);
-    const hits = speakers.filter((p) => {
+    let hits = speakers.filter((p) => {
       const tokens = [...p.aliases].flatMap((a) => words(a));
       return q.every((w) => tokens.some((t) => t.startsWith(w))) || fold(p.name).startsWith(fold(typed).trim());
     });
+    // Nothing starts that way: names within a typo or two ("Trmp" → Donald Trump).
+    if (hits.length === 0 && typed.trim() !== "") {
+      const close = new Set(corpus.suggestPeople(typed, 25));
+      hits = speakers.filter((p) => close.has(p.name));
+    }
     const order = new Map(corpus.articles.map((a, i) => [a.id, i]));
     const newest = (p: Person): number => Math.min(...p.quotes.map((x) => order.get(x.articleId) ?? Infinity));
     return hits

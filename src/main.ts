@@ -21,6 +21,7 @@ import { createLogger, scrub } from "./log.js";
 import { Corpus } from "./news/corpus.js";
 import { plural } from "./news/reply.js";
 import { openStore, type Store, type Subscription } from "./store/store.js";
+import { storePages } from "./discord/pages.js";
 
 export interface RunningBot {
   mode: "discord" | "console";
@@ -86,6 +87,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
         ...(config.DISCORD_GUILD_ID !== undefined ? { guildId: config.DISCORD_GUILD_ID } : {}),
         services,
         log,
+        pages: storePages(store),
         ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
       });
     } catch (err) {

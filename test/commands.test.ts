@@ -104,11 +104,22 @@ describe("/quote", () => {
     const r = await run("quote", { person: "Putin" });
     expect(r.intro).toBe("No direct quotes from Vladimir Putin in the 4 loaded articles (mentioned in 1).");
   });
-  it("suggests names for an unknown person", async () => {
+  it("answers a typo for the one close speaker, and says so", async () => {
     const r = await run("quote", { person: "Trmp" });
-    expect(r.status).toBe("not_found");
+    expect(r.status).toBe("ok");
+    expect(r.title).toBe("Donald Trump — 2 quotes");
+    expect(r.intro).toBe("No one called “Trmp”; showing Donald Trump, the closest name.");
+  });
+  it("says when the closest name has only reported speech, and when a name is far from everyone", async () => {
+    const r = await run("quote", { person: "Zelinsky" });
+    expect(r.status).toBe("empty");
     expect(r.ephemeral).toBe(true);
-    expect(r.intro).toMatch(/Did you mean: Donald Trump\?/);
+    expect(r.intro).toBe(
+      "No one called “Zelinsky”; showing Volodymyr Zelenskyy, the closest name.\nNo direct quotes from Volodymyr Zelenskyy in the 4 loaded articles (mentioned in 1).\n1 reported statement: add include:paraphrase to see them.",
+    );
+    const far = await run("quote", { person: "Qwxyz" });
+    expect(far.status).toBe("not_found");
+    expect(far.intro).toBe("No one of that name appears in the 4 loaded articles.");
   });
   it("filters by topic", async () => {
     expect((await run("quote", { person: "Rubio", topic: "Alaska" })).items).toHaveLength(2);

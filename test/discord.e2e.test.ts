@@ -51,11 +51,14 @@ describe("the bot on a loopback Discord", () => {
     expect(embeds.slice(1).map((e) => e.description?.slice(0, 30))).toEqual(["“We have a meeting with Presid", "“We’re going to have a meeting"]);
   });
 
-  it("answers an unknown person ephemerally with suggestions", async () => {
-    const r = h.emu.interact({ name: "quote", options: { person: "Trmp" } });
+  it("answers a typo for the closest speaker, and an unknown person ephemerally", async () => {
+    const typo = await h.emu.answer(h.emu.interact({ name: "quote", options: { person: "Trmp" } }));
+    expect(typo.flags & 64).toBe(0);
+    expect(embedsOf(typo)[0]?.description).toBe("No one called “Trmp”; showing Donald Trump, the closest name.");
+    const r = h.emu.interact({ name: "quote", options: { person: "Qwxyz" } });
     const m = await h.emu.answer(r);
     expect(m.flags & 64).toBe(64);
-    expect(embedsOf(m)[0]?.description).toMatch(/Did you mean: Donald Trump\?/);
+    expect(embedsOf(m)[0]?.title).toBe("Nobody called “Qwxyz” is quoted");
   });
 
   it("autocompletes /summary over headlines and summarises the chosen article", async () => {

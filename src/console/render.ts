@@ -25,7 +25,10 @@ function renderPlain(reply: Reply): string {
     if (item.url !== undefined) lines.push(`${pad}${item.url}`);
     if (item.body.trim() !== "") lines.push("");
   });
-  if (reply.footer !== undefined && reply.footer !== "") lines.push(`(${reply.footer})`);
+  if (reply.footer !== undefined && reply.footer !== "") {
+    const next = reply.paging !== undefined && reply.paging.page < reply.paging.pages ? ` — add page:${reply.paging.page + 1} for more` : "";
+    lines.push(`(${reply.footer}${next})`);
+  }
   while (lines[lines.length - 1] === "") lines.pop();
   return lines.join("\n");
 }

@@ -5,6 +5,7 @@
  */
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   DiscordAPIError,
@@ -21,7 +22,8 @@ import type { Reply } from "../news/reply.js";
 import { runAutocomplete, runCommand } from "../run.js";
 import { digestNonce, type FindPosted, type Post } from "../digest/deliver.js";
 import { digestTitle } from "../news/digest.js";
-import { type Payload, renderDiscord } from "./render.js";
+import type { Pages } from "./pages.js";
+import { type Payload, parsePageCustomId, renderDiscord } from "./render.js";
 
 /** What the bot needs in a channel: see it, send messages, embed links. */
 export const BOT_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
@@ -68,43 +70,99 @@ function contextOf(i: ChatInputCommandInteraction): CommandContext {
   };
 }
 
-async function send(i: ChatInputCommandInteraction, reply: Reply, deferred: boolean): Promise<void> {
-  const payloads = renderDiscord(reply);
+/** Render a reply; a paged one gets buttons when its command can be remembered in the store. */
+async function render(reply: Reply, command: string, input: CommandInput, pages: Pages | undefined, log: Logger): Promise<Payload[]> {
+  if (reply.paging === undefined || reply.paging.pages <= 1 || pages === undefined) return renderDiscord(reply);
+  try {
+    return renderDiscord(reply, { pageToken: await pages.save(command, input) });
+  } catch (err) {
+    // Without the store the list still shows, with its "Page n of N" line and the page option.
+    log.error({ err, command }, "could not keep page state; answering without page buttons");
+    return renderDiscord(reply);
+  }
+}
+
+const withFlags = (p: Payload, ephemeral: boolean) => ({
+  embeds: p.embeds,
+  allowedMentions: p.allowedMentions,
+  ...(p.components !== undefined ? { components: p.components } : {}),
+  ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+});
+
+async function send(i: ChatInputCommandInteraction, reply: Reply, deferred: boolean, payloads: Payload[]): Promise<void> {
   const [first, ...rest] = payloads;
   if (!first) return;
-  const withFlags = (p: Payload) => ({ embeds: p.embeds, allowedMentions: p.allowedMentions, ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
   if (!deferred) {
-    await i.reply(withFlags(first));
+    await i.reply(withFlags(first, reply.ephemeral));
   } else if (reply.ephemeral) {
     // A deferred public answer cannot become private: remove it and answer privately.
     await i.deleteReply().catch(() => {});
-    await i.followUp(withFlags(first));
+    await i.followUp(withFlags(first, true));
   } else {
-    await i.editReply({ embeds: first.embeds, allowedMentions: first.allowedMentions });
+    await i.editReply({ embeds: first.embeds, allowedMentions: first.allowedMentions, components: first.components ?? [] });
   }
-  for (const p of rest) await i.followUp(withFlags(p));
+  for (const p of rest) await i.followUp(withFlags(p, reply.ephemeral));
 }
 
-async function onCommand(i: ChatInputCommandInteraction, services: Services, log: Logger, deferAfterMs: number): Promise<void> {
-  const clog = log.child({ command: i.commandName, guildId: i.guildId, channelId: i.channelId });
+/** Run work; when it is not ready within deferAfterMs, acknowledge first, then finish. */
+async function withDeferral<T>(work: Promise<T>, deferAfterMs: number, defer: () => Promise<unknown>): Promise<{ value: T; deferred: boolean }> {
   if (deferAfterMs <= 0) {
-    await i.deferReply();
-    await send(i, await runCommand(i.commandName, optionsOf(i), services, clog, contextOf(i)), true);
-    return;
+    await defer();
+    return { value: await work, deferred: true };
   }
-  const work = runCommand(i.commandName, optionsOf(i), services, clog, contextOf(i));
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<"slow">((resolve) => {
     timer = setTimeout(() => resolve("slow"), deferAfterMs);
   });
   const first = await Promise.race([work, slow]);
   clearTimeout(timer);
-  if (first === "slow") {
-    await i.deferReply();
-    await send(i, await work, true);
-  } else {
-    await send(i, first, false);
+  if (first !== "slow") return { value: first, deferred: false };
+  await defer();
+  return { value: await work, deferred: true };
+}
+
+async function onCommand(i: ChatInputCommandInteraction, services: Services, log: Logger, deferAfterMs: number, pages: Pages | undefined): Promise<void> {
+  const clog = log.child({ command: i.commandName, guildId: i.guildId, channelId: i.channelId });
+  const input = optionsOf(i);
+  const work = (async () => {
+    const reply = await runCommand(i.commandName, input, services, clog, contextOf(i));
+    return { reply, payloads: await render(reply, i.commandName, input, pages, clog) };
+  })();
+  const { value, deferred } = await withDeferral(work, deferAfterMs, () => i.deferReply());
+  await send(i, value.reply, deferred, value.payloads);
+}
+
+/** A page button: the remembered command, run again for the asked page, replaces the message. */
+async function onPageButton(i: ButtonInteraction, target: { token: string; page: number }, services: Services, log: Logger, deferAfterMs: number, pages: Pages | undefined): Promise<void> {
+  const state = pages !== undefined ? await pages.load(target.token) : undefined;
+  if (state === undefined) {
+    await i.reply({
+      embeds: [{ title: "This list has expired", description: "Run the command again to see it (the page option also picks a page).", color: 0x99aab5 }],
+      allowedMentions: { parse: [] },
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
   }
+  const clog = log.child({ command: state.command, guildId: i.guildId, channelId: i.channelId, page: target.page });
+  const input: CommandInput = { ...state.input, page: target.page };
+  const context: CommandContext = { guildId: i.guildId, channelId: i.channelId, canManageGuild: i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false, userId: i.user.id };
+  const work = (async () => {
+    const reply = await runCommand(state.command, input, services, clog, context);
+    return { reply, payloads: await render(reply, state.command, input, pages, clog) };
+  })();
+  const { value, deferred } = await withDeferral(work, deferAfterMs, () => i.deferUpdate());
+  const [first, ...rest] = value.payloads;
+  if (!first) return;
+  const update = { embeds: first.embeds, allowedMentions: first.allowedMentions, components: first.components ?? [] };
+  if (value.reply.status !== "ok") {
+    // The list changed under the buttons (articles reloaded): say so privately, leave the message.
+    if (deferred) await i.followUp(withFlags(first, true));
+    else await i.reply(withFlags(first, true));
+    return;
+  }
+  if (deferred) await i.editReply(update);
+  else await i.update(update);
+  for (const p of rest) await i.followUp(withFlags(p, true));
 }
 
 async function onAutocomplete(i: AutocompleteInteraction, services: Services, log: Logger): Promise<void> {
@@ -114,13 +172,17 @@ async function onAutocomplete(i: AutocompleteInteraction, services: Services, lo
 }
 
 /** Every interaction passes here; nothing thrown escapes. */
-export async function handleInteraction(i: Interaction, services: Services, log: Logger, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
+export async function handleInteraction(i: Interaction, services: Services, log: Logger, deferAfterMs = DEFER_AFTER_MS, pages?: Pages): Promise<void> {
   try {
     if (i.isAutocomplete()) await onAutocomplete(i, services, log);
-    else if (i.isChatInputCommand()) await onCommand(i, services, log, deferAfterMs);
+    else if (i.isChatInputCommand()) await onCommand(i, services, log, deferAfterMs, pages);
+    else if (i.isButton()) {
+      const target = parsePageCustomId(i.customId);
+      if (target !== null) await onPageButton(i, target, services, log, deferAfterMs, pages);
+    }
   } catch (err) {
-    log.error({ err, command: "commandName" in i ? i.commandName : undefined, guildId: i.guildId, channelId: i.channelId }, "interaction failed");
-    if (!i.isChatInputCommand()) return;
+    log.error({ err, command: "commandName" in i ? i.commandName : undefined, customId: i.isButton() ? i.customId : undefined, guildId: i.guildId, channelId: i.channelId }, "interaction failed");
+    if (!i.isChatInputCommand() && !i.isButton()) return;
     const apology = {
       embeds: [{ title: "Something went wrong", description: "newsdesk could not answer this command. The error has been logged.", color: 0xed4245 }],
       allowedMentions: { parse: [] as [] },
@@ -144,6 +206,8 @@ export interface DiscordOptions {
   log: Logger;
   /** Answers not ready after this long are deferred first (default 2 s). */
   deferAfterMs?: number;
+  /** Where page buttons find their list again. */
+  pages?: Pages;
 }
 
 export interface DiscordBot {
@@ -165,7 +229,7 @@ export async function startDiscord(o: DiscordOptions): Promise<DiscordBot> {
   client.on(Events.Error, (err) => o.log.error({ err }, "discord client error"));
   client.on(Events.ShardError, (err, shard) => o.log.warn({ err, shard }, "gateway connection error"));
   client.on(Events.ShardResume, (shard) => o.log.info({ shard }, "gateway session resumed"));
-  client.on(Events.InteractionCreate, (i) => void handleInteraction(i, o.services, o.log, o.deferAfterMs));
+  client.on(Events.InteractionCreate, (i) => void handleInteraction(i, o.services, o.log, o.deferAfterMs, o.pages));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {

@@ -14,12 +14,52 @@ export interface Embed {
   footer?: { text: string };
 }
 
+export interface Button {
+  type: 2;
+  /** 1 primary, 2 secondary. */
+  style: 1 | 2;
+  label: string;
+  custom_id: string;
+  disabled?: boolean;
+}
+export interface ActionRow {
+  type: 1;
+  components: Button[];
+}
+
 export interface Payload {
   content?: string;
   embeds: Embed[];
   allowedMentions: { parse: [] };
   /** 64 = ephemeral (only for interaction responses). */
   flags?: number;
+  /** Page buttons, on the last message of a paged reply. */
+  components?: ActionRow[];
+}
+
+/** Custom ids of page buttons: `page:<token>:<page>:<role>`, within Discord's 100 characters. */
+export const PAGE_PREFIX = "page:";
+
+export function pageCustomId(token: string, page: number, role: "prev" | "at" | "next"): string {
+  return `${PAGE_PREFIX}${token}:${page}:${role}`;
+}
+
+/** The token and page a page button asks for, or null for any other custom id. */
+export function parsePageCustomId(id: string): { token: string; page: number } | null {
+  const m = /^page:([A-Za-z0-9_-]{1,64}):(\d{1,6}):(?:prev|at|next)$/.exec(id);
+  return m ? { token: m[1] as string, page: Number(m[2]) } : null;
+}
+
+/** ◀ Previous · Page n of N · Next ▶ — the middle one is a disabled label. */
+export function pageButtons(token: string, page: number, pages: number): ActionRow {
+  return {
+    type: 1,
+    components: [
+      { type: 2, style: 2, label: "◀ Previous", custom_id: pageCustomId(token, Math.max(1, page - 1), "prev"), disabled: page <= 1 },
+      { type: 2, style: 2, label: `Page ${page} of ${pages}`, custom_id: pageCustomId(token, page, "at"), disabled: true },
+      { type: 2, style: 1, label: "Next ▶", custom_id: pageCustomId(token, Math.min(pages, page + 1), "next"), disabled: page >= pages },
+    ],
+  };
 }
 
 const COLORS: Record<ReplyStatus, number> = {
@@ -100,8 +140,11 @@ export function replyEmbeds(reply: Reply): Embed[] {
   return embeds;
 }
 
-/** Pack embeds into messages of at most 10 embeds and 6000 characters each. */
-export function renderDiscord(reply: Reply): Payload[] {
+/**
+ * Pack embeds into messages of at most 10 embeds and 6000 characters each. A paged reply gets page
+ * buttons on its last message when the transport gives a token to find the list again.
+ */
+export function renderDiscord(reply: Reply, opts: { pageToken?: string } = {}): Payload[] {
   const embeds = replyEmbeds(reply);
   const payloads: Payload[] = [];
   let current: Embed[] = [];
@@ -123,6 +166,10 @@ export function renderDiscord(reply: Reply): Payload[] {
     size += s;
   }
   flush();
+  const last = payloads[payloads.length - 1];
+  if (last !== undefined && reply.paging !== undefined && reply.paging.pages > 1 && opts.pageToken !== undefined) {
+    last.components = [pageButtons(opts.pageToken, reply.paging.page, reply.paging.pages)];
+  }
   return payloads;
 }
 
@@ -141,5 +188,17 @@ export function payloadProblems(p: Payload): string[] {
   }
   if (total > LIMITS.embedTotal) problems.push("embeds over 6000 characters in total");
   if (p.allowedMentions.parse.length !== 0) problems.push("allowedMentions may ping");
+  const rows = p.components ?? [];
+  if (rows.length > 5) problems.push("more than 5 action rows");
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.components.length < 1 || row.components.length > 5) problems.push("an action row needs 1 to 5 buttons");
+    for (const b of row.components) {
+      if (b.label.length > 80) problems.push("button label over 80");
+      if (b.custom_id.length < 1 || b.custom_id.length > 100) problems.push("custom_id not within 1–100 characters");
+      if (ids.has(b.custom_id)) problems.push("custom_id used twice in one message");
+      ids.add(b.custom_id);
+    }
+  }
   return problems;
 }

@@ -4,7 +4,7 @@
  */
 import type { Article } from "./article.js";
 import { peopleMentioned, personKey, surname, nameTokens } from "./names.js";
-import { extractQuotes, type Quote } from "./quotes.js";
+import { extractStatements, type Quote, type Statements } from "./quotes.js";
 import { summarize, SUMMARY_SENTENCES, type SummaryLength } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
@@ -21,6 +21,8 @@ export interface Person {
   /** Every form seen: "Donald Trump", "Trump", "Donald J. Trump". */
   aliases: Set<string>;
   quotes: QuoteRef[];
+  /** Reported speech attributed to this person (whole sentences, in the articles' words). */
+  reported: QuoteRef[];
   /** Ids of articles that name this person. */
   articles: Set<string>;
 }
@@ -67,7 +69,7 @@ export class Corpus {
       const key = personKey(name);
       let p = people.get(key);
       if (!p) {
-        p = { key, name, aliases: new Set(), quotes: [], articles: new Set() };
+        p = { key, name, aliases: new Set(), quotes: [], reported: [], articles: new Set() };
         people.set(key, p);
       }
       if (name.length > p.name.length) p.name = name;
@@ -75,12 +77,12 @@ export class Corpus {
       p.articles.add(articleId);
       return p;
     };
-    const pending: Array<{ a: Article; quotes: Quote[] }> = [];
+    const pending: Array<{ a: Article; statements: Statements }> = [];
     for (const a of this.articles) {
       for (const name of a.paragraphs.flatMap(peopleMentioned)) touch(name, a.id);
-      const quotes = extractQuotes(a.paragraphs);
-      for (const q of quotes) if (q.speaker !== null) touch(q.speaker, a.id);
-      pending.push({ a, quotes });
+      const statements = extractStatements(a.paragraphs);
+      for (const q of [...statements.quotes, ...statements.paraphrases]) if (q.speaker !== null) touch(q.speaker, a.id);
+      pending.push({ a, statements });
     }
     // A bare surname joins the one full name in the corpus that ends with it.
     const full = [...people.values()].filter((p) => p.key.includes(" "));
@@ -97,15 +99,19 @@ export class Corpus {
       const key = personKey(name);
       return people.get(key) ?? full.find((f) => people.has(f.key) && f.aliases.has(name));
     };
-    for (const { a, quotes } of pending) {
+    for (const { a, statements } of pending) {
       const refs: QuoteRef[] = [];
-      for (const q of quotes) {
+      for (const q of statements.quotes) {
         if (q.speaker === null) continue;
         const person = resolve(q.speaker);
         if (!person) continue;
         const ref: QuoteRef = { ...q, articleId: a.id, person: person.key };
         person.quotes.push(ref);
         refs.push(ref);
+      }
+      for (const q of statements.paraphrases) {
+        const person = q.speaker !== null ? resolve(q.speaker) : undefined;
+        if (person) person.reported.push({ ...q, articleId: a.id, person: person.key });
       }
       this.quotesById.set(a.id, refs);
     }
@@ -126,9 +132,28 @@ export class Corpus {
 
   /** Names close to a query that matched nobody, best first. */
   suggestPeople(query: string, limit = 5): string[] {
+    return this.closePeople(query)
+      .slice(0, limit)
+      .map((s) => s.person.name);
+  }
+
+  /**
+   * The one person a mistyped query surely means ("Trmp" → Donald Trump): the closest speaker, when
+   * no other speaker is as close. Undefined when nobody is close or two are equally close.
+   */
+  closestSpeaker(query: string): Person | undefined {
+    const close = this.closePeople(query).filter((s) => s.person.quotes.length > 0 || s.person.reported.length > 0);
+    const [best, next] = close;
+    if (best === undefined || best.d > 2) return undefined;
+    if (next !== undefined && next.d === best.d && personKey(next.person.name) !== personKey(best.person.name)) return undefined;
+    return best.person;
+  }
+
+  /** People whose name or a part of it is within a few edits of the query, closest first. */
+  private closePeople(query: string): Array<{ person: Person; d: number }> {
     const q = fold(query).replace(/[^\p{L}\p{N} ]/gu, "").trim();
     if (q === "") return [];
-    const scored: Array<{ name: string; d: number; quotes: number }> = [];
+    const scored: Array<{ person: Person; name: string; d: number; quotes: number }> = [];
     for (const p of this.people.values()) {
       let d = Infinity;
       for (const alias of p.aliases) {
@@ -140,12 +165,9 @@ export class Corpus {
         }
       }
       const allowed = Math.max(1, Math.floor(q.length / 3));
-      if (d <= allowed) scored.push({ name: p.name, d, quotes: p.quotes.length });
+      if (d <= allowed) scored.push({ person: p, name: p.name, d, quotes: p.quotes.length });
     }
-    return scored
-      .sort((a, b) => a.d - b.d || b.quotes - a.quotes || a.name.localeCompare(b.name))
-      .slice(0, limit)
-      .map((s) => s.name);
+    return scored.sort((a, b) => a.d - b.d || b.quotes - a.quotes || a.name.localeCompare(b.name));
   }
 
   /** Number of articles that contain every word of `query` as a word. */

@@ -6,6 +6,7 @@
  */
 import { capitalisedRuns, isTitleWord, stripTitles, surname } from "./names.js";
 import { compatible, type Gender, genderOf } from "./gender.js";
+import { splitSentences } from "./sentences.js";
 import { wordCount } from "./text.js";
 
 export interface Quote {
@@ -353,9 +354,45 @@ function sentenceSubjects(p: string, articleText: string): Array<{ at: number; n
   return out;
 }
 
+/** Direct quotations only (what `analyze` and the evaluation measure). */
 export function extractQuotes(paragraphs: readonly string[]): Quote[] {
+  return extractStatements(paragraphs).quotes;
+}
+
+/** Verbs that report speech outside quotation marks: "Peskov said no documents …". */
+const REPORT_VERBS = new Set(
+  (
+    "said says told tells added adds noted notes argued argues warned warns claimed claims insisted insists explained explains " +
+    "stressed stresses acknowledged acknowledges admitted admits announced announces predicted predicts promised promises " +
+    "suggested suggests contended contends maintained maintains asserted asserts declared declares emphasized emphasizes " +
+    "emphasised emphasises conceded concedes complained complains denied denies vowed vows pledged pledges confirmed confirms " +
+    "reiterated reiterates estimated estimates testified testifies alleged alleges tweeted tweets wrote writes"
+  ).split(" "),
+);
+const REPORT_ALT = [...REPORT_VERBS].join("|");
+/** "X said (on Tuesday) (that) …", "X told reporters …", "X, a spokesman, said …". */
+const REPORT_LEAD = new RegExp(
+  String.raw`^(?:[^,“”"]{1,80},\s+)?(${SUBJECT})(?:,[^,“”"]{1,120},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+)?(?:${REPORT_ALT})(?:\s+(?:reporters|journalists|me|us|him|her|them|the\s+\p{Ll}+|an?\s+\p{Ll}+|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*))?(?:\s+(?:on|in|at|during)\s+[^,]{1,40}?)?(?:\s+that)?\s+(\p{L}[^]*)$`,
+  "u",
+);
+/** "…, X said." / "…, said X." / "…, according to X." at the end of a sentence. */
+const REPORT_TAIL = new RegExp(
+  String.raw`^(.+?),\s+(?:(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|told\s+[^.,]{1,40})|(?:said|says|added|adds)\s+(${SUBJECT})|according\s+to\s+(${SUBJECT}))(?:\s+(?:on|in|at)\s+[^,.]{1,40})?\.?$`,
+  "u",
+);
+/** "…, noting that …": what the sentence's subject reported. */
+const REPORT_PARTICIPLE = /,\s+(?:noting|saying|adding|arguing|warning|claiming|insisting|explaining|stressing|acknowledging|admitting|suggesting)\s+(?:that\s+)?\S/u;
+
+export interface Statements {
+  quotes: Quote[];
+  /** Reported speech, in the article's own words: the whole sentence that reports it. */
+  paraphrases: Quote[];
+}
+
+export function extractStatements(paragraphs: readonly string[]): Statements {
   const articleText = paragraphs.join("\n");
   const out: Quote[] = [];
+  const reported: Quote[] = [];
   /** The last named speaker, and where (paragraph, offset). */
   let lastNamed: { name: string; pi: number; at: number; spoke?: boolean } | null = null;
   let lastSubject: { name: string; pi: number; at: number; spoke?: boolean } | null = null;
@@ -526,7 +563,46 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
       if (spoke) carried = spoke.name;
     }
     takeSubjects(Infinity);
+    // Reported speech: sentences with no quotation mark that say who said what.
+    for (const sentence of splitSentences(p)) {
+      if (spans.some((sp) => sp.open < sentence.end && sp.close >= sentence.start)) continue;
+      const text = p.slice(sentence.start, sentence.end).trim();
+      if (/["“”]/u.test(text) || wordCount(text) < 6) continue;
+      let raw: string | undefined;
+      let clause: string | undefined;
+      const lead = REPORT_LEAD.exec(text);
+      const tail = lead ? null : REPORT_TAIL.exec(text);
+      if (lead) {
+        raw = lead[1];
+        clause = lead[2];
+      } else if (tail) {
+        raw = tail[2] ?? tail[3] ?? tail[4];
+        clause = tail[1];
+      } else if (REPORT_PARTICIPLE.test(text)) {
+        raw = OPENING_SUBJECTS[0]?.exec(text)?.[1];
+        clause = text.slice(REPORT_PARTICIPLE.exec(text)?.index ?? 0);
+      }
+      if (raw === undefined || clause === undefined || wordCount(clause) < 4) continue;
+      const subject = cleanSubject(raw);
+      let speaker: string | null = null;
+      if (subject?.kind === "name") speaker = fullestName(subject.name, articleText);
+      else if (subject?.kind === "organisation") speaker = subject.name;
+      else if (subject?.kind === "pronoun" && subject.name !== "they") {
+        const at = sentence.start;
+        for (let h = history.length - 1; h >= 0; h--) {
+          const c = history[h];
+          if (!c || c.pi > pi || (c.pi === pi && c.at > at)) continue;
+          if ((c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(subject.name, genderFor(c.name))) {
+            speaker = c.name;
+            break;
+          }
+        }
+      }
+      if (speaker === null) continue;
+      const start = p.indexOf(text, sentence.start);
+      reported.push({ text, speaker, paragraph: pi, start, end: start + text.length });
+    }
   });
-  return out;
+  return { quotes: out, paraphrases: reported };
 }
 

@@ -27,6 +27,53 @@ export interface Reply {
   items: ReplyItem[];
   /** A closing line: counts, hints. */
   footer?: string;
+  /** Set when the items are one page of a longer list (transports add page buttons or hints). */
+  paging?: Paging;
+}
+
+export interface Paging {
+  /** 1-based. */
+  page: number;
+  pages: number;
+  /** Items over all pages. */
+  total: number;
+}
+
+/**
+ * What one page holds: few enough items and characters that a page is one Discord message (10
+ * embeds, 6,000 characters) with room for the title, escaping and the buttons.
+ */
+export const PAGE_LIMITS = { items: 8, chars: 4200 } as const;
+
+function itemSize(i: ReplyItem): number {
+  return i.heading.length + i.body.length + (i.meta?.length ?? 0) + 16;
+}
+
+/** Split items into pages within PAGE_LIMITS (an item too long for a page gets a page alone). */
+export function pages<T extends ReplyItem>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const s = itemSize(item);
+    if (current.length > 0 && (current.length >= PAGE_LIMITS.items || size + s > PAGE_LIMITS.chars)) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += s;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** One page of items (the last page when `page` is past the end) and its paging line. */
+export function pageOf<T extends ReplyItem>(items: readonly T[], page = 1): { items: T[]; paging?: Paging; footer?: string } {
+  const all = pages(items);
+  if (all.length <= 1) return { items: [...items] };
+  const n = Math.min(Math.max(1, Math.trunc(page)), all.length);
+  return { items: all[n - 1] ?? [], paging: { page: n, pages: all.length, total: items.length }, footer: `Page ${n} of ${all.length}` };
 }
 
 export function notice(status: Exclude<ReplyStatus, "ok">, title: string, intro?: string): Reply {

@@ -49,6 +49,13 @@ export type ChannelState = z.infer<typeof ChannelStateSchema>;
 
 export const GuildIndexSchema = z.array(z.string());
 
+/** What a page button needs to show another page: the command and its options (without `page`). */
+export const PageStateSchema = z.object({
+  command: z.string().min(1).max(32),
+  input: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type PageState = z.infer<typeof PageStateSchema>;
+
 export class Namespace<T> {
   constructor(
     private readonly keyv: Keyv,
@@ -84,6 +91,8 @@ export interface Store {
   readonly channels: Namespace<ChannelState>;
   /** "guilds": the ids of guilds that have subscriptions. */
   readonly index: Namespace<string[]>;
+  /** Per page token: the command behind a paged reply, so its buttons work in any process, after restarts. */
+  readonly pages: Namespace<PageState>;
   close(): Promise<void>;
 }
 
@@ -123,6 +132,7 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
   const subscriptions = new Namespace(ns("subscriptions"), GuildSubscriptionsSchema, onInvalid);
   const channels = new Namespace(ns("channels"), ChannelStateSchema, onInvalid);
   const index = new Namespace(ns("index"), GuildIndexSchema, onInvalid);
+  const pages = new Namespace(ns("pages"), PageStateSchema, onInvalid);
   // Fail now, with a clear message, if the store cannot be reached.
   await digests.get("__probe__");
   return {
@@ -131,6 +141,7 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
     subscriptions,
     channels,
     index,
+    pages,
     async close() {
       await Promise.allSettled(keyvs.map((k) => k.disconnect()));
     },

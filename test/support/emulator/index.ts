@@ -38,6 +38,8 @@ export interface EmuMessage {
   flags: number;
   timestamp: string;
   author: { id: string; username: string; bot: boolean };
+  /** Action rows with buttons, as sent. */
+  components: unknown[];
 }
 export interface RecordedRequest {
   method: string;
@@ -80,6 +82,8 @@ export interface InteractionRecord {
   deleted: boolean;
   /** Every message body sent for this interaction (response data, edits, follow-ups). */
   payloads: Array<Record<string, unknown>>;
+  /** For a button press (type 3): the message whose button was pressed; updates edit it. */
+  source?: EmuMessage;
 }
 
 export interface Session {
@@ -303,6 +307,46 @@ export class DiscordEmulator {
       attachment_size_limit: 10485760,
     } satisfies Omit<APIChatInputApplicationCommandGuildInteraction, "type" | "data"> & { type: InteractionType; data: APIChatInputApplicationCommandInteractionData };
     this.dispatch(guild.id, "INTERACTION_CREATE", payload);
+    return record;
+  }
+
+  /** A member presses a button on a message (interaction type 3). The message must carry that custom id. */
+  press(message: EmuMessage, customId: string, o: { guildId?: string; userId?: string; permissions?: bigint } = {}): InteractionRecord {
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === message.channel_id)) ?? this.guilds.find((g) => g.id === o.guildId) ?? this.guilds[0];
+    if (!guild) throw new Error("emulator: no guild");
+    const channel = guild.channels.find((c) => c.id === message.channel_id) ?? guild.channels[0];
+    if (!channel) throw new Error("emulator: no channel");
+    const buttons = (message.components as Array<{ components?: Array<{ custom_id?: string; disabled?: boolean }> }>).flatMap((r) => r.components ?? []);
+    const button = buttons.find((b) => b.custom_id === customId);
+    if (!button) throw new Error(`emulator: the message has no button ${customId}`);
+    if (button.disabled === true) throw new Error(`emulator: button ${customId} is disabled, Discord would not send it`);
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${id}${Buffer.from(snowflake()).toString("base64url")}`;
+    const perms = (o.permissions ?? 0x400n | 0x800n | 0x4000n).toString();
+    const user = { id: o.userId ?? snowflake(), username: "member", discriminator: "0", global_name: "Member", avatar: null };
+    const record: InteractionRecord = { id, token, type: InteractionType.MessageComponent, name: customId, createdAt: Date.now(), callbacks: [], original: null, followups: [], choices: null, deleted: false, payloads: [], source: message };
+    this.interactions.set(id, record);
+    this.dispatch(guild.id, "INTERACTION_CREATE", {
+      id,
+      application_id: this.applicationId,
+      type: InteractionType.MessageComponent,
+      token,
+      version: 1,
+      data: { custom_id: customId, component_type: 2 },
+      message: this.wire(message),
+      guild_id: guild.id,
+      guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
+      channel_id: channel.id,
+      channel: { id: channel.id, type: ChannelType.GuildText, name: channel.name, guild_id: guild.id, permissions: perms },
+      member: { user, roles: [], permissions: perms, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: GuildMemberFlags.CompletedOnboarding, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null },
+      app_permissions: (0x400n | 0x800n | 0x4000n).toString(),
+      locale: Locale.EnglishUS,
+      guild_locale: Locale.EnglishUS,
+      entitlements: [],
+      authorizing_integration_owners: { "0": guild.id },
+      context: InteractionContextType.Guild,
+      attachment_size_limit: 10485760,
+    });
     return record;
   }
 
@@ -540,11 +584,19 @@ export class DiscordEmulator {
       flags: ((body.flags as number | undefined) ?? 0) | flags,
       timestamp: new Date().toISOString(),
       author: { id: this.botUser.id, username: this.botUser.username, bot: true },
+      components: (body.components as unknown[] | undefined) ?? [],
     };
   }
 
+  /** Replace the parts of a message that an edit sends. */
+  private edit(m: EmuMessage, body: Record<string, unknown>): void {
+    if (body.embeds !== undefined) m.embeds = body.embeds as unknown[];
+    if (body.components !== undefined) m.components = body.components as unknown[];
+    if (typeof body.content === "string") m.content = body.content;
+  }
+
   private wire(m: EmuMessage): Record<string, unknown> {
-    return { ...m, type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, edited_timestamp: null, components: [] };
+    return { ...m, type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, edited_timestamp: null };
   }
 
   private route(method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): { status: number; body?: unknown } | { error: ApiError } {
@@ -611,6 +663,21 @@ export class DiscordEmulator {
         rec.original = this.message(this.channelOf(rec), data ?? {});
       } else if (type === 5) {
         // deferred: the answer comes as an edit of @original
+      } else if (type === 6 || type === 7) {
+        // Only a component interaction can update the message it came from.
+        if (rec.type !== InteractionType.MessageComponent || !rec.source) {
+          result(400);
+          return { error: error(400, 50035, "Invalid Form Body: interaction response type is only valid for message components") };
+        }
+        if (type === 7) {
+          const e = validateMessage(data ?? {}, { requireContent: false });
+          if (e) {
+            result(400);
+            return { error: e };
+          }
+          rec.payloads.push(data ?? {});
+          this.edit(rec.source, data ?? {});
+        }
       } else {
         result(400);
         return { error: error(400, 50035, `Invalid Form Body: unsupported callback type ${type}`) };
@@ -625,7 +692,7 @@ export class DiscordEmulator {
     if (seg[0] === "webhooks" && seg[1] === this.applicationId) {
       const rec = [...this.interactions.values()].find((r) => r.token === seg[2]);
       if (!rec || Date.now() - rec.createdAt > 15 * 60_000) return { error: error(404, 10015, "Unknown Webhook") };
-      if (!rec.callbacks.some((c) => c.status < 300 && (c.type === 4 || c.type === 5))) return { error: error(404, 10008, "Unknown Message") };
+      if (!rec.callbacks.some((c) => c.status < 300 && c.type >= 4 && c.type <= 7)) return { error: error(404, 10008, "Unknown Message") };
       const target = seg[4];
       if (seg[3] === "messages" && target === "@original") {
         if (method === "GET") return rec.original && !rec.deleted ? ok(this.wire(rec.original)) : { error: error(404, 10008, "Unknown Message") };
@@ -637,6 +704,11 @@ export class DiscordEmulator {
           const e = validateMessage(body, { requireContent: false });
           if (e) return { error: e };
           rec.payloads.push(body);
+          if (rec.source) {
+            // After a deferred update, @original is the message whose button was pressed.
+            this.edit(rec.source, body);
+            return ok(this.wire(rec.source));
+          }
           const next = this.message(this.channelOf(rec), body);
           rec.original = rec.original ? { ...rec.original, ...next, id: rec.original.id } : next;
           return ok(this.wire(rec.original));

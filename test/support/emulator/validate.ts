@@ -42,6 +42,44 @@ interface EmbedLike {
   fields?: Array<{ name?: string; value?: string }>;
 }
 
+interface ComponentLike {
+  type?: number;
+  style?: number;
+  label?: string;
+  custom_id?: string;
+  url?: string;
+  components?: ComponentLike[];
+}
+
+/** Action rows (type 1) of buttons (type 2): at most 5 rows of 1–5 buttons; custom ids 1–100 characters and unique. */
+function validateComponents(problems: Problems, components: unknown): void {
+  if (components === undefined) return;
+  if (!Array.isArray(components)) {
+    problems.push({ path: "components", code: "BASE_TYPE_ARRAY", message: "Must be an array." });
+    return;
+  }
+  if (components.length > 5) problems.push({ path: "components", code: "BASE_TYPE_MAX_LENGTH", message: "Must be 5 or fewer in length." });
+  const ids = new Set<string>();
+  (components as ComponentLike[]).forEach((row, i) => {
+    const p = `components.${i}`;
+    if (row.type !== 1) problems.push({ path: `${p}.type`, code: "COMPONENT_LAYOUT_INVALID", message: "Top-level components must be action rows." });
+    const buttons = row.components ?? [];
+    if (buttons.length < 1 || buttons.length > 5) problems.push({ path: `${p}.components`, code: "BASE_TYPE_BAD_LENGTH", message: "Must be between 1 and 5 in length." });
+    buttons.forEach((b, j) => {
+      const bp = `${p}.components.${j}`;
+      if (b.type !== 2) problems.push({ path: `${bp}.type`, code: "COMPONENT_TYPE_INVALID", message: "Only buttons are supported here." });
+      maxLen(problems, `${bp}.label`, b.label, 80);
+      if (b.style === 5) {
+        if (typeof b.url !== "string") problems.push({ path: `${bp}.url`, code: "BASE_TYPE_REQUIRED", message: "This field is required" });
+      } else if (typeof b.custom_id !== "string" || len(b.custom_id) < 1 || len(b.custom_id) > 100) {
+        problems.push({ path: `${bp}.custom_id`, code: "BASE_TYPE_BAD_LENGTH", message: "Must be between 1 and 100 in length." });
+      } else if (ids.has(b.custom_id)) {
+        problems.push({ path: `${bp}.custom_id`, code: "COMPONENT_CUSTOM_ID_DUPLICATED", message: "Component custom id cannot be duplicated" });
+      } else ids.add(b.custom_id);
+    });
+  });
+}
+
 /** A message body (channel message, interaction response data, webhook message). Null when valid. */
 export function validateMessage(body: Record<string, unknown>, opts: { requireContent?: boolean } = {}): ApiError | null {
   const problems: Problems = [];
@@ -68,6 +106,7 @@ export function validateMessage(body: Record<string, unknown>, opts: { requireCo
     });
     if (total > 6000) problems.push({ path: "embeds", code: "MAX_EMBED_SIZE_EXCEEDED", message: "Embed size exceeds maximum size of 6000" });
   }
+  validateComponents(problems, body.components);
   if (body.nonce !== undefined && (typeof body.nonce === "string" ? len(body.nonce) > 25 : typeof body.nonce !== "number")) {
     problems.push({ path: "nonce", code: "BASE_TYPE_MAX_LENGTH", message: "Must be 25 or fewer in length." });
   }

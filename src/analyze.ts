@@ -15,6 +15,8 @@ export interface AnalyzedQuote {
   text: string;
   start: number | null;
   end: number | null;
+  /** Present for a quotation split around its attribution: each part's offsets (start..end spans them all). */
+  parts?: Array<[number, number] | null>;
 }
 
 export interface AnalyzedArticle {
@@ -64,7 +66,13 @@ export async function analyze(paths: readonly string[]): Promise<AnalyzeResult> 
         summary: summarize(a.paragraphs, SUMMARY_SENTENCES.medium).map((u) => u.text),
         quotes: extractQuotes(a.paragraphs).map((q) => {
           const base = a.offsets[q.paragraph] ?? null;
-          return { speaker: q.speaker, text: q.text, start: base === null ? null : base + q.start, end: base === null ? null : base + q.end };
+          return {
+            speaker: q.speaker,
+            text: q.text,
+            start: base === null ? null : base + q.start,
+            end: base === null ? null : base + q.end,
+            ...(q.parts !== undefined ? { parts: q.parts.map(([s, e]) => (base === null ? null : ([base + s, base + e] as [number, number]))) } : {}),
+          };
         }),
       });
     }

@@ -121,6 +121,26 @@ describe("/quote", () => {
     expect(far.status).toBe("not_found");
     expect(far.intro).toBe("No one of that name appears in the 4 loaded articles.");
   });
+  it("lists reported speech only when asked, after the direct quotes and marked as such", async () => {
+    const plain = await run("quote", { person: "Rubio" });
+    expect(plain.items.every((i) => i.quote === true)).toBe(true);
+    const r = await run("quote", { person: "Rubio", include: "paraphrase" });
+    expect(r.title).toMatch(/^Marco Rubio — 2 quotes, \d+ reported statements?$/);
+    const kinds = r.items.map((i) => (i.quote === true ? "quote" : "reported"));
+    expect(kinds.slice(0, 2)).toEqual(["quote", "quote"]);
+    expect(kinds.slice(2).every((k) => k === "reported")).toBe(true);
+    expect(kinds.length).toBeGreaterThan(2);
+    for (const i of r.items.slice(2)) expect(i.meta).toMatch(/^Reported speech, not a direct quote · /);
+    const bad = await run("quote", { person: "Rubio", include: "everything" });
+    expect(bad.status).toBe("invalid");
+    expect(bad.intro).toBe("`include` can only be `paraphrase` (reported speech too)");
+  });
+  it("explains a bad page ephemerally", async () => {
+    const r = await run("quote", { person: "Rubio", page: 0 });
+    expect(r.status).toBe("invalid");
+    expect(r.ephemeral).toBe(true);
+    expect(r.intro).toBe("`page` must be a whole number from 1");
+  });
   it("filters by topic", async () => {
     expect((await run("quote", { person: "Rubio", topic: "Alaska" })).items).toHaveLength(2);
     const none = await run("quote", { person: "Rubio", topic: "flood" });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Corpus } from "../src/news/corpus.js";
 import { parseArticleFile } from "../src/news/parse.js";
-import { extractQuotes, quoteSpans } from "../src/news/quotes.js";
+import { extractQuotes, extractStatements, quoteSpans } from "../src/news/quotes.js";
 import { seedArticles } from "./support/seed.js";
 
 const q = (...paragraphs: string[]) => extractQuotes(paragraphs).map((x) => [x.speaker, x.text]);
@@ -78,8 +78,72 @@ describe("quote extraction", () => {
   it("gives she to a woman and he to a man when both were just named", () => {
     expect(q("Mrs. Clinton met Mr. Sanders in Iowa. Sanders spoke first.", "“We agree on more than people think,” she said.")).toEqual([["Clinton", "We agree on more than people think"]]);
   });
+  it("joins a quotation split around its attribution into one", () => {
+    const para = "“We will fight this,” Rubio said, “and we will win it in the end.”";
+    const [one, ...rest] = extractQuotes([para]);
+    expect(rest).toEqual([]);
+    expect(one?.speaker).toBe("Rubio");
+    expect(one?.text).toBe("We will fight this … and we will win it in the end.");
+    expect(one?.parts?.map(([a, b]) => para.slice(a, b))).toEqual(["We will fight this", "and we will win it in the end."]);
+    // Two sentences, each whole, stay two quotations.
+    expect(q("“First we win this,” Trump said. “Then we govern well.”")).toHaveLength(2);
+  });
+  it("gives a quotation with no speech verb to its sentence's subject", () => {
+    expect(q("Hillary Clinton spoke in Ohio. Clinton decried the GOP for “turning its back on working families.”")).toEqual([
+      ["Hillary Clinton", "turning its back on working families."],
+    ]);
+    expect(q("Speaking to MSNBC on Monday, Jeb Bush referred to Rubio as “a bright, charismatic leader” in the race.")).toEqual([["Jeb Bush", "a bright, charismatic leader"]]);
+    expect(q("Ted Cruz is praising Jeb Bush as “a man who didn’t go to the gutter” today.")).toEqual([["Ted Cruz", "a man who didn’t go to the gutter"]]);
+    // "X is a “…”" describes; it reports nobody's words.
+    expect(q("To his fans, Donald Trump is the “kind-hearted and caring” man.")).toEqual([[null, "kind-hearted and caring"]]);
+  });
+  it("takes no possessive or document for a speaker", () => {
+    expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
+    expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);
+  });
+  it("names organisations and roles as such, and gives 'the ministry' to the ministry named before", () => {
+    expect(q("“We will not accept this at all,” the White House said.")).toEqual([["White House", "We will not accept this at all"]]);
+    expect(q("“Nothing was signed today at all,” the State Department said in a statement.")).toEqual([["State Department", "Nothing was signed today at all"]]);
+    expect(q("“We will respond to this in time,” a Kremlin spokesperson said.")).toEqual([["Kremlin spokesperson", "We will respond to this in time"]]);
+    expect(q("Hillary Clinton spoke.", "“We are winning this thing,” the Clinton campaign said.")).toEqual([["Clinton campaign", "We are winning this thing"]]);
+    expect(q("Lu Kang spoke for China's Foreign Ministry. “This is extremely irresponsible,” the ministry said.")).toEqual([
+      ["China's Foreign Ministry", "This is extremely irresponsible"],
+    ]);
+  });
+  it("never takes a place in a description for a person, and a sentence subject that is no person for 'he'", () => {
+    expect(q("Bernie Sanders spoke in Vermont. The Vermont senator said he was proud.", "“We will take this all the way to the convention,” he said.")).toEqual([
+      ["Bernie Sanders", "We will take this all the way to the convention"],
+    ]);
+    expect(q("Marco Rubio spoke. Florida voted early this year.", "“We will win the state for sure,” he said.")).toEqual([["Marco Rubio", "We will win the state for sure"]]);
+  });
   it("pairs marks and leaves apostrophes alone", () => {
     expect(quoteSpans("It’s “one two three” and ‘four’.")).toEqual([{ open: 5, close: 19 }]);
+  });
+});
+
+describe("reported speech (paraphrase)", () => {
+  const p = (...paragraphs: string[]) => extractStatements(paragraphs).paraphrases.map((x) => [x.speaker, x.text]);
+  it("finds 'X said (that) …', '…, X said.', 'according to X' and 'noting that …', whole sentences", () => {
+    expect(p("Kremlin spokesperson Dmitry Peskov downplayed prospects for immediate results, noting that no documents are expected to be signed.")).toEqual([
+      ["Dmitry Peskov", "Kremlin spokesperson Dmitry Peskov downplayed prospects for immediate results, noting that no documents are expected to be signed."],
+    ]);
+    expect(p("Senator Jane Roe said on Tuesday that the bill would pass by the end of the month.")).toEqual([
+      ["Jane Roe", "Senator Jane Roe said on Tuesday that the bill would pass by the end of the month."],
+    ]);
+    expect(p("The bill would pass by the end of the month, Jane Roe said.")).toEqual([["Jane Roe", "The bill would pass by the end of the month, Jane Roe said."]]);
+    expect(p("The deal is off for now, according to the State Department.")).toEqual([["State Department", "The deal is off for now, according to the State Department."]]);
+  });
+  it("gives 'he said' to the person before, and keeps quotations and plain sentences out", () => {
+    expect(p("Mayor John Smith arrived late.", "He said the council would vote on the budget next week.")).toEqual([
+      ["John Smith", "He said the council would vote on the budget next week."],
+    ]);
+    expect(p("“We will vote next week on the budget,” Mayor John Smith said.")).toEqual([]);
+    expect(p("The council met on Tuesday and voted on the budget.")).toEqual([]);
+  });
+  it("finds the seed's reported statements, apart from its direct quotes", () => {
+    const a = seedArticles();
+    const speakers = a.flatMap((x) => extractStatements(x.paragraphs).paraphrases.map((r) => r.speaker));
+    expect(speakers).toEqual(expect.arrayContaining(["Dmitry Peskov", "Volodymyr Zelenskyy"]));
   });
 });
 

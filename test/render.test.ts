@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { escapeText, payloadProblems, renderDiscord } from "../src/discord/render.js";
+import { escapeText, pageButtons, parsePageCustomId, payloadProblems, renderDiscord } from "../src/discord/render.js";
 import { splitText } from "../src/discord/limits.js";
 import { renderText } from "../src/console/render.js";
-import type { Reply } from "../src/news/reply.js";
+import { pageOf, type Reply, type ReplyItem } from "../src/news/reply.js";
 
 const long = (n: number, word = "word") => Array.from({ length: n }, (_, i) => `${word}${i}`).join(" ");
 
@@ -67,5 +67,48 @@ describe("rendering for the console", () => {
   it("shows title, items, quotes and meta as plain text", () => {
     const text = renderText({ status: "ok", ephemeral: false, title: "Donald Trump — 1 quote", items: [{ heading: "Headline", body: "We will win", quote: true, meta: "ILKHA · 15 Aug 2025" }] });
     expect(text).toBe("Donald Trump — 1 quote\n======================\n1. Headline\n   “We will win”\n   — ILKHA · 15 Aug 2025");
+  });
+});
+
+describe("pages", () => {
+  const quote = (i: number, words = 30): ReplyItem => ({ heading: `Headline ${i}`, body: long(words, `q${i}w`), quote: true, meta: "Wire · 1 Jan 2025" });
+  it("puts every item on exactly one page, each page one message, with buttons on it", () => {
+    const items = Array.from({ length: 53 }, (_, i) => quote(i, 20 + ((i * 37) % 400)));
+    const first = pageOf(items, 1);
+    const pages = first.paging?.pages ?? 0;
+    expect(pages).toBeGreaterThan(5);
+    const seen: string[] = [];
+    for (let n = 1; n <= pages; n++) {
+      const page = pageOf(items, n);
+      seen.push(...page.items.map((i) => i.heading));
+      const reply: Reply = { status: "ok", ephemeral: false, title: "Someone — 53 quotes", items: page.items, ...(page.paging ? { paging: page.paging, footer: page.footer } : {}) };
+      const payloads = renderDiscord(reply, { pageToken: "0123456789abcdef" });
+      expect(payloads).toHaveLength(1);
+      expect(payloadProblems(payloads[0] as never)).toEqual([]);
+      expect(payloads[0]?.components?.[0]?.components.map((b) => b.label)).toEqual(["◀ Previous", `Page ${n} of ${pages}`, "Next ▶"]);
+    }
+    expect(seen).toEqual(items.map((i) => i.heading));
+    // Past the end: the last page.
+    expect(pageOf(items, 999).paging?.page).toBe(pages);
+    // A list that fits one page has no paging at all.
+    expect(pageOf(items.slice(0, 3), 1).paging).toBeUndefined();
+  });
+  it("gives each button a distinct custom id within 100 characters that names its page", () => {
+    const row = pageButtons("0123456789abcdef", 2, 5);
+    const ids = row.components.map((b) => b.custom_id);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
+    expect(ids.map((id) => parsePageCustomId(id)?.page)).toEqual([1, 2, 3]);
+    expect(parsePageCustomId("other:thing")).toBeNull();
+    expect(row.components.map((b) => b.disabled === true)).toEqual([false, true, false]);
+    expect(pageButtons("t", 1, 5).components[0]?.disabled).toBe(true);
+    expect(pageButtons("t", 5, 5).components[2]?.disabled).toBe(true);
+  });
+  it("adds no buttons without a token, and the console says how to see more", () => {
+    const items = Array.from({ length: 20 }, (_, i) => quote(i));
+    const page = pageOf(items, 1);
+    const reply: Reply = { status: "ok", ephemeral: false, title: "T", items: page.items, ...(page.paging ? { paging: page.paging, footer: page.footer } : {}) };
+    expect(renderDiscord(reply).every((p) => p.components === undefined)).toBe(true);
+    expect(renderText(reply)).toContain("(Page 1 of 3 — add page:2 for more)");
   });
 });

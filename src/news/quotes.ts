@@ -15,9 +15,11 @@ export interface Quote {
   /** The speaker's name as this article gives it most fully, or null when nobody is named. */
   speaker: string | null;
   paragraph: number;
-  /** Offsets of `text` within its paragraph. */
+  /** Offsets of `text` within its paragraph (of the whole, attribution included, when in parts). */
   start: number;
   end: number;
+  /** A quotation split around its attribution ("“Q1,” he said, “Q2.”"): each part's offsets. */
+  parts?: Array<[number, number]>;
 }
 
 const BASE_VERBS: Array<[string, ...string[]]> = [
@@ -359,6 +361,9 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   return extractStatements(paragraphs).quotes;
 }
 
+/** What stands between the halves of a split quotation: ", he said, " / " Rubio added, ". */
+const SPLIT_ATTRIBUTION = new RegExp(String.raw`^[\s,]*(?:(?:${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))(?:\s+${ADVERB})?\s*,\s*$`, "u");
+
 /** Verbs that report speech outside quotation marks: "Peskov said no documents …". */
 const REPORT_VERBS = new Set(
   (
@@ -553,6 +558,21 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
       previousSpeaker = speaker;
       if (wordCount(text) < 3) return;
       const trimmed = text.replace(/[\s,]+$/u, "");
+      const prior = out.at(-1);
+      const between = si > 0 ? p.slice((spans[si - 1] as Span).close + 1, span.open) : "";
+      if (
+        prior !== undefined &&
+        prior.paragraph === pi &&
+        prior.speaker === speaker &&
+        speaker !== null &&
+        /,\s*$/u.test(p.slice(prior.start, (spans[si - 1] as Span).close)) &&
+        SPLIT_ATTRIBUTION.test(between)
+      ) {
+        // "“Q1,” he said, “Q2.”": one quotation around its attribution.
+        const parts: Array<[number, number]> = [...(prior.parts ?? [[prior.start, prior.end]]), [start, start + trimmed.length]];
+        out[out.length - 1] = { ...prior, text: `${prior.text} … ${trimmed}`, end: start + trimmed.length, parts };
+        return;
+      }
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
     });
     if (spans.length > 0) carried = previousSpeaker;

@@ -665,7 +665,7 @@ export class DiscordEmulator {
         // deferred: the answer comes as an edit of @original
       } else if (type === 6 || type === 7) {
         // Only a component interaction can update the message it came from.
-        if (rec.type !== InteractionType.MessageComponent || !rec.source) {
+        if (rec.source === undefined) {
           result(400);
           return { error: error(400, 50035, "Invalid Form Body: interaction response type is only valid for message components") };
         }

@@ -34,6 +34,10 @@ interface Case {
   name: string;
   text: string;
   gold: Gold[];
+  /** Attributions whose content has no quotation mark: reported speech. */
+  indirect: Gold[];
+  /** Every attribution's content span. */
+  contents: Array<{ start: number; end: number }>;
 }
 
 const NOT_NAMES = new Set(
@@ -140,11 +144,20 @@ async function loadCases(dir: string): Promise<Case[]> {
       .map((s) => ({ at: s.ranges[0]?.[0] ?? 0, surname: namedSurname(s.text) }))
       .sort((a, b) => a.at - b.at);
     const gold: Gold[] = [];
+    const indirect: Gold[] = [];
+    const contents: Array<{ start: number; end: number }> = [];
     for (const a of attributions) {
       let surname = a.source ? namedSurname(a.source.text) : null;
       if (surname === null && a.source) {
         const at = a.source.ranges[0]?.[0] ?? 0;
         surname = [...named].reverse().find((n) => n.at <= at)?.surname ?? null;
+      }
+      for (const [s, e] of a.content.ranges) contents.push({ start: s, end: e });
+      const whole = a.content.ranges.map(([s, e]) => text.slice(s, e)).join(" ");
+      const first = a.content.ranges[0];
+      const last = a.content.ranges[a.content.ranges.length - 1];
+      if (first && last && !/[“”"]/u.test(whole) && wordCount(whole) >= 4) {
+        indirect.push({ start: first[0], end: last[1], text: whole, surname, source: a.source?.text ?? "" });
       }
       for (const [s, e] of a.content.ranges) {
         const piece = text.slice(s, e);
@@ -157,7 +170,7 @@ async function loadCases(dir: string): Promise<Case[]> {
     }
     // The same stretch annotated twice (nested attributions) counts once.
     const unique = gold.filter((g, i) => gold.findIndex((h) => h.start === g.start && h.end === g.end) === i);
-    cases.push({ name, text, gold: unique });
+    cases.push({ name, text, gold: unique, indirect, contents });
   }
   return cases;
 }
@@ -247,11 +260,15 @@ async function main(): Promise<void> {
   const result = await analyze(files);
   const analyzeMs = performance.now() - t0;
   const byFile = new Map<string, Found[]>();
+  const reportedByFile = new Map<string, Found[]>();
   for (const a of result.articles) {
     const key = path.basename(a.file, ".txt");
     const list = byFile.get(key) ?? [];
     for (const q of a.quotes) if (q.start !== null && q.end !== null) list.push({ start: q.start, end: q.end, speaker: q.speaker });
     byFile.set(key, list);
+    const reported = reportedByFile.get(key) ?? [];
+    for (const q of a.reported) if (q.start !== null && q.end !== null) reported.push({ start: q.start, end: q.end, speaker: q.speaker });
+    reportedByFile.set(key, reported);
   }
   const t1 = performance.now();
   const baselineFound = new Map(cases.map((c) => [c.name, naive(c.text)]));
@@ -271,6 +288,31 @@ async function main(): Promise<void> {
   out.push(`PolNeAR: ${cases.length} articles, ${ours.gold} gold direct quotes (${ours.matched} matched with a named source for ours)`);
   out.push(`${"".padEnd(16)}${"recall".padStart(8)}${"precision".padStart(10)}${"speaker".padStart(9)}${"end-to-end".padStart(11)}${"found".padStart(7)}`);
   for (const r of rows) out.push(r.join(""));
+  // Reported speech (include:paraphrase): no baseline; measured against attributions without quotation marks.
+  let rFound = 0;
+  let rInside = 0;
+  let rGold = 0;
+  let rCovered = 0;
+  let rMatched = 0;
+  let rRight = 0;
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  for (const c of cases) {
+    const found = reportedByFile.get(c.name) ?? [];
+    rFound += found.length;
+    rInside += found.filter((f) => c.contents.some((g) => overlap(f, g))).length;
+    for (const g of c.indirect) {
+      rGold++;
+      const hit = found.find((f) => overlap(f, g));
+      if (!hit) continue;
+      rCovered++;
+      if (g.surname === null) continue;
+      rMatched++;
+      if (speakerMatches(hit.speaker, g)) rRight++;
+    }
+  }
+  out.push(
+    `reported speech: ${rFound} sentences found, ${pct(rInside, rFound)} inside a gold attribution; they cover ${pct(rCovered, rGold)} of ${rGold} gold indirect attributions; speaker ${pct(rRight, rMatched)} on those`,
+  );
   out.push(`analyze: ${cases.length} files in ${(analyzeMs / 1000).toFixed(2)} s (${(analyzeMs / cases.length).toFixed(1)} ms/article); baseline ${(baselineMs / 1000).toFixed(2)} s`);
   out.push("");
   out.push("20 worst errors (ours), by kind:");

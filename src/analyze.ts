@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { listFiles, readArticleText, type Skipped } from "./corpus/load.js";
 import { parseArticleFile } from "./news/parse.js";
-import { extractQuotes } from "./news/quotes.js";
+import { extractStatements, type Quote } from "./news/quotes.js";
 import { summarize, SUMMARY_SENTENCES } from "./news/summary.js";
 
 export interface AnalyzedQuote {
@@ -27,6 +27,8 @@ export interface AnalyzedArticle {
   source: string;
   summary: string[];
   quotes: AnalyzedQuote[];
+  /** Reported speech (no quotation marks): the whole sentence, its speaker and offsets. */
+  reported: AnalyzedQuote[];
 }
 
 export interface AnalyzeResult {
@@ -42,6 +44,21 @@ async function expand(paths: readonly string[]): Promise<string[]> {
     else out.push(p);
   }
   return out;
+}
+
+function statementsOf(paragraphs: readonly string[], offsets: ReadonlyArray<number | null | undefined>): { quotes: AnalyzedQuote[]; reported: AnalyzedQuote[] } {
+  const { quotes, paraphrases } = extractStatements(paragraphs);
+  const place = (q: Quote): AnalyzedQuote => {
+    const base = offsets[q.paragraph] ?? null;
+    return {
+      speaker: q.speaker,
+      text: q.text,
+      start: base === null ? null : base + q.start,
+      end: base === null ? null : base + q.end,
+      ...(q.parts !== undefined ? { parts: q.parts.map(([s, e]) => (base === null ? null : ([base + s, base + e] as [number, number]))) } : {}),
+    };
+  };
+  return { quotes: quotes.map(place), reported: paraphrases.map(place) };
 }
 
 export async function analyze(paths: readonly string[]): Promise<AnalyzeResult> {
@@ -64,16 +81,7 @@ export async function analyze(paths: readonly string[]): Promise<AnalyzeResult> 
         headline: a.headline,
         source: a.source,
         summary: summarize(a.paragraphs, SUMMARY_SENTENCES.medium).map((u) => u.text),
-        quotes: extractQuotes(a.paragraphs).map((q) => {
-          const base = a.offsets[q.paragraph] ?? null;
-          return {
-            speaker: q.speaker,
-            text: q.text,
-            start: base === null ? null : base + q.start,
-            end: base === null ? null : base + q.end,
-            ...(q.parts !== undefined ? { parts: q.parts.map(([s, e]) => (base === null ? null : ([base + s, base + e] as [number, number]))) } : {}),
-          };
-        }),
+        ...statementsOf(a.paragraphs, a.offsets),
       });
     }
   }

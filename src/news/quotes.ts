@@ -83,6 +83,8 @@ const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
+/** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
+const INSET = String.raw`(?:,[^,“”"]{1,160},)?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,?)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -99,8 +101,8 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 /** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
-const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
-const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
+const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
+const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})${INSET}\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u");
@@ -111,7 +113,7 @@ const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_A
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
 const BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${SUBJECT})(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,90})\s*$`,
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,90})\s*$`,
   "u",
 );
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
@@ -119,7 +121,7 @@ const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
 const openingSubject = (lazy: string): RegExp =>
   new RegExp(
-    String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)(?:,[^,“”"]{1,160},)?\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
+    String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
     "u",
   );
 /** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */
@@ -250,6 +252,9 @@ function cleanSubject(raw: string): Subject | null {
     const of = tokens.indexOf("of");
     if (of >= 2 && tokens.slice(0, of).every((t) => !isTitleWord(t))) tokens = tokens.slice(0, of);
     while (tokens.length > 1 && (OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) || /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? ""))) tokens.shift();
+    // "Media Research Center’s Bozell", "Boston’s Walsh": the person after the possessive.
+    const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
+    if (owner >= 0 && owner < tokens.length - 1) tokens = tokens.slice(owner + 1);
     const dated = tokens.findIndex((t) => NOT_SUBJECTS.has(t.toLowerCase()));
     if (dated >= 0) tokens = tokens.slice(0, dated);
     const name = stripTitles(tokens.join(" "));

@@ -77,12 +77,12 @@ const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 const WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|Mt|Ft)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
 const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
-const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
+const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
 const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+`;
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
-const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
+const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
 const INSET = String.raw`(?:,[^,“”"]{1,160},)?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
@@ -91,7 +91,7 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
-  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
+  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
   "u",
 );
 const AFTER_SUBJECT_FIRST = new RegExp(
@@ -102,7 +102,7 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
-const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})${INSET}\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
+const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})${INSET}\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u");
@@ -113,7 +113,7 @@ const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_A
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
 const BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,90})\s*$`,
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,160})\s*$`,
   "u",
 );
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
@@ -121,7 +121,7 @@ const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
 const openingSubject = (lazy: string): RegExp =>
   new RegExp(
-    String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
+    String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
     "u",
   );
 /** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */
@@ -228,7 +228,7 @@ function organisation(s: string): string | null {
 }
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
-const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?$/iu;
+const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?\b/iu;
 
 function cleanSubject(raw: string): Subject | null {
   // "Trump's remarks, Clinton wrote": a possessive is no subject.

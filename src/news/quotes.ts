@@ -36,7 +36,7 @@ const BASE_VERBS: Array<[string, ...string[]]> = [
   ["pledge"], ["proclaim"], ["reveal"], ["specify"], ["testify"], ["allege"], ["charge"], ["opine"],
   ["muse"], ["mutter"], ["grumble"], ["sigh"], ["laugh"], ["cry", "cried", "cries", "crying"],
   ["speak", "spoke", "speaks", "speaking"], ["describe"], ["describe"], ["call"], ["begin", "began", "begins", "beginning"],
-  ["think", "thought", "thinks"], ["point"], ["go"], ["chime"], ["put"], ["tout"], ["recount"], ["predict"],
+  ["think", "thought", "thinks"], ["point"], ["go"], ["chime"], ["put", "puts", "putting"], ["tout"], ["recount"], ["predict"],
   ["acknowledge"], ["underline"], ["underscore"], ["highlight"],
   ["go", "went", "goes", "going", "gone"], ["swear", "swore", "swears", "swearing", "sworn"], ["shoot", "shot", "shoots", "shooting"],
   ["hit", "hits", "hitting"], ["break", "broke", "breaks", "breaking", "broken"], ["read", "reads", "reading"],
@@ -50,6 +50,15 @@ const BASE_VERBS: Array<[string, ...string[]]> = [
   ["attack"], ["accuse"], ["assure"], ["reassure"], ["beg", "begged", "begs", "begging"], ["implore"], ["wonder"], ["question"],
   ["inquire"], ["challenge"], ["reflect"], ["summarize"], ["finish"], ["talk"], ["text"], ["email"], ["message"], ["disclose"],
   ["explain"], ["recount"], ["vent"], ["remember"], ["react"], ["exhort"], ["chide"], ["observe"], ["lecture"], ["preach"], ["pronounce"], ["sneer"], ["snap"], ["caution"], ["mourn"], ["exult"], ["marvel", "marveled", "marvels", "marveling", "marvelled"],
+  ["admit", "admitted", "admits", "admitting"], ["concur", "concurred", "concurs", "concurring"], ["regret", "regretted", "regrets", "regretting"],
+  ["agree", "agreed", "agrees", "agreeing"], ["disagree", "disagreed", "disagrees", "disagreeing"], ["fire"], ["quote"], ["worry", "worried", "worries", "worrying"],
+  ["fret", "fretted", "frets", "fretting"], ["decry", "decried", "decries", "decrying"], ["denounce"], ["condemn"], ["blame"], ["scold"], ["rebuke"],
+  ["sniff"], ["huff"], ["grouse"], ["gripe"], ["moan"], ["groan"], ["blurt"], ["gasp"], ["roar"], ["bellow"], ["holler"], ["shriek"],
+  ["sob", "sobbed", "sobs", "sobbing"], ["pray"], ["sing", "sang", "sings", "singing", "sung"], ["intone"], ["attest"], ["vouch"], ["request"],
+  ["invite"], ["encourage"], ["alert"], ["notify", "notified", "notifies", "notifying"], ["rejoin"], ["relay"], ["relate"], ["narrate"],
+  ["portray"], ["depict"], ["reject"], ["refute"], ["contradict"], ["correct"], ["apologize"], ["apologise"], ["congratulate"], ["laud"],
+  ["commend"], ["compliment"], ["speculate"], ["theorize"], ["theorise"], ["venture"], ["volunteer"], ["posit"], ["surmise"], ["bemoan"],
+  ["editorialize"], ["blog", "blogged", "blogs", "blogging"], ["brief"], ["recommend"], ["instruct"], ["order"],
 ];
 
 function inflect(base: string): string[] {

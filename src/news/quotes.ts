@@ -93,7 +93,7 @@ const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
-const INSET = String.raw`(?:,[^,“”"]{1,160},)?`;
+const INSET = String.raw`(?:,[^,“”"]{1,160},|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,?)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -101,6 +101,11 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
   String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
+  "u",
+);
+/** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
+const AFTER_ROLE_NAME = new RegExp(
+  String.raw`^[\s,]*(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+|${NAME}[’']s\s+)(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "u",
 );
 const AFTER_SUBJECT_FIRST = new RegExp(
@@ -480,10 +485,12 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
       const subjectFirst = AFTER_SUBJECT_FIRST.exec(after);
       // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
       const appositiveName = subjectFirst?.[2] !== undefined ? new RegExp(String.raw`^,\s*(${NAME}),?$`, "u").exec(subjectFirst[2].trim())?.[1] : undefined;
-      const fromAppositive = subjectFirst?.[1] !== undefined && /^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) ? appositiveName : undefined;
+      // … and "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told": a possessive's appositive too.
+      const fromAppositive =
+        subjectFirst?.[1] !== undefined && (/^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) || /[’']s\s+\p{Ll}/u.test(subjectFirst[1]) || /\p{L}[’']s$/u.test(subjectFirst[1])) ? appositiveName : undefined;
       const usable = (x: string | undefined): string | undefined => (x !== undefined && cleanSubject(x) !== null ? x : undefined);
       let raw: string | undefined =
-        usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(fromAppositive) ?? usable(subjectFirst?.[1]) ?? usable(BEFORE.exec(before)?.[1]);
+        usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(fromAppositive) ?? usable(subjectFirst?.[1]) ?? usable(BEFORE.exec(before)?.[1]);
       raw ??= usable(AFTER_LATE.exec(after)?.[1]);
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);

@@ -241,6 +241,16 @@ function organisation(s: string): string | null {
   return null;
 }
 
+/** A document that "says" or "reads": its words are its publisher's. */
+const DOCUMENTS = /^(?:the|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:editorial|newspaper|paper|letter|statement|report|ad|advert|memo|release|website|column|op-ed|study|survey|poll|book|lawsuit|complaint|filing|document|email|e-mail|tweet|post)$/iu;
+/** Publications and bodies by their names: "The Advocate", "the Washington Post", "Pew Research Center". */
+const PUBLISHER = /\b(?:The\s+)?(?:\p{Lu}[\p{L}’'.&-]*\s+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
+
+function lastPublisher(before: string): string | null {
+  const m = [...before.slice(-3000).matchAll(PUBLISHER)].at(-1);
+  return m ? m[0].replace(/^The\s+(?=\S+\s+\S)/u, "") : null;
+}
+
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
 
@@ -536,6 +546,9 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
       }
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;
+      // "“Q,” the editorial read" / "the letter says": the publication or body named last.
+      const documentSubject = subject === null ? (AFTER_VERB_FIRST.exec(after)?.[1] ?? subjectFirst?.[1]) : undefined;
+      const fromDocument = documentSubject !== undefined && DOCUMENTS.test(documentSubject.trim()) ? lastPublisher([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n")) : null;
       const resolve = (pronoun = ""): string | null => {
         // The most recent subject or speaker whose gender fits the pronoun.
         for (let h = history.length - 1; h >= 0; h--) {
@@ -569,6 +582,8 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
         speaker = fullestName(subject.name, articleText);
         lastNamed = { name: speaker, pi, at: span.open, spoke: true };
         history.push(lastNamed);
+      } else if (fromDocument !== null) {
+        speaker = fromDocument;
       } else if (si > 0 && previousSpeaker !== null) {
         // "“Q1,” Limbaugh said. “Q2.”": a quotation after an attributed one, with none of its own, continues it.
         speaker = previousSpeaker;

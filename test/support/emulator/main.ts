@@ -10,7 +10,16 @@ function show(m: EmuMessage): string {
   const embeds = m.embeds as Array<{ title?: string; description?: string; footer?: { text: string } }>;
   return embeds
     .map((e) => [e.title !== undefined ? `## ${e.title}` : "", e.description ?? "", e.footer ? `-- ${e.footer.text}` : ""].filter((x) => x !== "").join("\n"))
-    .join("\n\n");
+    .join("\n\n") + buttonsLine(m);
+}
+
+function buttonsOf(m: EmuMessage): Array<{ label: string; custom_id: string; disabled?: boolean }> {
+  return (m.components as Array<{ components?: Array<{ label: string; custom_id: string; disabled?: boolean }> }>).flatMap((r) => r.components ?? []);
+}
+
+function buttonsLine(m: EmuMessage): string {
+  const b = buttonsOf(m);
+  return b.length === 0 ? "" : `\n[buttons: ${b.map((x) => (x.disabled === true ? `(${x.label})` : x.label)).join(" | ")} — type next or prev]`;
 }
 
 async function main(): Promise<void> {
@@ -35,7 +44,23 @@ async function main(): Promise<void> {
     seen = emu.requests.length;
   }, 500).unref();
   const rl = createInterface({ input: process.stdin, terminal: false });
+  let paged: EmuMessage | null = null;
   for await (const line of rl) {
+    if (/^(?:next|prev)$/i.test(line.trim())) {
+      // Press the page button of the last answer that had them.
+      const want = /^next$/i.test(line.trim()) ? "Next ▶" : "◀ Previous";
+      const button = paged ? buttonsOf(paged).find((b) => b.label === want && b.disabled !== true) : undefined;
+      if (!paged || !button) {
+        process.stdout.write("No such page button to press.\n");
+        continue;
+      }
+      const target = paged;
+      const before = JSON.stringify(target.embeds);
+      emu.press(target, button.custom_id);
+      await emu.waitFor(() => (JSON.stringify(target.embeds) !== before ? true : null), 15_000, "the next page").catch(() => null);
+      process.stdout.write(`${show(target)}\n\n`);
+      continue;
+    }
     const m = /^\/?(\S+)\s*(.*)$/.exec(line.trim());
     if (!m) continue;
     const name = m[1] ?? "";
@@ -51,6 +76,8 @@ async function main(): Promise<void> {
       const rec = emu.interact({ name, options });
       const answer = await emu.answer(rec, 15_000);
       await emu.settle(200);
+      const withButtons = [answer, ...rec.followups].filter((x) => buttonsOf(x).length > 0).at(-1);
+      if (withButtons) paged = withButtons;
       process.stdout.write(`${[answer, ...rec.followups.filter((f) => f !== answer)].map(show).join("\n\n")}\n\n`);
     } catch (e) {
       process.stdout.write(`${(e as Error).message}\n`);

@@ -135,7 +135,7 @@ const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
 const openingSubject = (lazy: string): RegExp =>
   new RegExp(
-    String.raw`^(?:[^,“”"]{1,100},\s+)?(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
+    String.raw`^(?:[^,“”"]{1,100},\s+){0,2}(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
     "u",
   );
 /** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Corpus } from "../src/news/corpus.js";
 import { parseArticleFile } from "../src/news/parse.js";
-import { extractQuotes, extractStatements, quoteSpans } from "../src/news/quotes.js";
+import { extractQuotes, extractStatements, quoteSpans, SPEECH_VERBS } from "../src/news/quotes.js";
 import { seedArticles } from "./support/seed.js";
 
 const q = (...paragraphs: string[]) => extractQuotes(paragraphs).map((x) => [x.speaker, x.text]);
@@ -77,6 +77,26 @@ describe("quote extraction", () => {
   });
   it("gives she to a woman and he to a man when both were just named", () => {
     expect(q("Mrs. Clinton met Mr. Sanders in Iowa. Sanders spoke first.", "“We agree on more than people think,” she said.")).toEqual([["Clinton", "We agree on more than people think"]]);
+  });
+  it("reads 'X said that “Q”', 'X, speaking at …, said', 'according to X' and adverbs", () => {
+    expect(q("Rubio said that “we have to get there fast, very fast.”")).toEqual([["Rubio", "we have to get there fast, very fast."]]);
+    expect(q("Rubio, speaking at the State Department, said “we are ready to talk now.”")).toEqual([["Rubio", "we are ready to talk now."]]);
+    expect(q("According to Senator Jane Roe, “the vote will happen this week.”")).toEqual([["Jane Roe", "the vote will happen this week."]]);
+    expect(q("Mr. Smith left early.", "“We will not move on this,” he said flatly.")).toEqual([["Smith", "We will not move on this"]]);
+  });
+  it("keeps nested single quotes inside a quotation and runs a quotation over paragraphs", () => {
+    expect(q("“He told me ‘no deal’ and walked out of the room,” Smith said.")).toEqual([["Smith", "He told me ‘no deal’ and walked out of the room"]]);
+    // A paragraph that opens a quotation and does not close it continues into the next paragraph.
+    expect(q("Mayor Jane Roe laid out her plan on Tuesday. “The first thing we will do is fix the roads in every district.", "“Then we will fix the schools, one by one,” she said.")).toEqual([
+      ["Jane Roe", "The first thing we will do is fix the roads in every district."],
+      ["Jane Roe", "Then we will fix the schools, one by one"],
+    ]);
+  });
+  it("knows a few hundred speech-verb forms", () => {
+    expect(SPEECH_VERBS.size).toBeGreaterThan(300);
+    for (const v of ["said", "says", "told", "added", "noted", "argued", "insisted", "admitted", "conceded", "tweeted", "wrote", "quipped", "retorted"]) {
+      expect(SPEECH_VERBS.has(v), v).toBe(true);
+    }
   });
   it("joins a quotation split around its attribution into one", () => {
     const para = "“We will fight this,” Rubio said, “and we will win it in the end.”";
@@ -174,6 +194,19 @@ describe("quotes in the seed", () => {
     expect(trump).toHaveLength(1);
     expect(trump[0]?.name).toBe("Donald Trump");
     expect(trump[0]?.articles.size).toBe(2);
+    expect([...(trump[0]?.aliases ?? [])]).toEqual(expect.arrayContaining(["Donald Trump", "Trump"]));
+    expect(corpus.findPeople("Trump")).toEqual(trump);
+    expect(corpus.findPeople("president trump")).toEqual(trump);
+  });
+  it("merges Donald J. Trump and Mr. Trump with Donald Trump across articles", () => {
+    const file = (name: string, text: string) => parseArticleFile({ name, text, mtime: new Date(0) }).articles;
+    const c = new Corpus([
+      ...file("a.txt", "Title A\n\nDonald J. Trump spoke in Ohio.\n\n“We will win Ohio,” Mr. Trump said."),
+      ...file("b.txt", "Title B\n\nPresident Donald Trump spoke in Iowa.\n\n“We will win Iowa too,” Trump said."),
+    ]);
+    const people = c.findPeople("Trump");
+    expect(people).toHaveLength(1);
+    expect(people[0]?.quotes.map((x) => x.text)).toEqual(["We will win Ohio", "We will win Iowa too"]);
   });
   it("finds people by any part of the name, ignoring case and accents", () => {
     expect(corpus.findPeople("MARCO").map((p) => p.name)).toEqual(["Marco Rubio"]);

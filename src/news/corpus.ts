@@ -3,7 +3,7 @@
  * topic filters, and cached summaries. Built once from `Article[]`; read-only afterwards.
  */
 import type { Article } from "./article.js";
-import { peopleMentioned, personKey, surname, nameTokens } from "./names.js";
+import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./names.js";
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
 import { summarize, SUMMARY_SENTENCES, type SummaryLength } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
@@ -118,9 +118,17 @@ export class Corpus {
     return people;
   }
 
-  /** People whose name contains every word of the query (any part of the name, accents ignored). */
+  /** People whose name contains every word of the query (any part of the name, accents ignored); titles in
+   * the query ("President Trump", "Sen. Rubio") are dropped when the whole query matches nobody. */
   findPeople(query: string): Person[] {
-    const q = nameTokens(query);
+    const hits = this.peopleWith(nameTokens(query));
+    if (hits.length > 0) return hits;
+    const words = query.trim().split(/\s+/);
+    const bare = words.filter((t) => !isTitleWord(t));
+    return bare.length > 0 && bare.length < words.length ? this.peopleWith(nameTokens(bare.join(" "))) : [];
+  }
+
+  private peopleWith(q: string[]): Person[] {
     if (q.length === 0) return [];
     const hits: Person[] = [];
     for (const p of this.people.values()) {

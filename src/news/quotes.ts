@@ -28,7 +28,7 @@ const BASE_VERBS: Array<[string, ...string[]]> = [
   ["write", "wrote", "writes", "writing", "written"],
   ["add"], ["note"], ["state"], ["explain"], ["ask"], ["declare"], ["insist"], ["argue"], ["warn"],
   ["claim"], ["continue"], ["recall"], ["remark"], ["observe"], ["stress"], ["emphasize"], ["emphasise"],
-  ["acknowledge"], ["admit"], ["announce"], ["respond"], ["tweet"], ["post"], ["joke"], ["quip"],
+  ["acknowledge"], ["admit"], ["announce"], ["respond"], ["tweet"], ["post"], ["joke"], ["quip", "quipped", "quips", "quipping"],
   ["suggest"], ["concede"], ["conclude"], ["caution"], ["complain"], ["boast"], ["predict"], ["promise"],
   ["vow"], ["urge"], ["counter"], ["shout"], ["yell"], ["whisper"], ["repeat"], ["reply", "replied", "replies", "replying"],
   ["assert"], ["affirm"], ["confirm"], ["contend"], ["maintain"], ["mention"], ["comment"], ["report"],
@@ -461,6 +461,9 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
   };
   /** The speaker of the quotation that ended the previous paragraph, for a paragraph that opens with one. */
   let carried: string | null = null;
+  /** Index in `out` of an unattributed quotation left open at the end of the previous paragraph. */
+  let openEnded: number | null = null;
+  const openIndexes = new Set<number>();
   const newer = (a: { pi: number; at: number } | null, b: { pi: number; at: number } | null) =>
     a !== null && (b === null || a.pi > b.pi || (a.pi === b.pi && a.at > b.at));
 
@@ -611,6 +614,22 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
       }
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
     });
+    // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
+    // quotation as the one this paragraph opens with: it takes that one's speaker.
+    const opening = out.find((x) => x.paragraph === pi);
+    if (openEnded !== null && opening !== undefined && opening.start <= 2 && opening.speaker !== null) {
+      for (let k = openEnded; k >= 0; k--) {
+        const earlier = out[k];
+        if (!earlier || earlier.speaker !== null || !openIndexes.has(k)) break;
+        out[k] = { ...earlier, speaker: opening.speaker };
+      }
+    }
+    openEnded = null;
+    const last = spans.at(-1);
+    if (last !== undefined && last.close >= p.length && out.at(-1)?.paragraph === pi && out.at(-1)?.speaker === null) {
+      openEnded = out.length - 1;
+      openIndexes.add(openEnded);
+    }
     if (spans.length > 0) carried = previousSpeaker;
     else {
       // "Ghazala Khan says she got a call from her niece." then a paragraph of quotation: hers.

@@ -4,9 +4,10 @@
  * attribution next to it: "“Q,” Trump said", "“Q,” said Rubio", "“Q,” he added", "Rubio noted: “Q”",
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
-import { capitalisedRuns, isTitleWord, stripTitles, surname } from "./names.js";
+import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
 import { compatible, type Gender, genderOf } from "./gender.js";
 import { splitSentences } from "./sentences.js";
+import { type Candidate, pickSpeaker, SPEAKER_FEATURES } from "./speakers.js";
 import { wordCount } from "./text.js";
 
 export interface Quote {
@@ -424,8 +425,24 @@ export interface Statements {
 }
 
 export function extractStatements(paragraphs: readonly string[]): Statements {
+  const { quotes, paraphrases } = extract(paragraphs, true);
+  return { quotes, paraphrases };
+}
+
+/** The attribution rules' quotations and, for each, the candidates the speaker model chooses among (for training). */
+export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote: Quote; candidates: Candidate[] }> {
+  const { quotes, candidates } = extract(paragraphs, false);
+  return quotes.map((quote, i) => ({ quote, candidates: candidates[i] ?? [] }));
+}
+
+/** How the attribution rules found a quotation's speaker. */
+type Via = "direct" | "pronoun" | "carry" | "other" | "none";
+
+function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][] } {
   const articleText = paragraphs.join("\n");
   const out: Quote[] = [];
+  const meta: Array<{ via: Via; pronoun: string | null }> = [];
+  const spansOf: Span[][] = [];
   const reported: Quote[] = [];
   /** The last named speaker, and where (paragraph, offset). */
   let lastNamed: { name: string; pi: number; at: number; spoke?: boolean } | null = null;
@@ -469,6 +486,7 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
 
   paragraphs.forEach((p, pi) => {
     const spans = quoteSpans(p);
+    spansOf.push(spans);
     // A headline in title case ("Trump Supporter Screams …") names nobody who speaks.
     const words = p.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
     const titleCase = words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.7 * words.length;
@@ -564,11 +582,15 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
         const pick = newer(lastSubject, lastNamed) ? lastSubject : lastNamed;
         return pick?.name ?? lastMention([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText);
       };
+      let via: Via = "none";
       if (subject?.kind === "pronoun") {
         speaker = subject.name === "they" ? null : resolve(subject.name);
+        via = "pronoun";
       } else if (subject?.kind === "organisation") {
         speaker = subject.name;
+        via = "direct";
       } else if (subject?.kind === "description") {
+        via = /^(?:the|his|her|their|its)\s/i.test(raw ?? "") ? "pronoun" : "direct";
         const head = subject.name.split(/\s+/).at(-1)?.toLowerCase() ?? "";
         if (/^(?:the|its)\s/i.test(raw ?? "") && INSTITUTIONS.has(head)) {
           // "the ministry said": the body of that kind named last ("China's Foreign Ministry").
@@ -585,15 +607,20 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
         speaker = fullestName(subject.name, articleText);
         lastNamed = { name: speaker, pi, at: span.open, spoke: true };
         history.push(lastNamed);
+        via = "direct";
       } else if (fromDocument !== null) {
         speaker = fromDocument;
+        via = "other";
       } else if (si > 0 && previousSpeaker !== null) {
         // "“Q1,” Limbaugh said. “Q2.”": a quotation after an attributed one, with none of its own, continues it.
         speaker = previousSpeaker;
+        via = "carry";
       } else if (si === 0 && span.open <= 1 && carry !== null) {
         // A paragraph that opens with a quotation continues the speaker of the one before.
         speaker = carry;
+        via = "carry";
       }
+      if (speaker === null) via = "none";
       previousSpeaker = speaker;
       if (wordCount(text) < 3) return;
       const trimmed = text.replace(/[\s,]+$/u, "");
@@ -613,6 +640,7 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
         return;
       }
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
+      meta.push({ via: raw !== undefined && subject === null && via === "none" ? "none" : via, pronoun: subject?.kind === "pronoun" ? subject.name : null });
     });
     // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
     // quotation as the one this paragraph opens with: it takes that one's speaker.
@@ -622,6 +650,7 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
         const earlier = out[k];
         if (!earlier || earlier.speaker !== null || !openIndexes.has(k)) break;
         out[k] = { ...earlier, speaker: opening.speaker };
+        meta[k] = { via: "carry", pronoun: null };
       }
     }
     openEnded = null;
@@ -678,6 +707,179 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
       reported.push({ text, speaker, paragraph: pi, start, end: start + text.length });
     }
   });
-  return { quotes: out, paraphrases: reported };
+  // The speaker model chooses among the people and bodies named around each quotation.
+  const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
+  if (useModel) {
+    out.forEach((q, k) => {
+      const best = pickSpeaker(candidates[k] ?? []);
+      if (best !== undefined) out[k] = { ...q, speaker: best.name };
+    });
+  }
+  return { quotes: out, paraphrases: reported, candidates };
+}
+
+interface Mention {
+  key: string;
+  name: string;
+  pi: number;
+  start: number;
+  end: number;
+  inQuote: boolean;
+  subject: boolean;
+  verbAfter: boolean;
+  verbBefore: boolean;
+  possessive: boolean;
+}
+
+const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+)?(?:${VERB_ALT})\b`, "u");
+const VERB_BEFORE = new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u");
+
+let mentionsFor = "";
+let mentionsCache: Mention[] = [];
+let gendersCache = new Map<string, Gender>();
+
+function cachedGender(name: string, articleText: string): Gender {
+  let g = gendersCache.get(name);
+  if (g === undefined && !gendersCache.has(name)) {
+    g = genderOf(name, articleText);
+    gendersCache.set(name, g);
+  }
+  return g ?? null;
+}
+
+/** Every person or body named in the article, with where and how (computed once per article). */
+function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], articleText: string): Mention[] {
+  if (articleText === mentionsFor) return mentionsCache;
+  gendersCache = new Map();
+  const out: Mention[] = [];
+  paragraphs.forEach((p, pi) => {
+    const spans = spansOf[pi] ?? [];
+    for (const run of capitalisedRuns(p)) {
+      let tokens = run.text.split(/\s+/);
+      let skipped = 0;
+      while (tokens.length > 0 && (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) || OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()))) {
+        skipped += (tokens[0] ?? "").length + 1;
+        tokens = tokens.slice(1);
+      }
+      if (tokens.length === 0) continue;
+      const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
+      let possessive = false;
+      if (owner >= 0 && owner < tokens.length - 1) tokens = tokens.slice(owner + 1);
+      else if (owner === tokens.length - 1) possessive = true;
+      const cleaned = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
+      if (cleaned.length < 2 || NOT_SUBJECTS.has(cleaned.toLowerCase()) || FUNCTION_WORDS.has(cleaned.toLowerCase())) continue;
+      const name = fullestName(cleaned, articleText);
+      const start = run.index + skipped;
+      const end = run.index + run.text.length;
+      out.push({
+        key: personKey(name),
+        name,
+        pi,
+        start,
+        end,
+        inQuote: spans.some((sp) => start > sp.open && start < sp.close),
+        subject: start - sentenceStartBefore(p, start) <= 1,
+        verbAfter: VERB_AFTER.test(p.slice(end, end + 120)),
+        verbBefore: VERB_BEFORE.test(p.slice(Math.max(0, start - 40), start)),
+        possessive,
+      });
+    }
+  });
+  mentionsFor = articleText;
+  mentionsCache = out;
+  return out;
+}
+
+const SENTENCE_END = /[.!?]["”’]?\s+["“‘]?\p{Lu}/u;
+
+function candidatesFor(
+  q: Quote,
+  k: number,
+  quotes: readonly Quote[],
+  meta: ReadonlyArray<{ via: Via; pronoun: string | null }>,
+  paragraphs: readonly string[],
+  spansOf: readonly Span[][],
+  articleText: string,
+): Candidate[] {
+  const mentions = mentionsOf(paragraphs, spansOf, articleText);
+  const qi = q.paragraph;
+  const p = paragraphs[qi] ?? "";
+  const open = Math.max(0, (q.parts?.[0]?.[0] ?? q.start) - 1);
+  const close = q.end;
+  const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean }>();
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  const dims = SPEAKER_FEATURES.length;
+  const f = (name: (typeof SPEAKER_FEATURES)[number]): number => SPEAKER_FEATURES.indexOf(name);
+  for (const m of mentions) {
+    if (m.pi < qi - 2 || m.pi > qi) continue;
+    if (m.pi === qi && m.start >= open && m.start <= close) continue;
+    const after = m.pi === qi && m.start > close;
+    let d: number;
+    if (m.pi === qi) d = after ? m.start - close : open - m.end;
+    else {
+      d = (paragraphs[m.pi] ?? "").length - m.end + open + 1;
+      for (let j = m.pi + 1; j < qi; j++) d += (paragraphs[j] ?? "").length + 1;
+    }
+    d = Math.max(0, d);
+    let c = byKey.get(m.key);
+    if (!c) {
+      c = { name: m.name, x: new Array<number>(dims).fill(0), before: Infinity, inQuote: 0, count: 0, possessive: false };
+      byKey.set(m.key, c);
+    }
+    const x = c.x;
+    c.count++;
+    if (m.inQuote) c.inQuote++;
+    if (after) x[f("nearAfter")] = Math.max(x[f("nearAfter")] ?? 0, Math.exp(-d / 80));
+    else {
+      x[f("nearBefore")] = Math.max(x[f("nearBefore")] ?? 0, Math.exp(-d / 300));
+      if (d < c.before) {
+        c.before = d;
+        c.possessive = m.possessive;
+      }
+    }
+    if (m.pi === qi) {
+      x[f("sameParagraph")] = 1;
+      const between = after ? p.slice(close + 1, m.start) : p.slice(m.end, open);
+      if (!SENTENCE_END.test(between)) x[f("sameSentence")] = 1;
+    } else if (m.pi === qi - 1) x[f("previousParagraph")] = 1;
+    const near = Math.exp(-d / 500);
+    if (m.verbAfter) x[f("speechVerbAfter")] = Math.max(x[f("speechVerbAfter")] ?? 0, near);
+    if (m.verbBefore) x[f("speechVerbBefore")] = Math.max(x[f("speechVerbBefore")] ?? 0, near);
+    if (m.subject) x[f("sentenceSubject")] = Math.max(x[f("sentenceSubject")] ?? 0, near);
+  }
+  const rule = q.speaker;
+  const ruleKey = rule !== null ? personKey(rule) : null;
+  const via = meta[k]?.via ?? "none";
+  if (rule !== null && ruleKey !== null && !byKey.has(ruleKey)) {
+    byKey.set(ruleKey, { name: rule, x: new Array<number>(dims).fill(0), before: Infinity, inQuote: 0, count: 0, possessive: false });
+  }
+  const earlier = new Set(quotes.slice(0, k).flatMap((x) => (x.speaker !== null ? [personKey(x.speaker)] : [])));
+  const last = k > 0 ? quotes[k - 1]?.speaker : null;
+  const lastKey = last !== null && last !== undefined ? personKey(last) : null;
+  const pronoun = meta[k]?.pronoun ?? null;
+  const ranked = [...byKey.entries()].filter(([, c]) => Number.isFinite(c.before)).sort((a, b) => a[1].before - b[1].before);
+  const out: Candidate[] = [];
+  for (const [key, c] of byKey) {
+    const x = c.x;
+    if (key === ruleKey && via !== "none") {
+      x[f(via === "direct" ? "ruleDirect" : via === "pronoun" ? "rulePronoun" : via === "carry" ? "ruleCarry" : "ruleOther")] = 1;
+    }
+    x[f("insideQuotes")] = c.count > 0 ? c.inQuote / c.count : 0;
+    x[f("articleMentions")] = Math.log1p(counts.get(key) ?? 0);
+    x[f("spokeBefore")] = earlier.has(key) ? 1 : 0;
+    x[f("lastSpeaker")] = key === lastKey ? 1 : 0;
+    const gender = cachedGender(c.name, articleText);
+    if (pronoun === "he" || pronoun === "she") x[f("genderAgrees")] = gender === null ? 0 : compatible(pronoun, gender) ? 1 : -1;
+    const org = NOT_PEOPLE.test(c.name) || BODIES.test(c.name);
+    x[f("organisation")] = org ? 1 : 0;
+    x[f("person")] = gender !== null || (!org && c.name.includes(" ")) ? 1 : 0;
+    const rank = ranked.findIndex(([k2]) => k2 === key);
+    x[f("recencyRank")] = rank >= 0 ? 1 / (1 + rank) : 0;
+    x[f("possessive")] = c.possessive ? 1 : 0;
+    // The rules' own spelling of their speaker ("White House", "Clinton campaign") is kept.
+    out.push({ name: key === ruleKey && rule !== null ? rule : c.name, x });
+  }
+  return out;
 }
 

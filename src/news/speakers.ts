@@ -1,0 +1,104 @@
+/**
+ * Choosing a quotation's speaker among the people and bodies named around it: a conditional logit
+ * (softmax over the candidates of one quotation) over a few general features: how near each
+ * candidate is named, whether next to a speech verb or opening a sentence, whether the attribution
+ * rules picked it and how, gender agreement with "he"/"she", whether it spoke before. The weights
+ * are learnt by `npm run train:speakers` (bench/train-speakers.ts) on PolNeAR's training split and
+ * kept in speaker-model.ts; the training prints its cross-validated accuracy on held-out articles.
+ */
+import { SPEAKER_WEIGHTS } from "./speaker-model.js";
+
+export const SPEAKER_FEATURES = [
+  "ruleDirect", // the attribution rules named this candidate right at the quotation ("“Q,” Trump said")
+  "rulePronoun", // … through a pronoun or a definite description ("he said", "the senator said")
+  "ruleCarry", // … by continuation (a quotation after another, or opening the next paragraph)
+  "ruleOther", // … any other way (sentence subject, document, organisation)
+  "nearBefore", // exp(-distance/300) to the nearest mention before the quotation
+  "nearAfter", // exp(-distance/80) to the nearest mention after it, in its paragraph
+  "sameSentence", // named in the quotation's sentence, outside the quotation
+  "sameParagraph",
+  "previousParagraph",
+  "speechVerbAfter", // a mention followed by a speech verb ("Trump said"), weighted by nearness
+  "speechVerbBefore", // a mention after a speech verb ("said Trump"), weighted by nearness
+  "sentenceSubject", // a mention opening a sentence, weighted by nearness
+  "insideQuotes", // share of its mentions inside quotations
+  "articleMentions", // log(1 + mentions in the article)
+  "spokeBefore", // the rules gave it an earlier quotation in the article
+  "lastSpeaker", // the rules gave it the previous quotation
+  "genderAgrees", // +1 agrees with the attribution's he/she, -1 disagrees, 0 unknown or no pronoun
+  "person", // gendered, or a full name that is no organisation
+  "organisation",
+  "recencyRank", // 1/(1 + rank) among candidates by nearest mention before the quotation
+  "possessive", // nearest mention is a possessive ("Trump’s")
+] as const;
+
+export type SpeakerFeatures = number[];
+
+export interface Candidate {
+  name: string;
+  x: SpeakerFeatures;
+}
+
+export function score(x: SpeakerFeatures, w: readonly number[] = SPEAKER_WEIGHTS): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += (x[i] ?? 0) * (w[i] ?? 0);
+  return s;
+}
+
+/** The best candidate, or undefined when there is none. */
+export function pickSpeaker(candidates: readonly Candidate[], w: readonly number[] = SPEAKER_WEIGHTS): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const s = score(c.x, w);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** Softmax probabilities of the candidates. */
+export function probabilities(candidates: readonly Candidate[], w: readonly number[]): number[] {
+  const s = candidates.map((c) => score(c.x, w));
+  const max = Math.max(...s);
+  const e = s.map((v) => Math.exp(v - max));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / z);
+}
+
+export interface TrainingItem {
+  candidates: Candidate[];
+  /** Indexes of the right candidates (at least one). */
+  right: number[];
+}
+
+/**
+ * Fit the weights by gradient ascent on the log-likelihood of picking a right candidate (the
+ * probability mass on all right candidates), with an L2 penalty. Deterministic.
+ */
+export function train(items: readonly TrainingItem[], opts: { epochs?: number; rate?: number; l2?: number } = {}): number[] {
+  const dims = SPEAKER_FEATURES.length;
+  const w = new Array<number>(dims).fill(0);
+  const epochs = opts.epochs ?? 300;
+  const rate = opts.rate ?? 0.5;
+  const l2 = opts.l2 ?? 1e-3;
+  for (let e = 0; e < epochs; e++) {
+    const grad = new Array<number>(dims).fill(0);
+    for (const item of items) {
+      const p = probabilities(item.candidates, w);
+      const mass = item.right.reduce((a, i) => a + (p[i] ?? 0), 0);
+      if (mass <= 0) continue;
+      for (let c = 0; c < item.candidates.length; c++) {
+        const x = item.candidates[c]?.x ?? [];
+        // d log(mass)/dw = E_right[x] - E_all[x]
+        const weightRight = item.right.includes(c) ? (p[c] ?? 0) / mass : 0;
+        const coef = weightRight - (p[c] ?? 0);
+        for (let d = 0; d < dims; d++) grad[d] = (grad[d] ?? 0) + coef * (x[d] ?? 0);
+      }
+    }
+    for (let d = 0; d < dims; d++) w[d] = (w[d] ?? 0) + (rate * (grad[d] ?? 0)) / Math.max(1, items.length) - rate * l2 * (w[d] ?? 0);
+  }
+  return w;
+}

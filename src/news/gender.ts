@@ -31,14 +31,31 @@ const MALE = new Set(
   ).split(" "),
 );
 
+/** Per article (the last one asked about is kept): every capitalised word after "Mrs."/"Ms."/"Miss" or "Mr.". */
+let honorificsFor: string | null = null;
+let honorifics = { f: new Set<string>(), m: new Set<string>() };
+
+function honorificsOf(articleText: string): { f: Set<string>; m: Set<string> } {
+  if (articleText === honorificsFor) return honorifics;
+  const f = new Set<string>();
+  const m = new Set<string>();
+  for (const hit of articleText.matchAll(/\b(Mrs|Ms|Miss|Mr)\.?((?:\s+\p{Lu}[\p{L}.'’-]*)+)/gu)) {
+    const into = hit[1] === "Mr" ? m : f;
+    for (const word of (hit[2] ?? "").trim().split(/\s+/)) into.add(word.replace(/[.'’]+$/u, ""));
+  }
+  honorificsFor = articleText;
+  honorifics = { f, m };
+  return honorifics;
+}
+
 export function genderOf(name: string, articleText: string): Gender {
   const tokens = name.split(/\s+/);
   const first = fold(tokens[0] ?? "");
-  const last = tokens[tokens.length - 1] ?? "";
+  const last = (tokens[tokens.length - 1] ?? "").replace(/[.'’]+$/u, "");
   if (last !== "") {
-    const escaped = last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    if (new RegExp(String.raw`\b(?:Mrs|Ms|Miss)\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*${escaped}\b`, "u").test(articleText)) return "f";
-    if (new RegExp(String.raw`\bMr\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*${escaped}\b`, "u").test(articleText)) return "m";
+    const h = honorificsOf(articleText);
+    if (h.f.has(last)) return "f";
+    if (h.m.has(last)) return "m";
   }
   if (tokens.length > 1 || FEMALE.has(first) || MALE.has(first)) {
     if (FEMALE.has(first) && !MALE.has(first)) return "f";

@@ -430,18 +430,19 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
 }
 
 /** The attribution rules' quotations and, for each, the candidates the speaker model chooses among (for training). */
-export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote: Quote; candidates: Candidate[] }> {
-  const { quotes, candidates } = extract(paragraphs, false);
-  return quotes.map((quote, i) => ({ quote, candidates: candidates[i] ?? [] }));
+export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote: Quote; candidates: Candidate[]; locked: boolean }> {
+  const { quotes, candidates, locked } = extract(paragraphs, false);
+  return quotes.map((quote, i) => ({ quote, candidates: candidates[i] ?? [], locked: locked[i] ?? false }));
 }
 
 /** How the attribution rules found a quotation's speaker. */
 type Via = "direct" | "pronoun" | "carry" | "other" | "none";
 
-function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][] } {
+function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][]; locked: boolean[] } {
   const articleText = paragraphs.join("\n");
   const out: Quote[] = [];
-  const meta: Array<{ via: Via; pronoun: string | null }> = [];
+  /** How each quotation's speaker was found; a locked one (named right at it, or described, not quoted) the model leaves alone. */
+  const meta: Array<{ via: Via; pronoun: string | null; locked: boolean }> = [];
   const spansOf: Span[][] = [];
   const reported: Quote[] = [];
   /** The last named speaker, and where (paragraph, offset). */
@@ -549,6 +550,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         const prev = paragraphs[pi - 1] ?? "";
         if (/:\s*$/.test(prev)) raw = BEFORE.exec(prev.slice(sentenceStartBefore(prev, prev.length)))?.[1];
       }
+      let described = false;
       if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null)) {
         // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",
         // "Speaking to MSNBC, Bush referred to Rubio as “…”".
@@ -558,7 +560,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           if (m?.[1] === undefined) break;
           // "Cruz is praising Bush as “…”" acts; "Trump is the “…”" and "Trump of …" do not.
           const verb = /^(?:is|was|are|were)$/.test(m[2] ?? "") && (m[3] ?? "").endsWith("ing") ? m[3] : m[2];
-          if (NOT_VERBS.has(verb ?? "")) continue;
+          if (NOT_VERBS.has(verb ?? "")) {
+            // "Trump is the “kind-hearted” man": a description, nobody's statement.
+            if (/^(?:is|was|are|were)$/.test(verb ?? "")) described = true;
+            continue;
+          }
           const tokens = m[1].split(/\s+/);
           while (tokens.length > 0 && FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
           raw = usable(tokens.join(" "));
@@ -599,6 +605,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           const named = [...earlier.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.’'&-]*[ \t]+){1,4})(${headPattern})\b`, "gu"))].at(-1);
           // Otherwise the subject named last, person or not ("Black Lives Matter … the group said").
           speaker = named ? `${(named[1] ?? "").trim()} ${named[2] ?? ""}`.replace(/^The\s+/u, "") : (history.at(-1)?.name ?? null);
+          if (named) via = "direct";
         } else {
           // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
           speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? resolve() : subject.name;
@@ -640,7 +647,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         return;
       }
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
-      meta.push({ via: raw !== undefined && subject === null && via === "none" ? "none" : via, pronoun: subject?.kind === "pronoun" ? subject.name : null });
+      meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: via === "direct" || (via === "none" && described) });
     });
     // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
     // quotation as the one this paragraph opens with: it takes that one's speaker.
@@ -650,7 +657,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         const earlier = out[k];
         if (!earlier || earlier.speaker !== null || !openIndexes.has(k)) break;
         out[k] = { ...earlier, speaker: opening.speaker };
-        meta[k] = { via: "carry", pronoun: null };
+        meta[k] = { via: "carry", pronoun: null, locked: false };
       }
     }
     openEnded = null;
@@ -711,11 +718,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
   if (useModel) {
     out.forEach((q, k) => {
+      if (meta[k]?.locked === true) return;
       const best = pickSpeaker(candidates[k] ?? []);
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
   }
-  return { quotes: out, paraphrases: reported, candidates };
+  return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked) };
 }
 
 interface Mention {
@@ -796,7 +804,7 @@ function candidatesFor(
   q: Quote,
   k: number,
   quotes: readonly Quote[],
-  meta: ReadonlyArray<{ via: Via; pronoun: string | null }>,
+  meta: ReadonlyArray<{ via: Via; pronoun: string | null; locked: boolean }>,
   paragraphs: readonly string[],
   spansOf: readonly Span[][],
   articleText: string,

@@ -167,7 +167,10 @@ export async function loadCases(dir: string): Promise<Case[]> {
 
 export function speakerMatches(ours: string | null, gold: Gold): boolean {
   if (ours === null || gold.surname === null) return false;
-  const tokens = fold(ours).split(/[\s.]+/);
+  // Letters only, as namedSurname keeps them: "O’Donnell" → "odonnell".
+  const tokens = fold(ours)
+    .split(/[\s.]+/)
+    .map((t) => t.replace(/[^\p{L}-]/gu, ""));
   if (tokens.includes(gold.surname)) return true;
   const mine = tokens[tokens.length - 1] ?? "";
   return mine !== "" && fold(gold.source).split(/[^\p{L}-]+/u).includes(mine);

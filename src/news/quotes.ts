@@ -252,6 +252,10 @@ function lastPublisher(before: string): string | null {
   return m ? m[0].replace(/^The\s+(?=\S+\s+\S)/u, "") : null;
 }
 
+/** People described rather than named: "a person close to the Clintons", "a senior administration official". */
+const PERSON_ROLES = /\b(?:person|people|official|officials|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister)\b/iu;
+const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le bin al ibn st y".split(" "));
+
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
 
@@ -477,6 +481,18 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     }
     return known;
   };
+  /** A speaker named right at the quotation that is surely someone: a clean name, a body, or a person described
+   * ("a person close to the Clintons"); not a phrase the rules caught by mistake ("Town hall meeting in Columbus"). */
+  const trustworthy = (subject: Subject | null, speaker: string | null): boolean => {
+    if (speaker === null) return false;
+    if (subject?.kind === "organisation") return true;
+    // A described person, or the body "the ministry" was found to be.
+    if (subject?.kind === "description") return PERSON_ROLES.test(speaker) || NOT_PEOPLE.test(speaker) || INSTITUTIONS.has(speaker.split(/\s+/).at(-1)?.toLowerCase() ?? "");
+    const tokens = speaker.split(/\s+/);
+    if (tokens.some((t) => /^\p{Ll}/u.test(t) && !NAME_PARTICLE_WORDS.has(t))) return false;
+    if (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) return false;
+    return tokens.length > 1 || !NOT_PEOPLE.test(speaker) || BODIES.test(speaker);
+  };
   /** The speaker of the quotation that ended the previous paragraph, for a paragraph that opens with one. */
   let carried: string | null = null;
   /** Index in `out` of an unattributed quotation left open at the end of the previous paragraph. */
@@ -647,7 +663,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         return;
       }
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
-      meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: via === "direct" || (via === "none" && described) });
+      meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: (via === "direct" && trustworthy(subject, speaker)) || (via === "none" && described) });
     });
     // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
     // quotation as the one this paragraph opens with: it takes that one's speaker.

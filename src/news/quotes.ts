@@ -104,6 +104,8 @@ const AFTER_VERB_FIRST = new RegExp(
   String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
   "u",
 );
+/** ", Gabriela Lazar," — an appositive that is just a name. */
+const APPOSITIVE_NAME = new RegExp(String.raw`^,\s*(${NAME}),?$`, "u");
 /** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
 const AFTER_ROLE_NAME = new RegExp(
   String.raw`^[\s,]*(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+|${NAME}[’']s\s+)(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
@@ -117,7 +119,12 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
-const SUBJECT_ANYWHERE = new RegExp(String.raw`(?:^|[^\p{L}])(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})${INSET}\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
+/** Scanned over whole paragraphs, so without the speech-verb guard inside the subject (too slow there):
+ * speechSubjects cuts a subject that swallowed a speech verb ("Trump assured Jones") itself. */
+const SUBJECT_ANYWHERE = new RegExp(
+  String.raw`(?:^|[^\p{L}])((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})${INSET}\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
+  "gu",
+);
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u");
@@ -341,11 +348,17 @@ const NOT_SUBJECTS = new Set(
 function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
   for (const m of p.matchAll(SUBJECT_ANYWHERE)) {
-    const at = (m.index ?? 0) + m[0].indexOf(m[1] ?? "");
+    let raw = m[1] ?? "";
+    // "Trump assured Jones": the subject is what follows the last speech verb inside it.
+    const words = raw.split(/\s+/);
+    const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
+    if (verbAt >= 0) raw = words.slice(verbAt + 1).join(" ");
+    if (raw === "") continue;
+    const at = (m.index ?? 0) + m[0].lastIndexOf(raw, m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length);
     const end = (m.index ?? 0) + m[0].length;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
-    const subject = cleanSubject(m[1] ?? "");
+    const subject = cleanSubject(raw);
     if (subject?.kind !== "name") continue;
     out.push({ at, name: fullestName(subject.name, articleText) });
   }
@@ -532,7 +545,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       takeSubjects(span.open);
       const subjectFirst = AFTER_SUBJECT_FIRST.exec(after);
       // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
-      const appositiveName = subjectFirst?.[2] !== undefined ? new RegExp(String.raw`^,\s*(${NAME}),?$`, "u").exec(subjectFirst[2].trim())?.[1] : undefined;
+      const appositiveName = subjectFirst?.[2] !== undefined ? APPOSITIVE_NAME.exec(subjectFirst[2].trim())?.[1] : undefined;
       // … and "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told": a possessive's appositive too.
       const fromAppositive =
         subjectFirst?.[1] !== undefined && (/^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) || /[’']s\s+\p{Ll}/u.test(subjectFirst[1]) || /\p{L}[’']s$/u.test(subjectFirst[1])) ? appositiveName : undefined;

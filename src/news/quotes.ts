@@ -163,6 +163,12 @@ const PERSON_TITLES =
 /** Words after a subject that show it is no subject doing something ("Trump of …", "Trump is …"). */
 const NOT_VERBS = new Set("of and or in on at for to with from by as who which that whose is was are were be been has have had".split(" "));
 
+/** Whether a text holds a speech verb at all: a cheap test before the expensive patterns. */
+function speaks(text: string): boolean {
+  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (SPEECH_VERBS.has(w)) return true;
+  return false;
+}
+
 /** Words that open a sentence but are no part of a name ("When I …", "But Trump …"). */
 const OPENERS_NOT_NAMES = new Set(
   "when if but and as after before while because though although so yet then still now also in on at for with by from to of".split(" "),
@@ -334,10 +340,27 @@ export function fullestName(name: string, articleText: string): string {
   return best !== undefined && best.length > name.length ? best : name;
 }
 
+let startsFor = "";
+let starts: number[] = [0];
+
+/** Where the sentence holding `pos` starts: after the last ". " (or "? ", "! ") before it that a capital
+ * follows, or that ends right at `pos`. Boundaries are found once per paragraph. */
 function sentenceStartBefore(p: string, pos: number): number {
-  const head = p.slice(0, pos);
-  const m = /.*[.!?]["”’]?\s+(?=[“"‘]?\p{Lu}|$)/su.exec(head);
-  return m ? m[0].length : 0;
+  if (p !== startsFor) {
+    starts = [0];
+    for (const m of p.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) starts.push((m.index ?? 0) + m[0].length);
+    startsFor = p;
+  }
+  const tail = /[.!?]["”’]?\s+$/u.exec(p.slice(Math.max(0, pos - 8), pos));
+  if (tail) return pos;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo] ?? 0;
 }
 
 const NOT_SUBJECTS = new Set(
@@ -543,7 +566,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const after = p.slice(Math.min(p.length, span.close + 1), spans[si + 1]?.open ?? p.length);
       const before = p.slice(Math.max(prevEnd, sentenceStartBefore(p, span.open)), span.open);
       takeSubjects(span.open);
-      const subjectFirst = AFTER_SUBJECT_FIRST.exec(after);
+      const afterSpeaks = speaks(after.slice(0, 300));
+      const beforeSpeaks = speaks(before);
+      const subjectFirst = afterSpeaks ? AFTER_SUBJECT_FIRST.exec(after) : null;
       // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
       const appositiveName = subjectFirst?.[2] !== undefined ? APPOSITIVE_NAME.exec(subjectFirst[2].trim())?.[1] : undefined;
       // … and "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told": a possessive's appositive too.
@@ -551,8 +576,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         subjectFirst?.[1] !== undefined && (/^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) || /[’']s\s+\p{Ll}/u.test(subjectFirst[1]) || /\p{L}[’']s$/u.test(subjectFirst[1])) ? appositiveName : undefined;
       const usable = (x: string | undefined): string | undefined => (x !== undefined && cleanSubject(x) !== null ? x : undefined);
       let raw: string | undefined =
-        usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(fromAppositive) ?? usable(subjectFirst?.[1]) ?? usable(BEFORE.exec(before)?.[1]);
-      raw ??= usable(AFTER_LATE.exec(after)?.[1]);
+        (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
+        usable(fromAppositive) ??
+        usable(subjectFirst?.[1]) ??
+        (beforeSpeaks ? usable(BEFORE.exec(before)?.[1]) : undefined);
+      if (afterSpeaks) raw ??= usable(AFTER_LATE.exec(after)?.[1]);
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];
@@ -561,7 +589,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (raw === undefined && before.length > 0) {
         // The last "subject + speech verb" of the sentence before the quotation.
         let lastMatch: string | undefined;
-        for (const m of before.matchAll(SUBJECT_VERB)) lastMatch = usable(m[1]) ?? lastMatch;
+        if (beforeSpeaks) for (const m of before.matchAll(SUBJECT_VERB)) lastMatch = usable(m[1]) ?? lastMatch;
         raw = lastMatch;
       }
       if (raw === undefined && PARTICIPLE.test(before)) {
@@ -603,7 +631,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;
       // "“Q,” the editorial read" / "the letter says": the publication or body named last.
-      const documentSubject = subject === null ? (AFTER_VERB_FIRST.exec(after)?.[1] ?? subjectFirst?.[1]) : undefined;
+      const documentSubject = subject === null && afterSpeaks ? (AFTER_VERB_FIRST.exec(after)?.[1] ?? subjectFirst?.[1]) : undefined;
       const fromDocument = documentSubject !== undefined && DOCUMENTS.test(documentSubject.trim()) ? lastPublisher([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n")) : null;
       const resolve = (pronoun = ""): string | null => {
         // The most recent subject or speaker whose gender fits the pronoun.
@@ -710,6 +738,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (/["“”]/u.test(text) || wordCount(text) < 6) continue;
       let raw: string | undefined;
       let clause: string | undefined;
+      if (!speaks(text) && !/\baccording to\b/iu.test(text)) continue;
       const lead = REPORT_LEAD.exec(text);
       const tail = lead ? null : REPORT_TAIL.exec(text);
       if (lead) {

@@ -15,6 +15,13 @@ import { speakerCandidates } from "../src/news/quotes.js";
 import { pickSpeaker, SPEAKER_FEATURES, train, type TrainingItem } from "../src/news/speakers.js";
 import { loadCases, speakerMatches } from "./polnear.js";
 
+/** Gradient steps, step size and L2 penalty (SPEAKER_EPOCHS etc. override them for experiments). */
+const TRAINING = {
+  epochs: Number(process.env.SPEAKER_EPOCHS ?? 1500),
+  rate: Number(process.env.SPEAKER_RATE ?? 1),
+  l2: Number(process.env.SPEAKER_L2 ?? 1e-3),
+};
+
 interface Example extends TrainingItem {
   article: number;
   /** The rules' own speaker was right. */
@@ -57,7 +64,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < folds; k++) {
     const trainSet = examples.filter((e) => e.article % folds !== k && !e.locked && e.right.length > 0);
     const testSet = examples.filter((e) => e.article % folds === k);
-    const w = train(trainSet);
+    const w = train(trainSet, TRAINING);
     for (const e of testSet) {
       if (e.locked) {
         if (e.ruleRight) cvRight++;
@@ -79,7 +86,7 @@ async function main(): Promise<void> {
       `${pct(cvRight, examples.length)}; rules alone ${pct(ruleRight, examples.length)} ` +
       `(named at the quotation: ${pct(lockedRight, examples.length - open)} right; the model's ${open}: ${pct(cvRight - lockedRight, open)} right)\n`,
   );
-  const w = train(examples.filter((e) => !e.locked && e.right.length > 0));
+  const w = train(examples.filter((e) => !e.locked && e.right.length > 0), TRAINING);
   const lines = SPEAKER_FEATURES.map((name, i) => `  ${(w[i] ?? 0).toFixed(4)}, // ${name}`);
   const source = `/**
  * Weights of the speaker model (see speakers.ts), one per feature in SPEAKER_FEATURES order.

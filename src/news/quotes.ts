@@ -872,7 +872,7 @@ function candidatesFor(
   const p = paragraphs[qi] ?? "";
   const open = Math.max(0, (q.parts?.[0]?.[0] ?? q.start) - 1);
   const close = q.end;
-  const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean }>();
+  const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean; sentencesBefore: number; subjectOfPrevious: boolean }>();
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
   const dims = SPEAKER_FEATURES.length;
@@ -890,11 +890,18 @@ function candidatesFor(
     d = Math.max(0, d);
     let c = byKey.get(m.key);
     if (!c) {
-      c = { name: m.name, x: new Array<number>(dims).fill(0), before: Infinity, inQuote: 0, count: 0, possessive: false };
+      c = { name: m.name, x: new Array<number>(dims).fill(0), before: Infinity, inQuote: 0, count: 0, possessive: false, sentencesBefore: -1, subjectOfPrevious: false };
       byKey.set(m.key, c);
     }
     const x = c.x;
     c.count++;
+    if (!after && d < c.before) {
+      // Sentence boundaries between this mention and the quotation.
+      const gap = m.pi === qi ? p.slice(m.end, open) : `${(paragraphs[m.pi] ?? "").slice(m.end)} . X ${p.slice(0, open)}`;
+      c.sentencesBefore = (gap.match(/[.!?]["”’]?\s+["“‘]?\p{Lu}/gu) ?? []).length;
+      c.subjectOfPrevious = m.subject && c.sentencesBefore === 1;
+    }
+    if (m.pi === qi && m.verbAfter && !SENTENCE_END.test(after ? p.slice(close + 1, m.start) : p.slice(m.end, open))) x[f("sameSentenceVerb")] = 1;
     if (m.inQuote) c.inQuote++;
     if (after) x[f("nearAfter")] = Math.max(x[f("nearAfter")] ?? 0, Math.exp(-d / 80));
     else {
@@ -918,13 +925,21 @@ function candidatesFor(
   const ruleKey = rule !== null ? personKey(rule) : null;
   const via = meta[k]?.via ?? "none";
   if (rule !== null && ruleKey !== null && !byKey.has(ruleKey)) {
-    byKey.set(ruleKey, { name: rule, x: new Array<number>(dims).fill(0), before: Infinity, inQuote: 0, count: 0, possessive: false });
+    byKey.set(ruleKey, { name: rule, x: new Array<number>(dims).fill(0), before: Infinity, inQuote: 0, count: 0, possessive: false, sentencesBefore: -1, subjectOfPrevious: false });
   }
   const earlier = new Set(quotes.slice(0, k).flatMap((x) => (x.speaker !== null ? [personKey(x.speaker)] : [])));
   const last = k > 0 ? quotes[k - 1]?.speaker : null;
   const lastKey = last !== null && last !== undefined ? personKey(last) : null;
   const pronoun = meta[k]?.pronoun ?? null;
   const ranked = [...byKey.entries()].filter(([, c]) => Number.isFinite(c.before)).sort((a, b) => a[1].before - b[1].before);
+  // Who was last named as saying something before this quotation (a speech verb next to the name).
+  const sources: string[] = [];
+  for (let j = mentions.length - 1; j >= 0 && sources.length < 2; j--) {
+    const m = mentions[j] as Mention;
+    if (m.pi > qi || (m.pi === qi && m.start >= open) || m.pi < qi - 3) continue;
+    if ((m.verbAfter || m.verbBefore) && !m.inQuote && !sources.includes(m.key)) sources.push(m.key);
+  }
+  const nearestPerson = ranked.find(([, c]) => cachedGender(c.name, articleText) !== null || (c.name.includes(" ") && !NOT_PEOPLE.test(c.name)))?.[0];
   const out: Candidate[] = [];
   for (const [key, c] of byKey) {
     const x = c.x;
@@ -943,6 +958,15 @@ function candidatesFor(
     const rank = ranked.findIndex(([k2]) => k2 === key);
     x[f("recencyRank")] = rank >= 0 ? 1 / (1 + rank) : 0;
     x[f("possessive")] = c.possessive ? 1 : 0;
+    x[f("previousSentenceSubject")] = c.subjectOfPrevious ? 1 : 0;
+    x[f("nearestSource")] = sources[0] === key ? 1 : 0;
+    x[f("secondNearestSource")] = sources[1] === key ? 1 : 0;
+    x[f("nearestPersonBefore")] = key === nearestPerson ? 1 : 0;
+    x[f("lastSpeakerAtParagraphStart")] = key === lastKey && q.start <= 2 ? 1 : 0;
+    x[f("windowMentions")] = Math.log1p(c.count);
+    if (c.sentencesBefore === 0) x[f("sentencesBetween0")] = 1;
+    else if (c.sentencesBefore === 1) x[f("sentencesBetween1")] = 1;
+    else if (c.sentencesBefore >= 2) x[f("sentencesBetween2")] = 1;
     // The rules' own spelling of their speaker ("White House", "Clinton campaign") is kept.
     out.push({ name: key === ruleKey && rule !== null ? rule : c.name, x });
   }

@@ -30,6 +30,16 @@ export const SPEAKER_FEATURES = [
   "organisation",
   "recencyRank", // 1/(1 + rank) among candidates by nearest mention before the quotation
   "possessive", // nearest mention is a possessive ("Trump’s")
+  "previousSentenceSubject", // opens the sentence right before the quotation's
+  "nearestPersonBefore", // the person named last before the quotation
+  "lastSpeakerAtParagraphStart", // lastSpeaker, for a quotation opening its paragraph
+  "sameSentenceVerb", // named in the quotation's sentence next to a speech verb
+  "windowMentions", // log(1 + mentions in the window)
+  "sentencesBetween0", // the nearest mention before is in the quotation's sentence
+  "sentencesBetween1", // … one sentence before
+  "sentencesBetween2", // … two or more sentences before
+  "nearestSource", // the last one named next to a speech verb before the quotation (or an earlier quotation's speaker)
+  "secondNearestSource", // the one before that
 ] as const;
 
 export type SpeakerFeatures = number[];
@@ -45,11 +55,14 @@ export function score(x: SpeakerFeatures, w: readonly number[] = SPEAKER_WEIGHTS
   return s;
 }
 
-/** The best candidate, or undefined when there is none. */
+const GENDER = SPEAKER_FEATURES.indexOf("genderAgrees");
+
+/** The best candidate, or undefined when there is none. "She said" never goes to a known man, nor "he" to a woman. */
 export function pickSpeaker(candidates: readonly Candidate[], w: readonly number[] = SPEAKER_WEIGHTS): Candidate | undefined {
   let best: Candidate | undefined;
   let bestScore = -Infinity;
   for (const c of candidates) {
+    if (c.x[GENDER] === -1) continue;
     const s = score(c.x, w);
     if (s > bestScore) {
       best = c;

@@ -292,22 +292,33 @@ export class DiscordEmulator {
       token,
       version: 1,
       data: { id: command.id, name: o.name, type: ApplicationCommandType.ChatInput, options, ...(typeof command.guild_id === "string" ? { guild_id: command.guild_id } : {}) },
-      guild_id: guild.id,
-      guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
-      // eslint-disable-next-line @typescript-eslint/no-deprecated -- Discord still sends it, and discord.js reads it
+      ...this.envelope(guild.id, channelData, perms, user),
+    } satisfies Omit<APIChatInputApplicationCommandGuildInteraction, "type" | "data"> & { type: InteractionType; data: APIChatInputApplicationCommandInteractionData };
+    this.dispatch(guild.id, "INTERACTION_CREATE", payload);
+    return record;
+  }
+
+  /** What every guild interaction carries besides its own data: guild, channel, member and context. */
+  private envelope(
+    guildId: string,
+    channel: { id: string; type: ChannelType.GuildText; name: string; guild_id: string; permissions: string },
+    perms: string,
+    user: { id: string; username: string; discriminator: string; global_name: string; avatar: null },
+  ) {
+    return {
+      guild_id: guildId,
+      guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
       channel_id: channel.id,
-      channel: channelData,
+      channel,
       member: { user, roles: [], permissions: perms, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: GuildMemberFlags.CompletedOnboarding, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null },
       app_permissions: (0x400n | 0x800n | 0x4000n).toString(),
       locale: Locale.EnglishUS,
       guild_locale: Locale.EnglishUS,
       entitlements: [],
-      authorizing_integration_owners: { "0": guild.id },
+      authorizing_integration_owners: { "0": guildId },
       context: InteractionContextType.Guild,
       attachment_size_limit: 10485760,
-    } satisfies Omit<APIChatInputApplicationCommandGuildInteraction, "type" | "data"> & { type: InteractionType; data: APIChatInputApplicationCommandInteractionData };
-    this.dispatch(guild.id, "INTERACTION_CREATE", payload);
-    return record;
+    };
   }
 
   /** A member presses a button on a message (interaction type 3). The message must carry that custom id. */
@@ -334,18 +345,7 @@ export class DiscordEmulator {
       version: 1,
       data: { custom_id: customId, component_type: 2 },
       message: this.wire(message),
-      guild_id: guild.id,
-      guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
-      channel_id: channel.id,
-      channel: { id: channel.id, type: ChannelType.GuildText, name: channel.name, guild_id: guild.id, permissions: perms },
-      member: { user, roles: [], permissions: perms, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: GuildMemberFlags.CompletedOnboarding, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null },
-      app_permissions: (0x400n | 0x800n | 0x4000n).toString(),
-      locale: Locale.EnglishUS,
-      guild_locale: Locale.EnglishUS,
-      entitlements: [],
-      authorizing_integration_owners: { "0": guild.id },
-      context: InteractionContextType.Guild,
-      attachment_size_limit: 10485760,
+      ...this.envelope(guild.id, { id: channel.id, type: ChannelType.GuildText as const, name: channel.name, guild_id: guild.id, permissions: perms }, perms, user),
     });
     return record;
   }

@@ -2,6 +2,7 @@
  * Composition root: config → articles → corpus → store → transport (Discord or console) →
  * daily digest schedule; graceful shutdown on SIGINT/SIGTERM or at the end of console input.
  */
+import "./runtime.js";
 import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";

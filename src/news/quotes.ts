@@ -79,7 +79,39 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   BASE_VERBS.flatMap(([base, ...forms]) => (forms.length > 0 ? [base, ...forms] : inflect(base))),
 );
 
-const VERB_ALT = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).join("|");
+/**
+ * Words as one compact regex alternation, factored by common prefixes ("sa(?:id|ys|y(?:ing)?)"): a plain
+ * list of ~1,000 verbs made every pattern that holds it slow to compile (hundreds of ms each).
+ * Longer continuations come first, so the longest word matches.
+ */
+export function wordsPattern(words: Iterable<string>): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let child = n.next.get(ch);
+      if (!child) {
+        child = { end: false, next: new Map() };
+        n.next.set(ch, child);
+      }
+      n = child;
+    }
+    n.end = true;
+  }
+  const emit = (n: Node): string => {
+    const branches = [...n.next.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([ch, child]) => ch.replace(/[-.*+?^${}()|[\]\\]/g, "\\$&") + emit(child));
+    if (branches.length === 0) return "";
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join("|")})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
+const VERB_ALT = wordsPattern(SPEECH_VERBS);
 const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 
 /** A capitalised name run: "Trump", "President Donald J. Trump", "Ursula von der Leyen". A word ending in
@@ -87,12 +119,12 @@ const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 const WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|Mt|Ft)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
 const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
-const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){0,3}`;
+const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
 const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+`;
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
-const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
+const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
 const INSET = String.raw`(?:,[^,“”"]{1,160},|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
@@ -101,7 +133,7 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
-  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
+  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
   "u",
 );
 /** ", Gabriela Lazar," — an appositive that is just a name. */
@@ -143,7 +175,7 @@ const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
 const openingSubject = (lazy: string): RegExp =>
   new RegExp(
-    String.raw`^(?:[^,“”"]{1,100},\s+){0,2}(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:${VERB_ALT})\b)\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
+    String.raw`^(?:[^,“”"]{1,100},\s+){0,2}(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
     "u",
   );
 /** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */
@@ -272,7 +304,12 @@ const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
 
-function cleanSubject(raw: string): Subject | null {
+function cleanSubject(given: string): Subject | null {
+  // "Trump assured Jones": a subject that swallowed a speech verb is what follows it.
+  const words = given.trim().split(/\s+/);
+  const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
+  const raw = verbAt >= 0 ? words.slice(verbAt + 1).join(" ") : given;
+  if (raw === "") return null;
   // "Trump's remarks, Clinton wrote": a possessive is no subject.
   if (/\p{L}[’']s$/u.test(raw.trim())) return null;
   if (CARRIERS.test(raw.trim())) return null;

@@ -75,7 +75,7 @@ export const quote = {
         intro:
           (guess !== undefined ? `${guess}\n` : "") +
           `No direct quotes from ${names(people)} in the ${loaded} (mentioned in ${mentionedIn}).` +
-          (reported > 0 ? `\n${plural(reported, "reported statement")}: add include:paraphrase to see them.` : ""),
+          (reported > 0 ? `\n${plural(reported, "reported statement")}: add include:paraphrase to see ${reported === 1 ? "it" : "them"}.` : ""),
         items: [],
       };
     }

@@ -115,7 +115,7 @@ describe("/quote", () => {
     expect(r.status).toBe("empty");
     expect(r.ephemeral).toBe(true);
     expect(r.intro).toBe(
-      "No one called “Zelinsky”; showing Volodymyr Zelenskyy, the closest name.\nNo direct quotes from Volodymyr Zelenskyy in the 4 loaded articles (mentioned in 1).\n1 reported statement: add include:paraphrase to see them.",
+      "No one called “Zelinsky”; showing Volodymyr Zelenskyy, the closest name.\nNo direct quotes from Volodymyr Zelenskyy in the 4 loaded articles (mentioned in 1).\n1 reported statement: add include:paraphrase to see it.",
     );
     const far = await run("quote", { person: "Qwxyz" });
     expect(far.status).toBe("not_found");

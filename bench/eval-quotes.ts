@@ -16,7 +16,7 @@ import { analyze } from "../src/analyze.js";
 import { quoteSpans } from "../src/news/quotes.js";
 import { splitSentences } from "../src/news/sentences.js";
 import { wordCount } from "../src/news/text.js";
-import { type Case, type Found, loadCases, speakerMatches } from "./polnear.js";
+import { type Case, type Found, casesFromArgs, speakerMatches } from "./polnear.js";
 
 /** The baseline: every quotation of 3+ words, speaker the nearest "Name said" / "said Name" in its sentence. */
 function naive(text: string): Found[] {
@@ -84,12 +84,7 @@ function score(name: string, cases: Case[], foundOf: (c: Case) => Found[]): Scor
 const pct = (a: number, b: number) => (b === 0 ? "n/a" : `${((100 * a) / b).toFixed(1)}%`);
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (dir === undefined) {
-    process.stderr.write("usage: npm run eval:quotes -- DIR   (e.g. ../shared/eval/polnear-train)\n");
-    process.exit(2);
-  }
-  const cases = await loadCases(dir);
+  const { dir, cases } = await casesFromArgs("eval:quotes");
   const files = cases.map((c) => path.join(dir, "text", `${c.name}.txt`));
   const t0 = performance.now();
   const result = await analyze(files);

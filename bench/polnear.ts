@@ -176,3 +176,12 @@ export function speakerMatches(ours: string | null, gold: Gold): boolean {
   return mine !== "" && fold(gold.source).split(/[^\p{L}-]+/u).includes(mine);
 }
 
+/** The PolNeAR folder given as the script's first argument, read; usage and exit 2 when it is missing. */
+export async function casesFromArgs(script: string): Promise<{ dir: string; cases: Case[] }> {
+  const dir = process.argv[2];
+  if (dir === undefined) {
+    process.stderr.write(`usage: npm run ${script} -- DIR   (e.g. ../shared/eval/polnear-train)\n`);
+    process.exit(2);
+  }
+  return { dir, cases: await loadCases(dir) };
+}

@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArticleFile } from "../src/news/parse.js";
 import { speakerCandidates } from "../src/news/quotes.js";
 import { pickSpeaker, SPEAKER_FEATURES, train, type TrainingItem } from "../src/news/speakers.js";
-import { loadCases, speakerMatches } from "./polnear.js";
+import { casesFromArgs, speakerMatches } from "./polnear.js";
 
 /** Gradient steps, step size and L2 penalty (SPEAKER_EPOCHS etc. override them for experiments). */
 const TRAINING = {
@@ -32,12 +32,7 @@ interface Example extends TrainingItem {
 }
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (dir === undefined) {
-    process.stderr.write("usage: npm run train:speakers -- DIR   (e.g. ../shared/eval/polnear-train)\n");
-    process.exit(2);
-  }
-  const cases = await loadCases(dir);
+  const { dir, cases } = await casesFromArgs("train:speakers");
   const examples: Example[] = [];
   let quotations = 0;
   for (const [ci, c] of cases.entries()) {

@@ -157,7 +157,6 @@ const SUBJECT_ANYWHERE = new RegExp(
   String.raw`(?:^|[^\p{L}])((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})${INSET}\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "gu",
 );
-const SPEECH_WORD = new RegExp(String.raw`\b(?:${VERB_ALT})\b`, "u");
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u");
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
@@ -195,9 +194,9 @@ const PERSON_TITLES =
 /** Words after a subject that show it is no subject doing something ("Trump of …", "Trump is …"). */
 const NOT_VERBS = new Set("of and or in on at for to with from by as who which that whose is was are were be been has have had".split(" "));
 
-/** Whether a text holds a speech verb at all: a cheap test before the expensive patterns. */
-function speaks(text: string): boolean {
-  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (SPEECH_VERBS.has(w)) return true;
+/** Whether a text holds a speech verb (in any case, unless `exact`): also a cheap test before the expensive patterns. */
+function speaks(text: string, exact = false): boolean {
+  for (const w of (exact ? text : text.toLowerCase()).split(/[^\p{L}]+/u)) if (SPEECH_VERBS.has(w)) return true;
   return false;
 }
 
@@ -436,7 +435,7 @@ function lastMention(before: string, articleText: string): string | null {
 
 const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
 /** Organisations and places are no "he" or "she". */
-const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Times|Tribune|Magazine|Review|Channel|Radio|TV|Convention|Conference|Museum|Hospital|Airport|Festival|Olympics|Tower|Hall|Park|Square|Avenue|Island|River|Republic|Kingdom|Ministry|Forum|Summit|Program|Programme|Act|Prize|Award|League|Caucus|Movement|Initiative|Coalition|Alliance|Authority|Police|Army|Forces|Guard|Daily|Herald|Gazette|Globe|Today|Inc|Corp|Media|Network|Airlines|Reuters|Twitter|Facebook|Google|Instagram|YouTube|Fox|CNN|MSNBC|NBC|CBS|ABC|BBC|NPR|AP|AFP|Politico|Breitbart)\b/u;
+const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Tribune|Magazine|Review|Channel|Radio|TV|Convention|Conference|Museum|Hospital|Airport|Festival|Olympics|Tower|Hall|Park|Square|Avenue|Island|River|Republic|Kingdom|Ministry|Forum|Summit|Program|Programme|Act|Prize|Award|League|Caucus|Movement|Initiative|Coalition|Alliance|Authority|Police|Army|Forces|Guard|Daily|Herald|Gazette|Globe|Today|Inc|Corp|Media|Airlines|Reuters|Twitter|Facebook|Google|Instagram|YouTube|Fox|CNN|MSNBC|NBC|CBS|ABC|BBC|NPR|AP|AFP|Politico|Breitbart)\b/u;
 
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
 function sentenceSubjects(p: string, articleText: string): Array<{ at: number; name: string }> {
@@ -637,7 +636,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       } else if (raw === undefined && before.trim() === "" && si === 0) {
         // A quotation standing as its own sentence after "X … by saying he would …": X's words.
         const prior = subjects.filter((x) => x.at < span.open).at(-1);
-        if (prior && SPEECH_WORD.test(p.slice(prior.at, span.open))) raw = prior.name;
+        if (prior && speaks(p.slice(prior.at, span.open), true)) raw = prior.name;
       }
       // A quotation opening a paragraph after "… said:" belongs to that attribution.
       if (raw === undefined && span.open === 0 && pi > 0) {
@@ -839,6 +838,8 @@ const VERB_BEFORE = new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]
 
 let mentionsFor = "";
 let mentionsCache: Mention[] = [];
+/** Mentions per person or body in the article (keyed like Mention.key), computed with mentionsCache. */
+let mentionCounts = new Map<string, number>();
 let gendersCache = new Map<string, Gender>();
 
 function cachedGender(name: string, articleText: string): Gender {
@@ -890,6 +891,8 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
   });
   mentionsFor = articleText;
   mentionsCache = out;
+  mentionCounts = new Map();
+  for (const m of out) mentionCounts.set(m.key, (mentionCounts.get(m.key) ?? 0) + 1);
   return out;
 }
 
@@ -910,8 +913,6 @@ function candidatesFor(
   const open = Math.max(0, (q.parts?.[0]?.[0] ?? q.start) - 1);
   const close = q.end;
   const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean; sentencesBefore: number; subjectOfPrevious: boolean }>();
-  const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
   const dims = SPEAKER_FEATURES.length;
   const f = (name: (typeof SPEAKER_FEATURES)[number]): number => SPEAKER_FEATURES.indexOf(name);
   for (const m of mentions) {
@@ -984,7 +985,7 @@ function candidatesFor(
       x[f(via === "direct" ? "ruleDirect" : via === "pronoun" ? "rulePronoun" : via === "carry" ? "ruleCarry" : "ruleOther")] = 1;
     }
     x[f("insideQuotes")] = c.count > 0 ? c.inQuote / c.count : 0;
-    x[f("articleMentions")] = Math.log1p(counts.get(key) ?? 0);
+    x[f("articleMentions")] = Math.log1p(mentionCounts.get(key) ?? 0);
     x[f("spokeBefore")] = earlier.has(key) ? 1 : 0;
     x[f("lastSpeaker")] = key === lastKey ? 1 : 0;
     const gender = cachedGender(c.name, articleText);

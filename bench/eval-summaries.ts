@@ -1,0 +1,184 @@
+/**
+ * `npm run eval:summaries -- DIR...` (e.g. ../shared/eval/bbc-summary ../shared/eval/polnear-train): our
+ * summaries and generated headlines against human references, beside the baselines measured in the same run.
+ *
+ * - A directory with `article/` and `summary/` (BBC News Summary): our 3-sentence summary against the reference
+ *   summary, beside Lead-3, `ts-textrank` and `node-summarizer` (3 sentences each), with time per article; and
+ *   our headline (made from the body, the real title hidden) against the real title.
+ * - A directory with `text/` (PolNeAR): our headline against the real title.
+ * Headlines are compared with the first-10-words baseline. ROUGE: see bench/rouge.ts.
+ */
+import "../src/runtime.js";
+import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { AbsoluteSummarizerConfig, DefaultTextParser, NullLogger, SorensenDiceSimilarity, Summarizer } from "ts-textrank";
+import { generateHeadline } from "../src/news/headline.js";
+import { summarize, unitsOf } from "../src/news/summary.js";
+import { squash } from "../src/news/text.js";
+import { type Rouge, rouge } from "./rouge.js";
+
+const require = createRequire(import.meta.url);
+const { SummarizerManager } = require("node-summarizer") as {
+  SummarizerManager: new (text: string, sentences: number) => {
+    getSummaryByFrequency(): { summary: string | Error };
+    getSummaryByRank(): Promise<{ summary: string | Error }>;
+  };
+};
+
+export interface EvalArticle {
+  name: string;
+  title: string;
+  paragraphs: string[];
+  reference?: string;
+}
+
+/** Line 1 the title, then paragraphs separated by blank lines (lines inside one are joined). */
+export function parseEvalText(text: string): { title: string; paragraphs: string[] } {
+  const [first = "", ...rest] = text.replace(/\r\n?/g, "\n").split("\n");
+  const paragraphs = rest
+    .join("\n")
+    .split(/\n\s*\n/)
+    .map((p) => squash(p))
+    .filter((p) => p !== "");
+  return { title: squash(first), paragraphs };
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(p)));
+    else if (e.name.endsWith(".txt")) out.push(p);
+  }
+  return out.sort();
+}
+
+export async function loadEvalSet(dir: string): Promise<{ kind: "bbc" | "polnear"; articles: EvalArticle[] }> {
+  const entries = new Set(await readdir(dir));
+  if (entries.has("article") && entries.has("summary")) {
+    const articles: EvalArticle[] = [];
+    for (const file of await filesUnder(path.join(dir, "article"))) {
+      const rel = path.relative(path.join(dir, "article"), file);
+      const { title, paragraphs } = parseEvalText(await readFile(file, "utf8"));
+      const reference = squash(await readFile(path.join(dir, "summary", rel), "utf8"));
+      articles.push({ name: rel, title, paragraphs, reference });
+    }
+    return { kind: "bbc", articles };
+  }
+  if (entries.has("text")) {
+    const articles: EvalArticle[] = [];
+    for (const file of await filesUnder(path.join(dir, "text"))) {
+      const { title, paragraphs } = parseEvalText(await readFile(file, "utf8"));
+      articles.push({ name: path.basename(file), title, paragraphs });
+    }
+    return { kind: "polnear", articles };
+  }
+  throw new Error(`${dir}: neither article/ + summary/ (BBC News Summary) nor text/ (PolNeAR)`);
+}
+
+interface Row {
+  name: string;
+  scores: Array<{ article: string; rouge: Rouge; output: string }>;
+  ms: number;
+}
+
+function mean(rows: Row["scores"], key: keyof Rouge): number {
+  return rows.reduce((a, s) => a + s.rouge[key], 0) / Math.max(1, rows.length);
+}
+
+const pct = (x: number) => x.toFixed(1).padStart(6);
+
+async function summaries(articles: EvalArticle[]): Promise<void> {
+  const textrank = new Summarizer(
+    new AbsoluteSummarizerConfig(3, new SorensenDiceSimilarity(), new DefaultTextParser(), 0.85, Summarizer.SORT_OCCURENCE),
+    new NullLogger(),
+  );
+  const systems: Array<{ name: string; run: (a: EvalArticle) => string | Promise<string> }> = [
+    { name: "newsdesk", run: (a) => summarize(a.paragraphs, 3).map((u) => u.text).join(" ") },
+    { name: "Lead-3", run: (a) => unitsOf(a.paragraphs).slice(0, 3).map((u) => u.text).join(" ") },
+    { name: "ts-textrank", run: (a) => textrank.summarize(a.paragraphs.join("\n\n"), "en").join(" ") },
+    {
+      name: "node-summarizer (frequency)",
+      run: (a) => {
+        const s = new SummarizerManager(a.paragraphs.join(" "), 3).getSummaryByFrequency().summary;
+        return s instanceof Error ? "" : s;
+      },
+    },
+    {
+      name: "node-summarizer (TextRank)",
+      run: async (a) => {
+        const s = (await new SummarizerManager(a.paragraphs.join(" "), 3).getSummaryByRank()).summary;
+        return s instanceof Error ? "" : s;
+      },
+    },
+  ];
+  const rows: Row[] = [];
+  for (const sys of systems) {
+    // One warm-up pass, so that the figures measure steady work, not module loading and JIT.
+    for (const a of articles.slice(0, 5)) await sys.run(a);
+    const row: Row = { name: sys.name, scores: [], ms: 0 };
+    const t0 = performance.now();
+    const outputs: string[] = [];
+    for (const a of articles) outputs.push(await sys.run(a));
+    row.ms = (performance.now() - t0) / articles.length;
+    articles.forEach((a, i) => row.scores.push({ article: a.name, rouge: rouge(outputs[i] ?? "", a.reference ?? ""), output: outputs[i] ?? "" }));
+    rows.push(row);
+  }
+  console.log(`\nSummaries (3 sentences) vs the reference, ${articles.length} articles — ROUGE F1, Porter-stemmed`);
+  console.log(`${"".padEnd(30)} ${"R1".padStart(6)} ${"R2".padStart(6)} ${"RL".padStart(6)}  ms/article`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(30)} ${pct(mean(r.scores, "r1"))} ${pct(mean(r.scores, "r2"))} ${pct(mean(r.scores, "rl"))}  ${r.ms.toFixed(2).padStart(10)}`);
+  }
+  const ours = rows[0] as Row;
+  const tr = rows.find((r) => r.name === "ts-textrank") as Row;
+  const others = rows.slice(1).filter((r) => r.name !== "Lead-3");
+  const beatsAll = others.every((r) => mean(ours.scores, "r1") > mean(r.scores, "r1") && mean(ours.scores, "r2") > mean(r.scores, "r2"));
+  console.log(
+    `newsdesk above every npm summarizer on R1 and R2: ${beatsAll ? "yes ✓" : "no ✗"}; ` +
+      `speed vs ts-textrank: ${(tr.ms / Math.max(ours.ms, 1e-9)).toFixed(1)}× faster (needs ≥ 2×)`,
+  );
+  console.log("10 worst summaries (ours, by ROUGE-1):");
+  for (const s of [...ours.scores].sort((a, b) => a.rouge.r1 - b.rouge.r1).slice(0, 10)) {
+    console.log(`  ${s.article}  R1 ${s.rouge.r1.toFixed(1)}: ${s.output.slice(0, 160)}`);
+  }
+}
+
+function firstWords(a: EvalArticle, n = 10): string {
+  return a.paragraphs.join(" ").split(/\s+/).slice(0, n).join(" ");
+}
+
+function headlines(label: string, articles: EvalArticle[]): void {
+  const ours = articles.map((a) => {
+    const h = generateHeadline(a.paragraphs[0] ?? "");
+    return { article: a.name, output: h, title: a.title, rouge: rouge(h, a.title) };
+  });
+  const base = articles.map((a) => rouge(firstWords(a), a.title));
+  const m = (xs: Rouge[], k: keyof Rouge) => xs.reduce((s, x) => s + x[k], 0) / Math.max(1, xs.length);
+  const o1 = m(ours.map((x) => x.rouge), "r1");
+  const b1 = m(base, "r1");
+  console.log(`\nHeadlines on ${label}, ${articles.length} articles (made from the body, the real title hidden) — ROUGE F1`);
+  console.log(`${"".padEnd(30)} ${"R1".padStart(6)} ${"RL".padStart(6)}`);
+  console.log(`${"newsdesk".padEnd(30)} ${pct(o1)} ${pct(m(ours.map((x) => x.rouge), "rl"))}`);
+  console.log(`${"first 10 words".padEnd(30)} ${pct(b1)} ${pct(m(base, "rl"))}`);
+  console.log(`ratio R1: ${(o1 / Math.max(b1, 1e-9)).toFixed(2)}× (needs ≥ 1.4×)`);
+  console.log("10 worst headlines (ours, by ROUGE-1):");
+  for (const s of [...ours].sort((a, b) => a.rouge.r1 - b.rouge.r1).slice(0, 10)) {
+    console.log(`  ${s.article}  R1 ${s.rouge.r1.toFixed(1)}: “${s.output}” — real: “${s.title}”`);
+  }
+}
+
+async function main(): Promise<void> {
+  const dirs = process.argv.slice(2);
+  if (dirs.length === 0) {
+    process.stderr.write("usage: npm run eval:summaries -- DIR...   (e.g. ../shared/eval/bbc-summary ../shared/eval/polnear-train)\n");
+    process.exit(2);
+  }
+  for (const dir of dirs) {
+    const set = await loadEvalSet(dir);
+    if (set.kind === "bbc") await summaries(set.articles);
+    headlines(path.basename(path.resolve(dir)), set.articles);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();

@@ -47,11 +47,23 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Each folded word's term ("" for stopwords and numbers), remembered: news repeats its words. Bounded. */
+const termOf = new Map<string, string>();
+const TERM_MEMO_MAX = 200_000;
+
 /** Content terms of a text: folded words minus stopwords, stemmed. */
 export function terms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w))
-    .map(stem);
+  const out: string[] = [];
+  for (const w of words(text)) {
+    let t = termOf.get(w);
+    if (t === undefined) {
+      t = STOPWORDS.has(w) || /^\d+$/.test(w) ? "" : stem(w);
+      if (termOf.size >= TERM_MEMO_MAX) termOf.clear();
+      termOf.set(w, t);
+    }
+    if (t !== "") out.push(t);
+  }
+  return out;
 }
 
 /** Damerau-Levenshtein (optimal string alignment) distance, capped for speed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compressSentence, generateHeadline, HEADLINE_MAX } from "../src/news/headline.js";
+import { compressSentence, generateHeadline, HEADLINE_MAX, keywordsOf, variants } from "../src/news/headline.js";
 
 const DANGLING = /\b(?:and|of|the|a|an|to|in|on|for|with|by|or)$/i;
 
@@ -9,7 +9,7 @@ describe("generated headlines", () => {
     expect(compressSentence("Prices rose sharply in March, according to the central bank.")).toBe("Prices rose sharply in March");
   });
   it("drops a dateline and a leading time phrase", () => {
-    expect(compressSentence("WASHINGTON (Reuters) — On Thursday, the Senate passed the budget bill.")).toBe("The Senate passed the budget bill");
+    expect(compressSentence("WASHINGTON (Reuters) — On Thursday, the Senate passed the budget bill.")).toBe("Senate passed budget bill");
   });
   it("fits long lead sentences into 90 characters without cutting a word or ending on a function word", () => {
     const leads = [
@@ -29,10 +29,66 @@ describe("generated headlines", () => {
   });
   it("keeps the main clause of a long sentence", () => {
     expect(generateHeadline("For 679 relentless days, Israel’s genocidal war on the Gaza Strip has continued unabated, marked by merciless airstrikes.")).toBe(
-      "Israel’s genocidal war on the Gaza Strip has continued unabated",
+      "Israel’s genocidal war on Gaza Strip continued unabated",
     );
   });
   it("leaves a short lead sentence as it is, without the final period", () => {
     expect(generateHeadline("Markets rallied on Friday. Then they fell.")).toBe("Markets rallied on Friday");
+  });
+});
+
+describe("headline style", () => {
+  const body = (lead: string, ...more: string[]) => [lead, ...more];
+
+  it("drops a dateline with a date and an agency before splitting sentences", () => {
+    const lead = "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch professional football much anymore.";
+    const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "Trump spoke in Reno. Trump said the NFL had gone soft. Trump again.", "Trump left."));
+    expect(h).not.toMatch(/RENO|Nev|AP/u);
+    expect(h).toMatch(/Trump says he doesn’t watch professional football/u);
+    expect(h.length).toBeLessThanOrEqual(HEADLINE_MAX);
+  });
+
+  it("may name a person the article keeps naming by surname, without the description, and report speech as “X: …”", () => {
+    const lead = "Former Attorney General Michael Mukasey told delegates at the convention that the email scandal should disqualify her.";
+    const k = keywordsOf(body(lead, "Mukasey spoke for ten minutes.", "Mukasey, who served under Bush, said more.", "Mukasey left."));
+    const all = variants(lead.split(" "), k).map((v) => v.join(" "));
+    expect(all).toContain("Mukasey told delegates at the convention that the email scandal should disqualify her.");
+    expect(all).toContain("Mukasey: the email scandal should disqualify her.");
+    expect(all).toContain(lead);
+    // Without the article saying "Mukasey" alone, the full name stays.
+    const once = variants(lead.split(" "), keywordsOf([lead])).map((v) => v.join(" "));
+    expect(once).toContain("Michael Mukasey told delegates at the convention that the email scandal should disqualify her.");
+    expect(once.some((v) => v.startsWith("Mukasey"))).toBe(false);
+  });
+
+  it("keeps a place called by two words whole (“West End” is no person)", () => {
+    const lead = "The West End is honouring its finest stars and shows at the Evening Standard Theatre Awards in London.";
+    const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "The West End awards are held each year.", "Stars of the West End came."));
+    expect(h).toMatch(/^West End\b/u);
+  });
+
+  it("leaves quoted words as they were, articles and all", () => {
+    const lead = "Time Magazine chose German Chancellor Angela Merkel as its “Person of the Year” for 2015.";
+    const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "Merkel led Germany. Merkel was chosen.", "Time said Merkel mattered."));
+    if (h.includes("“")) expect(h).toContain("“Person of the Year”");
+    expect(h).not.toMatch(/“[^”]*$/u);
+  });
+
+  it("drops articles, a perfect's auxiliary and the time of day, but not a participle's", () => {
+    expect(compressSentence("British Airways has blamed high fuel prices for a 40% drop in profits on Monday.")).toBe(
+      "British Airways blamed high fuel prices for 40% drop in profits",
+    );
+    expect(compressSentence("Fans of the actor have taken to social media.")).toContain("have taken");
+  });
+
+  it("never leaves the stub of a clause after a comma", () => {
+    for (const lead of [
+      "For 679 relentless days, Israel’s genocidal war on the Gaza Strip has continued unabated, marked by merciless airstrikes.",
+      "Curt Schilling, the former star pitcher who became a television analyst, was fired from the network on Wednesday, a day after he posted a message on social media.",
+    ]) {
+      const h = generateHeadline(lead);
+      expect(h).not.toMatch(/,\s\S+(?:\s\S+)?$/u);
+      expect(h).not.toMatch(/,\s+,|^\W/u);
+    }
   });
 });

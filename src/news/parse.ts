@@ -6,7 +6,7 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type Article, ArticleSchema, JsonArticleSchema, type Metadata, MetadataSchema, zodReason } from "./article.js";
-import { generateHeadline } from "./headline.js";
+import { generateHeadline, HEADLINE_MAX } from "./headline.js";
 import { type Draft, type Para, paragraphsOf, segmentPlainText } from "./segment.js";
 import { fold, hash64, squash } from "./text.js";
 
@@ -59,7 +59,7 @@ function build(file: ArticleFile, b: Built, order: number): Article {
     id: bodyKey(paragraphs),
     file: file.name,
     title,
-    headline: title ?? generateHeadline(paragraphs[0] ?? ""),
+    headline: title ?? generateHeadline(paragraphs[0] ?? "", HEADLINE_MAX, paragraphs),
     source: b.source ?? "unknown",
     published: b.published ?? file.mtime,
     url: b.url,

@@ -28,8 +28,8 @@ describe("generated headlines", () => {
     }
   });
   it("keeps the main clause of a long sentence", () => {
-    expect(generateHeadline("For 679 relentless days, Israel’s genocidal war on the Gaza Strip has continued unabated, marked by merciless airstrikes.")).toBe(
-      "Israel’s genocidal war on Gaza Strip continued unabated",
+    expect(generateHeadline("For 679 relentless days, Israel’s genocidal war on the Gaza Strip has continued unabated, marked by merciless airstrikes.")).toMatch(
+      /^Israel’s genocidal war on Gaza Strip continued unabated\b/u,
     );
   });
   it("leaves a short lead sentence as it is, without the final period", () => {
@@ -79,6 +79,12 @@ describe("headline style", () => {
       "British Airways blamed high fuel prices for 40% drop in profits",
     );
     expect(compressSentence("Fans of the actor have taken to social media.")).toContain("have taken");
+  });
+
+  it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
+    const lead =
+      "The Pentagon has confirmed that all 800 Army and Air National Guard troops ordered to the nation’s capital by President Donald Trump are now fully mobilized, joining federal and local law enforcement in what the administration is calling a sweeping crackdown on crime in the city.";
+    expect(generateHeadline(lead, HEADLINE_MAX, [lead])).toBe("All 800 Army and Air National Guard troops ordered to nation’s capital are mobilized");
   });
 
   it("never leaves the stub of a clause after a comma", () => {

@@ -9,7 +9,6 @@
  *   main verb.
  * It never ends mid-word or on a dangling function word, and never exceeds HEADLINE_MAX characters.
  */
-import { isTitleWord } from "./names.js";
 import { splitSentences } from "./sentences.js";
 import { capitalize, squash, STOPWORDS, stem, words } from "./text.js";
 
@@ -60,12 +59,11 @@ const DANGLING = new Set(
   ).split(" "),
 );
 
-/** Words that may open a clause, where a long headline may be cut. */
+/** Words that may open a clause, where a long headline may be cut ("and" joins nouns as often as clauses: not it). */
 const CUT_BEFORE = new Set(
   (
     "in on at for from with near over across amid after during to as by about against before since until " +
-    "into onto under while because when where which who whom whose that and but or than despite following " +
-    "including including"
+    "into onto under while because when where which who whom whose that but than despite following including"
   ).split(" "),
 );
 
@@ -116,10 +114,20 @@ function clean(text: string): string {
 function mainVerb(ws: readonly string[]): number {
   for (let i = 1; i < ws.length; i++) {
     const w = bare(ws[i] as string);
-    if (VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4)) return i;
+    if (VERBS.has(w)) return i;
+    if (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4) {
+      // "troops ordered to the capital … are mobilized": a participle before a preposition, with a finite verb
+      // later, describes the subject; the later verb is the main one.
+      const later = ws.findIndex((x, j) => j > i && AUXILIARIES.has(bare(x)));
+      const next = bare(ws[i + 1] ?? "");
+      if (later > 0 && (PREPOSITIONS.has(next) || next === "to")) return later;
+      return i;
+    }
   }
   return -1;
 }
+
+const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
 
 /** Headline style: no parentheses, no articles, no perfect auxiliary, no "is to" ("pay is to rise" → "pay to rise"). */
 function headlineStyle(t: string): string {
@@ -133,6 +141,7 @@ function headlineStyle(t: string): string {
     s = s.replace(/\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
     s = s.replace(/\s(?:is|are)\s(?=to\s\p{Ll})/gu, " ");
     s = s.replace(WHEN, " ");
+    s = s.replace(FILLER_ADVERBS, "");
     // Keep the spacing at the edges that touch a quotation.
     return `${/^\s/u.test(part) || i === 0 ? " " : ""}${s.trim()}${/\s$/u.test(part) || i === parts.length - 1 ? " " : ""}`;
   });
@@ -243,7 +252,7 @@ function headlineScore(ws: readonly string[], keywords: Keywords | undefined, me
   return (2 * expected) / (ws.length + HEADLINE_WORDS);
 }
 
-const PREPOSITIONS = new Set("in on at for from with near over across amid after during about against before since until into onto under via among between through throughout within without toward towards".split(" "));
+const PREPOSITIONS = new Set("in on at by for from with near over across amid after during about against before since until into onto under via among between through throughout within without toward towards".split(" "));
 const PHRASE_END = new Set("that which who whom whose while because when where as to".split(" "));
 /** Words after which a phrase goes on ("in UK drinks and food firm"): a phrase ending before one is not removed. */
 const JOINS = new Set("and or but nor".split(" "));
@@ -254,7 +263,14 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
   for (let i = 1; i < ws.length; i++) {
     if (!PREPOSITIONS.has(bare(ws[i] as string))) continue;
     let j = i + 1;
-    while (j < ws.length && !PREPOSITIONS.has(bare(ws[j] as string)) && !PHRASE_END.has(bare(ws[j] as string))) {
+    // A phrase ends before the next preposition, a clause word or a verb: it never takes the main verb with it.
+    while (
+      j < ws.length &&
+      !PREPOSITIONS.has(bare(ws[j] as string)) &&
+      !PHRASE_END.has(bare(ws[j] as string)) &&
+      !VERBS.has(bare(ws[j] as string)) &&
+      !(/^\p{Ll}/u.test(ws[j] as string) && /[^e]ed$/u.test(bare(ws[j] as string)))
+    ) {
       j++;
       if (/[,;:]$/u.test(ws[j - 1] as string)) break;
     }
@@ -281,6 +297,23 @@ function without(ws: readonly string[], stretches: ReadonlyArray<[number, number
   return out;
 }
 
+/**
+ * Whether the words from `open` to the closing mark at `close` are an inserted clause (an appositive, a relative or
+ * participle clause) and not one item of a list ("marked by airstrikes, artillery bombardments, and …").
+ */
+function insertable(ws: readonly string[], open: number, close: number): boolean {
+  const first = ws[open] as string;
+  const starts =
+    /^(?:which|who|whom|whose|where|when|while|including|according|now|once|already|himself|herself|itself|themselves)$/u.test(bare(first)) ||
+    /^\p{Ll}+(?:ing|ed)$/u.test(first) ||
+    describes(first) ||
+    /^\p{Lu}/u.test(first);
+  if (!starts) return false;
+  // A list goes on after its items: "X, Y, and Z".
+  const after = ws.slice(close + 1, close + 6).join(" ");
+  return !/^(?:and|or)\b/u.test(after) && !/^[^,]*,\s(?:and|or)\b/u.test(after);
+}
+
 /** The stretches (word index ranges) of clauses set off by a pair of commas or dashes. */
 function innerClauses(ws: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -290,7 +323,7 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
     const w = ws[i] as string;
     const mark = w === "—" || w === "–" || w === "--" ? "dash" : w.endsWith(",") ? "comma" : null;
     if (mark === null) continue;
-    if (open >= 0 && mark === kind && i - open <= 14) {
+    if (open >= 0 && mark === kind && i - open <= 14 && insertable(ws, open, i)) {
       // From the word after the opening mark through the closing one (a comma goes with its word).
       out.push([open, i + 1]);
       open = -1;
@@ -304,12 +337,15 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
 }
 
 const SPEECH = new Set("said says told tells stated states argued argues warned warns claimed claims insisted insists declared declares wrote writes".split(" "));
+/** Verbs that report a fact: "The Pentagon has confirmed that all 800 troops are mobilized" → the fact alone. */
+const REPORTS = new Set("said says confirmed confirms announced announces reported reports revealed reveals stated states".split(" "));
 /** Words of a person's title ("Former Attorney General", "Indiana Gov.", "Vice President"). */
 const TITLE = new Set(
   (
     "former president vice sen senator rep representative gov governor mayor secretary attorney general minister prime " +
     "chancellor chairman chairwoman chief executive leader speaker director ambassador judge justice candidate nominee " +
-    "mr mrs ms dr lord lady sir"
+    "mr mrs ms dr lord lady sir spokesman spokeswoman spokesperson congressman congresswoman deputy acting " +
+    "commissioner sheriff premier mp rev cardinal bishop pope king queen prince princess hopeful rival incumbent"
   ).split(" "),
 );
 /** Words that may stand before a title: "Democratic presidential nominee", "US President", "Indiana Gov.". */
@@ -317,12 +353,12 @@ const TITLE_QUALIFIER = new Set("democrat democratic republican gop us u.s. uk b
 
 /** Words that end the name of an organisation or a place, not a person ("Republican National Convention"). */
 const NOT_PERSON =
-  /^(?:Convention|Committee|Party|Department|House|Senate|Congress|Court|Council|Campaign|Foundation|Center|Centre|Institute|Association|University|College|School|Bank|Group|Inc|Corp|Company|Ministry|Office|Agency|Service|News|Post|Times|Journal|Daily|Network|Channel|Union|State|States|Street|City|County|Republic|Airways|Motors|Press|Magazine|Club|League|Cup|Fund|Board|Authority|Commission|Caucus|Primary|Debate|Administration|Government|Parliament|Assembly|Review|Reuters|Tower|Square|Hall|Hotel|Airport|Station|Park|River|Island|Islands|Coast|Valley|Mountains|Sea|Ocean|Day|Week|Act|Bill|Plan|Project|Program|Programme|Initiative)[,.:;]?$/u;
+  /^(?:Convention|Committee|Party|Department|House|Senate|Congress|Court|Council|Campaign|Foundation|Center|Centre|Institute|Association|University|College|School|Bank|Group|Inc|Corp|Company|Ministry|Office|Agency|Service|News|Post|Times|Journal|Daily|Network|Channel|Union|State|States|Street|City|County|Republic|Airways|Motors|Press|Magazine|Club|League|Cup|Fund|Board|Authority|Commission|Caucus|Primary|Debate|Guard|Force|Forces|Army|Navy|Corps|Police|Patrol|Marines|Administration|Government|Parliament|Assembly|Review|Reuters|Tower|Square|Hall|Hotel|Airport|Station|Park|River|Island|Islands|Coast|Valley|Mountains|Sea|Ocean|Day|Week|Act|Bill|Plan|Project|Program|Programme|Initiative)[,.:;]?$/u;
 
 /** A role word that may stand in a person's description before the name. */
 function describes(word: string): boolean {
   const w = bare(word);
-  return isTitleWord(word) || TITLE.has(w) || TITLE_QUALIFIER.has(w) || /^(?:front-?runner|contender|donor|reporter|host|strategist|activist|lawmaker|official|aide|adviser|advisor|billionaire|businessman|businesswoman|star|actor|actress|singer|founder|owner|pollster|analyst|columnist|commentator|executive|mogul|magnate|tycoon)$/u.test(w);
+  return TITLE.has(w) || TITLE_QUALIFIER.has(w) || /^(?:front-?runner|contender|donor|reporter|host|strategist|activist|lawmaker|official|aide|adviser|advisor|billionaire|businessman|businesswoman|star|actor|actress|singer|founder|owner|pollster|analyst|columnist|commentator|executive|mogul|magnate|tycoon)$/u.test(w);
 }
 
 /**
@@ -360,13 +396,17 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
   const out: string[][] = [];
   const speech: string[][] = [];
   const verb = mainVerb(ws);
-  if (verb > 0 && SPEECH.has(bare(ws[verb] as string))) {
+  if (verb > 0 && (SPEECH.has(bare(ws[verb] as string)) || REPORTS.has(bare(ws[verb] as string)))) {
     const that = ws.findIndex((w, i) => i > verb && i <= verb + 8 && bare(w) === "that");
     const from = that > 0 ? that + 1 : ["says", "said", "told", "tells"].includes(bare(ws[verb] as string)) && bare(ws[verb + 1] ?? "") !== "" && /^\p{Ll}/u.test(ws[verb + 1] ?? "") && bare(ws[verb] as string).startsWith("sa") ? verb + 1 : -1;
-    if (from > 0 && ws.length - from >= 4) {
+    if (from > 0 && ws.length - from >= 4 && SPEECH.has(bare(ws[verb] as string))) {
       const subject = ws.slice(0, verb);
       subject[subject.length - 1] = `${(subject[subject.length - 1] as string).replace(/[,:;]$/u, "")}:`;
       speech.push([...subject, ...ws.slice(from)]);
+    }
+    if (that > 0 && ws.length - that > 4 && REPORTS.has(bare(ws[verb] as string))) {
+      const fact = ws.slice(that + 1);
+      speech.push([capitalize(fact[0] as string), ...fact.slice(1)]);
     }
   }
   for (const v of [ws.slice(), ...speech]) {
@@ -449,6 +489,8 @@ function bestCompression(
             /[,;:]$/u.test(kept[end - 1] as string) ||
             /^[—–-]+$/u.test(kept[end] as string);
           if (!boundary) continue;
+          // A cut right after a participle leaves it dangling ("troops ordered").
+          if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? ""))) continue;
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
           seen.add(joined);

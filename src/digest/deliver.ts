@@ -9,7 +9,7 @@
  */
 import type { Logger } from "pino";
 import type { Corpus } from "../news/corpus.js";
-import { buildDigest, digestReply } from "../news/digest.js";
+import { buildDigest, digestArticleIds, digestReply } from "../news/digest.js";
 import type { Reply } from "../news/reply.js";
 import { hash64 } from "../news/text.js";
 import type { Store } from "../store/store.js";
@@ -106,7 +106,7 @@ export async function deliverDigest(o: DeliverOptions): Promise<DeliverResult> {
     log.error({ err, code }, `digest not posted to channel ${channelId}`);
     throw err;
   }
-  const articleIds = digest.stories.map((s) => s.articleId);
+  const articleIds = digestArticleIds(digest);
   await o.store.digests.set(key, { state: "posted", by: o.owner, at: o.now.getTime(), messageIds, articleIds });
   await o.store.channels.set(channelId, { ...state, lastPosted: o.date, lastArticleIds: articleIds.length > 0 ? articleIds : state.lastArticleIds });
   log.info({ messages: messageIds.length, stories: digest.stories.length }, "digest posted");

@@ -27,6 +27,8 @@ export interface Person {
   articles: Set<string>;
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 export class Corpus {
   /** Newest first; equal dates keep load order. */
   readonly articles: readonly Article[];
@@ -36,6 +38,7 @@ export class Corpus {
   private readonly termsById = new Map<string, Set<string>>();
   private readonly wordsById = new Map<string, Set<string>>();
   private readonly summaries = new Map<string, string[]>();
+  private readonly peopleById = new Map<string, Set<string>>();
 
   constructor(articles: readonly Article[]) {
     const indexed = articles.map((a, i) => ({ a, i }));
@@ -48,6 +51,14 @@ export class Corpus {
       this.wordsById.set(a.id, new Set(words(text)));
     }
     this.people = this.buildPeople();
+    for (const p of this.people.values()) {
+      if (!p.key.includes(" ")) continue;
+      for (const id of p.articles) {
+        let set = this.peopleById.get(id);
+        if (!set) this.peopleById.set(id, (set = new Set()));
+        set.add(p.key);
+      }
+    }
   }
 
   get size(): number {
@@ -60,6 +71,11 @@ export class Corpus {
 
   quotesOf(articleId: string): readonly QuoteRef[] {
     return this.quotesById.get(articleId) ?? [];
+  }
+
+  /** Keys of the people (with a full name) that an article names. */
+  peopleIn(articleId: string): ReadonlySet<string> {
+    return this.peopleById.get(articleId) ?? EMPTY;
   }
 
 

@@ -2,10 +2,11 @@
 import { digest } from "./digest.js";
 import { headline } from "./headline.js";
 import { quote } from "./quote.js";
+import { search } from "./search.js";
 import { summary } from "./summary.js";
 import type { Command } from "./types.js";
 
-export const commands: readonly Command[] = [headline, summary, quote, digest];
+export const commands: readonly Command[] = [headline, summary, quote, search, digest];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.data.name === name);

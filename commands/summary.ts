@@ -1,12 +1,13 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
-import { nothingLoaded, shortDate } from "../src/news/reply.js";
+import { nothingLoaded, plural, shortDate } from "../src/news/reply.js";
 import { unitsOf } from "../src/news/summary.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
 
 const Input = z.object({
   article: textOption(200),
   length: z.enum(["short", "medium", "long"], { error: "must be short, medium or long" }).default("medium"),
+  topic: textOption(100),
 });
 
 export const summary = {
@@ -21,14 +22,28 @@ export const summary = {
         .setName("length")
         .setDescription("short: 1 sentence, medium: 3, long: 5")
         .addChoices({ name: "short", value: "short" }, { name: "medium", value: "medium" }, { name: "long", value: "long" }),
-    ),
+    )
+    .addStringOption((o) => o.setName("topic").setDescription("The article that best matches these words (when no article is given)").setMaxLength(100)),
 
   async execute(input, { corpus }) {
     const parsed = parseInput("summary", Input, input);
     if (!parsed.ok) return parsed.reply;
-    const { article: query, length } = parsed.data;
+    const { article: query, length, topic } = parsed.data;
     if (corpus.size === 0) return nothingLoaded();
     let article = corpus.articles[0];
+    if (query === undefined && topic !== undefined) {
+      const best = corpus.search(topic, 1).hits[0];
+      if (best === undefined) {
+        return {
+          status: "empty",
+          ephemeral: true,
+          title: `No article about “${topic}”`,
+          intro: `None of the ${plural(corpus.size, "loaded article")} has these words. Try fewer or other words, or /search.`,
+          items: [],
+        };
+      }
+      article = best.article;
+    }
     if (query !== undefined) {
       const found = corpus.findArticle(query);
       if ("suggestions" in found) {
@@ -42,6 +57,15 @@ export const summary = {
         };
       }
       article = found.article;
+      if (!corpus.matchesTopic(article.id, topic)) {
+        return {
+          status: "empty",
+          ephemeral: true,
+          title: `“${article.headline}” is not about “${topic ?? ""}”`,
+          intro: "Leave out `topic`, or pick an article that mentions it.",
+          items: [],
+        };
+      }
     }
     if (article === undefined) return nothingLoaded();
     const sentences = corpus.summary(article, length);

@@ -16,7 +16,7 @@ export async function runCommand(
 ): Promise<Reply> {
   const command = findCommand(name);
   if (!command) {
-    return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /digest preview|status|subscribe|unsubscribe.", items: [] };
+    return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /search, /digest preview|status|subscribe|unsubscribe.", items: [] };
   }
   try {
     return await command.execute(input, services, context);

@@ -26,7 +26,7 @@ describe("command definitions", () => {
         expect(o.description.length).toBeLessThanOrEqual(100);
       }
     }
-    expect([...names]).toEqual(["headline", "summary", "quote", "digest"]);
+    expect([...names]).toEqual(["headline", "summary", "quote", "search", "digest"]);
   });
 });
 
@@ -160,6 +160,54 @@ describe("/quote", () => {
   });
 });
 
+describe("/summary topic", () => {
+  it("summarises the article that best matches the topic", async () => {
+    const r = await run("summary", { topic: "flood Kashmir", length: "short" });
+    expect(r.title).toMatch(/flash flood/);
+    expect(r.footer).toMatch(/^1 of /);
+  });
+  it("says so when no article is about the topic, or the chosen article is not", async () => {
+    const none = await run("summary", { topic: "zzzz volcano" });
+    expect(none.status).toBe("empty");
+    expect(none.ephemeral).toBe(true);
+    expect(none.title).toBe("No article about “zzzz volcano”");
+    const mismatch = await run("summary", { article: "Chasoti", topic: "Putin" });
+    expect(mismatch.status).toBe("empty");
+    expect(mismatch.title).toMatch(/is not about “Putin”/);
+    const both = await run("summary", { article: "Alaska", topic: "Putin" });
+    expect(both.status).toBe("ok");
+  });
+});
+
+describe("/search", () => {
+  it("finds articles by words in headline or body, best first, with the matching sentence", async () => {
+    const r = await run("search", { query: "Zelenskyy security guarantees" });
+    expect(r.status).toBe("ok");
+    expect(r.title).toBe("Search: “Zelenskyy security guarantees”");
+    expect(r.items[0]?.heading).toMatch(/^Trump and Putin to meet in Alaska/);
+    expect(r.items[0]?.body).toMatch(/security guarantees/i);
+    expect(r.footer).toMatch(/^1 of 1 matching article, best first$/);
+  });
+  it("ranks rarer and more matching words higher, and shows at most five", async () => {
+    const r = await run("search", { query: "Trump troops capital" });
+    expect(r.items[0]?.heading).toMatch(/National Guard troops/);
+    expect(r.items.length).toBeLessThanOrEqual(5);
+    expect(r.items.map((i) => i.heading)).toContain(svc.corpus.articles[0]?.headline);
+  });
+  it("explains a missing or empty query and a search with no match ephemerally", async () => {
+    for (const input of [{}, { query: "   " }]) {
+      const r = await run("search", input);
+      expect(r.status).toBe("invalid");
+      expect(r.ephemeral).toBe(true);
+      expect(r.intro).toMatch(/`query` is required/);
+    }
+    const none = await run("search", { query: "qwxyz" });
+    expect(none.status).toBe("empty");
+    expect(none.ephemeral).toBe(true);
+    expect(none.title).toBe("No articles match “qwxyz”");
+  });
+});
+
 describe("/digest", () => {
   it("gives one item per story and a quote of the day of at least eight words", async () => {
     const r = await run("digest", { subcommand: "preview" });
@@ -175,7 +223,7 @@ describe("/digest", () => {
 describe("with no articles", () => {
   it("every command says plainly that nothing is loaded", async () => {
     const empty = services([]);
-    for (const [name, input] of [["headline", {}], ["summary", {}], ["quote", { person: "Trump" }], ["digest", { subcommand: "preview" }]] as const) {
+    for (const [name, input] of [["headline", {}], ["summary", {}], ["quote", { person: "Trump" }], ["search", { query: "Alaska" }], ["digest", { subcommand: "preview" }]] as const) {
       const r = await run(name, input, empty);
       expect(r.status).toBe("empty");
       expect(r.title).toBe("No articles are loaded");

@@ -43,6 +43,18 @@ describe("the bot on a loopback Discord", () => {
     expect(r.callbacks[0]?.type).toBe(4);
   });
 
+  it("answers /search with the best articles and their matching sentences, and no match ephemerally", async () => {
+    const m = await h.emu.answer(h.emu.interact({ name: "search", options: { query: "security guarantees" } }));
+    expect(m.flags & 64).toBe(0);
+    const embeds = embedsOf(m);
+    expect(embeds[0]?.title).toBe("Search: “security guarantees”");
+    expect(embeds[1]?.title).toMatch(/^Trump and Putin to meet in Alaska/);
+    expect(embeds[1]?.description).toMatch(/security guarantees/);
+    const none = await h.emu.answer(h.emu.interact({ name: "search", options: { query: "qwxyz" } }));
+    expect(none.flags & 64).toBe(64);
+    expect(embedsOf(none)[0]?.title).toBe("No articles match “qwxyz”");
+  });
+
   it("answers /quote Trump with exactly his two quotes", async () => {
     const r = h.emu.interact({ name: "quote", options: { person: "Trump" } });
     await h.emu.answer(r);
@@ -227,7 +239,7 @@ describe("start-up failures", () => {
     try {
       const guild = emu.guilds[0]?.id ?? "";
       const r = await runEntry("src/deploy-commands.ts", [], { env: { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_GUILD_ID: guild } });
-      expect(r.stdout).toBe(`Registered 4 commands (/headline, /summary, /quote, /digest) in guild ${guild}.\n`);
+      expect(r.stdout).toBe(`Registered 5 commands (/headline, /summary, /quote, /search, /digest) in guild ${guild}.\n`);
       expect(r.code).toBe(0);
       expect(emu.registered(guild)).toHaveLength(4);
       expect(emu.frames).toEqual([]);
@@ -261,7 +273,7 @@ describe("start-up failures", () => {
   it("registers globally when no guild is set", async () => {
     const h = await startHarness({ guildScoped: false });
     try {
-      expect(h.emu.registered().map((c) => c.name)).toEqual(["headline", "summary", "quote", "digest"]);
+      expect(h.emu.registered().map((c) => c.name)).toEqual(["headline", "summary", "quote", "search", "digest"]);
       expect(h.emu.registered(h.guildId)).toEqual([]);
     } finally {
       await h.close();

@@ -5,6 +5,7 @@
 import type { Article } from "./article.js";
 import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./names.js";
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
+import { SearchIndex, type SearchResult } from "./search.js";
 import { summarize, SUMMARY_SENTENCES, type SummaryLength } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
@@ -33,6 +34,8 @@ export class Corpus {
   /** Newest first; equal dates keep load order. */
   readonly articles: readonly Article[];
   readonly people: ReadonlyMap<string, Person>;
+  /** Full-text index over headlines and bodies: `/search` and every `topic` option. */
+  readonly index: SearchIndex;
   private readonly byId = new Map<string, Article>();
   private readonly quotesById = new Map<string, QuoteRef[]>();
   private readonly termsById = new Map<string, Set<string>>();
@@ -51,6 +54,7 @@ export class Corpus {
       this.wordsById.set(a.id, new Set(words(text)));
     }
     this.people = this.buildPeople();
+    this.index = new SearchIndex(this.articles);
     for (const p of this.people.values()) {
       if (!p.key.includes(" ")) continue;
       for (const id of p.articles) {
@@ -201,13 +205,16 @@ export class Corpus {
     return this.articles.filter((a) => q.every((w) => this.wordsById.get(a.id)?.has(w))).length;
   }
 
-  /** Whether an article is about a topic: every content word of the topic appears in it. */
+  /** Whether an article is about a topic: every content word of the topic appears in it (from the search index). */
   matchesTopic(articleId: string, topic: string | undefined): boolean {
     if (topic === undefined || topic.trim() === "") return true;
-    const t = terms(topic);
-    if (t.length === 0) return true;
-    const have = this.termsById.get(articleId);
-    return have !== undefined && t.every((x) => have.has(x));
+    const ids = this.index.containingAll(topic);
+    return ids === null || ids.has(articleId);
+  }
+
+  /** The articles best matching a query (BM25 over headlines and bodies), with their best sentence. */
+  search(query: string, limit = 5): SearchResult {
+    return this.index.search(query, limit);
   }
 
   /** Whether a quote is about a topic: the topic's words appear in the quote or in its article. */

@@ -55,24 +55,28 @@ const QUOTE_STORIES = 3;
 
 /**
  * How much a quote says: the specificity of its words (each distinct content word weighs its inverse sentence
- * frequency in its article, so that "meeting" in an article about a meeting counts little and "territorial
- * disputes" much), less for a quote too long to read at a glance. At least 8 words.
+ * frequency in its article, so that "meeting" in an article about a meeting counts little), twice for a word the
+ * article also uses elsewhere (the story's subject: "security guarantees", not "very fast"), less for a quote
+ * too long to read at a glance. At least 8 words.
  */
-function substance(q: QuoteRef, idf: (term: string) => number): number {
+function substance(q: QuoteRef, idf: (term: string) => { idf: number; elsewhere: boolean }): number {
   const n = wordCount(q.text);
   if (n < 8) return -Infinity;
   let specific = 0;
-  for (const t of new Set(terms(q.text))) specific += idf(t);
+  for (const t of new Set(terms(q.text))) {
+    const w = idf(t);
+    specific += w.idf * (w.elsewhere ? 2 : 1);
+  }
   const tooLong = Math.max(0, n - 60);
-  return Math.min(specific, 60) - tooLong;
+  return Math.min(specific, 120) - tooLong;
 }
 
-/** Inverse sentence frequency of terms within one article. */
-function sentenceIdf(paragraphs: readonly string[]): (term: string) => number {
+/** Inverse sentence frequency of terms within one article, and whether a term is in more than one sentence. */
+function sentenceIdf(paragraphs: readonly string[]): (term: string) => { idf: number; elsewhere: boolean } {
   const units = unitsOf(paragraphs).map((u) => new Set(terms(u.text)));
   const df = new Map<string, number>();
   for (const u of units) for (const t of u) df.set(t, (df.get(t) ?? 0) + 1);
-  return (t) => Math.log(1 + units.length / (df.get(t) ?? 1));
+  return (t) => ({ idf: Math.log(1 + units.length / (df.get(t) ?? 1)), elsewhere: (df.get(t) ?? 0) >= 2 });
 }
 
 export function buildDigest(corpus: Corpus, opts: DigestOptions): Digest {

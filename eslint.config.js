@@ -14,7 +14,7 @@ const CORE_FORBIDDEN = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "coverage/"] },
+  { ignores: ["node_modules/", "data/", "coverage/", ".scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

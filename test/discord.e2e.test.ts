@@ -241,7 +241,7 @@ describe("start-up failures", () => {
       const r = await runEntry("src/deploy-commands.ts", [], { env: { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_GUILD_ID: guild } });
       expect(r.stdout).toBe(`Registered 5 commands (/headline, /summary, /quote, /search, /digest) in guild ${guild}.\n`);
       expect(r.code).toBe(0);
-      expect(emu.registered(guild)).toHaveLength(4);
+      expect(emu.registered(guild)).toHaveLength(5);
       expect(emu.frames).toEqual([]);
     } finally {
       await emu.stop();

@@ -17,7 +17,9 @@ export function htmlToParagraphs(html: string): string[] {
   let current = "";
   let skipping = 0;
   const flush = () => {
-    const text = repairMojibake(current.replace(/\s+/g, " ").trim());
+    let text = repairMojibake(current.replace(/\s+/g, " ").trim());
+    // Escaped twice by the publisher ("&amp;#243;"): what is left after one decoding is decoded again.
+    if (/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text)) text = decodeHTML(text);
     if (text !== "") paragraphs.push(text);
     current = "";
   };

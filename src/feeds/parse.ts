@@ -6,7 +6,8 @@
  * what could be read plus `problems`, never an exception.
  */
 import { decodeXML } from "entities";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
+import { SyntaxValidator } from "fast-xml-validator";
 import { htmlToParagraphs, plainText } from "./html.js";
 
 export type FeedFormat = "rss" | "rdf" | "atom" | "json";
@@ -184,7 +185,6 @@ function xmlParser(): XMLParser {
     parseAttributeValue: false,
     trimValues: true,
     processEntities: true,
-    htmlEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
     stopNodes: RICH.map((n) => `*.${n}`),
@@ -295,7 +295,7 @@ function atom(root: Node, url: string): Omit<ParsedFeed, "problems" | "format"> 
       if (title !== undefined) item.title = title;
       const published = parseDate(text(child(n, "published")) ?? text(child(n, "issued")));
       const updated = parseDate(text(child(n, "updated")) ?? text(child(n, "modified")));
-      if (published ?? updated) item.published = (published ?? updated) as Date;
+      if (published ?? updated) item.published = (published ?? updated);
       if (updated !== undefined) item.updated = updated;
       const author = titleOf(isNode(list(n.author)[0]) ? (list(n.author)[0] as Node).name : undefined);
       if (author !== undefined) item.author = author;
@@ -321,7 +321,7 @@ function jsonFeed(doc: unknown, url: string, problems: string[]): ParsedFeed {
       problems.push(`item ${i + 1} is not an object; skipped`);
       return;
     }
-    const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : typeof raw[k] === "number" ? String(raw[k]) : undefined);
+    const str = (k: string) => (typeof raw[k] === "string" ? (raw[k]) : typeof raw[k] === "number" ? String(raw[k]) : undefined);
     const html = str("content_html");
     const paragraphs = html !== undefined ? htmlToParagraphs(html) : (str("content_text") ?? str("summary") ?? "").split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p !== "");
     const item: FeedItem = { paragraphs };
@@ -333,7 +333,7 @@ function jsonFeed(doc: unknown, url: string, problems: string[]): ParsedFeed {
     if (title) item.title = title;
     const published = parseDate(str("date_published"));
     const updated = parseDate(str("date_modified"));
-    if (published ?? updated) item.published = (published ?? updated) as Date;
+    if (published ?? updated) item.published = (published ?? updated);
     if (updated !== undefined) item.updated = updated;
     const authors = [...list(raw.authors), ...list(raw.author)].filter(isNode);
     const author = authors.map((a) => (typeof a.name === "string" ? a.name : undefined)).find((n) => n !== undefined);
@@ -377,11 +377,14 @@ export function parseFeed(input: Uint8Array | string, opts: ParseOptions): Parse
     problems.push("control characters that XML does not allow; removed");
     body = body.replace(ILLEGAL, "");
   }
-  const valid = XMLValidator.validate(body, { allowBooleanAttributes: true });
-  if (valid !== true) {
-    const open = /^Invalid '\[(.*)\]' found/s.exec(valid.err.msg)?.[1];
-    const names = open === undefined ? [] : [...open.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
-    problems.push(names.length > 0 ? `malformed XML: the document ends with ${names.join(", ")} never closed` : `malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  try {
+    SyntaxValidator.validate(body, { allowBooleanAttributes: true });
+  } catch (e) {
+    const err = e as { message?: string; line?: number };
+    const msg = err.message ?? String(e);
+    const open = /^Invalid '\[(.*)\]' found/s.exec(msg)?.[1];
+    const names = open === undefined ? [] : [...open.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1] ?? ""}>`);
+    problems.push(names.length > 0 ? `malformed XML: the document ends with ${names.join(", ")} never closed` : `malformed XML: ${msg}${err.line !== undefined ? ` (line ${err.line})` : ""}`);
   }
   const undefinedEntities = [...new Set([...body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "").matchAll(/&([A-Za-z][A-Za-z0-9]*);/g)].map((m) => m[1] as string))].filter(
     (e) => !["amp", "lt", "gt", "quot", "apos"].includes(e) && !new RegExp(`<!ENTITY\\s+${e}\\s`).test(body),

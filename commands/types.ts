@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { z } from "zod";
 import type { Subscriptions } from "../src/digest/subscriptions.js";
+import type { FeedService } from "../src/feeds/service.js";
 import type { Corpus } from "../src/news/corpus.js";
 import type { Reply } from "../src/news/reply.js";
 
@@ -13,6 +14,12 @@ export interface Services {
   subscriptions?: Subscriptions;
   /** The guild a channel belongs to, when the transport knows it. */
   channelGuild?: (channelId: string) => string | undefined;
+  /** The corpus a server's commands read (the seed articles and its feeds'); `corpus` when absent. */
+  corpusFor?: (guildId: string | null) => Promise<Corpus>;
+  /** Feeds the servers follow (absent in one-shot CLI runs). */
+  feeds?: FeedService;
+  /** FEEDS_INTERVAL_MINUTES, for telling members how often feeds are checked. */
+  feedsIntervalMinutes?: number;
 }
 
 /** Where and by whom a command was run, as plain values. */
@@ -38,7 +45,7 @@ export interface Choice {
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(input: CommandInput, services: Services, context: CommandContext): Promise<Reply>;
-  autocomplete?(option: string, typed: string, services: Services): Promise<Choice[]>;
+  autocomplete?(option: string, typed: string, services: Services, context?: CommandContext): Promise<Choice[]>;
 }
 
 /** Zero-width and control characters a user can paste; removed from every text option. */

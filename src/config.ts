@@ -83,6 +83,29 @@ const Schema = z.object({
       .default("sqlite://data/newsdesk.sqlite"),
   ),
   ARTICLES_DIR: z.preprocess(blank, z.string().default("seeds")),
+  FEEDS_INTERVAL_MINUTES: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "FEEDS_INTERVAL_MINUTES must be a number" })
+      .int("FEEDS_INTERVAL_MINUTES must be a whole number of minutes")
+      .min(1, "FEEDS_INTERVAL_MINUTES must be between 1 and 1440")
+      .max(1440, "FEEDS_INTERVAL_MINUTES must be between 1 and 1440")
+      .default(15),
+  ),
+  FEEDS_PER_GUILD: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: "FEEDS_PER_GUILD must be a number" })
+      .int("FEEDS_PER_GUILD must be a whole number")
+      .min(0, "FEEDS_PER_GUILD must be between 0 and 1000")
+      .max(1000, "FEEDS_PER_GUILD must be between 0 and 1000")
+      .default(50),
+  ),
+  FEEDS_ALLOW_PRIVATE: z.preprocess(
+    blank,
+    z.enum(["true", "false"], { error: "FEEDS_ALLOW_PRIVATE must be true or false" }).default("false").transform((v) => v === "true"),
+  ),
+  FEEDS_FILE: z.preprocess(blank, z.string().optional()),
   LOG_LEVEL: z.preprocess(
     blank,
     z

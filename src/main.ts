@@ -23,6 +23,9 @@ import { Corpus } from "./news/corpus.js";
 import { plural } from "./news/reply.js";
 import { openStore, type Store, type Subscription } from "./store/store.js";
 import { storePages } from "./discord/pages.js";
+import { Corpora } from "./feeds/corpora.js";
+import { readFeedsFile } from "./feeds/owner.js";
+import { FeedService } from "./feeds/service.js";
 
 export interface RunningBot {
   mode: "discord" | "console";
@@ -31,6 +34,8 @@ export interface RunningBot {
   bot?: DiscordBot;
   scheduler: DigestScheduler;
   subscriptions: Subscriptions;
+  feeds: FeedService;
+  corpora: Corpora;
   /** Deliver today's digest now (what the schedule does when it fires). */
   deliverNow(now?: Date): Promise<string>;
   stop(): Promise<void>;
@@ -60,6 +65,14 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   const loaded = await loadArticles(config.ARTICLES_DIR);
   for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
   if (loaded.duplicates > 0) log.info({ duplicates: loaded.duplicates }, "duplicate articles loaded once");
+  let ownerFeeds: string[] = [];
+  if (config.FEEDS_FILE !== undefined) {
+    try {
+      ownerFeeds = await readFeedsFile(config.FEEDS_FILE);
+    } catch (err) {
+      throw new StartupError((err as Error).message);
+    }
+  }
   const corpus = new Corpus(loaded.articles);
   log.info({ articles: corpus.size, files: loaded.files, skipped: loaded.skipped.length, dir: config.ARTICLES_DIR }, "articles loaded");
 
@@ -73,7 +86,29 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     throw new StartupError(`Cannot open the store at STORE_URL=${config.STORE_URL}: ${(err as Error).message}`);
   }
 
-  const services: Services = { corpus, now, digest: { timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES } };
+  // Live feeds: each server's own, and FEEDS_FILE's for all; one corpus per server.
+  const changed: { corpora?: Corpora } = {};
+  const feeds = new FeedService({
+    store,
+    log: log.child({ part: "feeds" }),
+    now,
+    intervalMinutes: config.FEEDS_INTERVAL_MINUTES,
+    perGuild: config.FEEDS_PER_GUILD,
+    allowPrivate: config.FEEDS_ALLOW_PRIVATE,
+    ownerFeeds,
+    onChange: (url) => changed.corpora?.invalidateUrl(url),
+    onGuildChange: (guildId) => changed.corpora?.invalidateGuild(guildId),
+  });
+  const corpora = new Corpora(loaded.articles, feeds);
+  changed.corpora = corpora;
+  const services: Services = {
+    corpus,
+    now,
+    digest: { timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES },
+    feeds,
+    feedsIntervalMinutes: config.FEEDS_INTERVAL_MINUTES,
+    corpusFor: (guildId) => corpora.get(guildId),
+  };
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   let bot: DiscordBot | undefined;
@@ -119,7 +154,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   const scheduler = new DigestScheduler({
     store,
     subscriptions,
-    corpus: () => corpus,
+    corpus: (guildId) => corpora.get(guildId),
     post,
     ...(bot ? { findPosted: bot.findPosted } : {}),
     log,
@@ -135,7 +170,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     if (defaultChannel === undefined) return "no-channel";
     return deliverDigest({
       store,
-      corpus,
+      corpus: await corpora.get(DEFAULT_GUILD),
       target: { channelId: defaultChannel, timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES },
       date: localDate(at, config.DIGEST_TIMEZONE),
       now: at,
@@ -147,7 +182,11 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     });
   };
   const cronJob = defaultChannel !== undefined && daily === null ? scheduleDaily(config.DIGEST_CRON, config.DIGEST_TIMEZONE, () => deliverNow(), log) : undefined;
-  if (opts.schedule ?? true) scheduler.start();
+  if (opts.schedule ?? true) {
+    scheduler.start();
+    feeds.start();
+    void feeds.tick().catch((err: unknown) => log.error({ err }, "feed tick failed"));
+  }
   if (defaultChannel === undefined) log.info("DIGEST_CHANNEL_ID is not set: only digests set up with /digest subscribe will be posted");
   else log.info({ cron: config.DIGEST_CRON, timeZone: config.DIGEST_TIMEZONE, channel: defaultChannel }, "daily digest scheduled");
 
@@ -156,6 +195,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     if (stopped) return;
     stopped = true;
     await scheduler.stop();
+    feeds.stop();
     await cronJob?.stop();
     await bot?.stop();
     await store.close();
@@ -174,7 +214,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     );
     done = runConsole({ input, output, services, log, interactive });
   }
-  return { mode: bot ? "discord" : "console", corpus, store, scheduler, subscriptions, ...(bot ? { bot } : {}), deliverNow, stop, done };
+  return { mode: bot ? "discord" : "console", corpus, store, scheduler, subscriptions, feeds, corpora, ...(bot ? { bot } : {}), deliverNow, stop, done };
 }
 
 /** The process entry: one clear line and exit code 2 for bad configuration or a refused login. */

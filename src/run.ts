@@ -16,10 +16,11 @@ export async function runCommand(
 ): Promise<Reply> {
   const command = findCommand(name);
   if (!command) {
-    return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /search, /digest preview|status|subscribe|unsubscribe.", items: [] };
+    return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /search, /digest preview|status|subscribe|unsubscribe, /feeds add|remove|list|status.", items: [] };
   }
   try {
-    return await command.execute(input, services, context);
+    const scoped = services.corpusFor ? { ...services, corpus: await services.corpusFor(context.guildId) } : services;
+    return await command.execute(input, scoped, context);
   } catch (err) {
     log.error({ err, command: name }, "command failed");
     return {
@@ -38,11 +39,13 @@ export async function runAutocomplete(
   typed: string,
   services: Services,
   log: Logger,
+  guildId: string | null = OWNER_CONTEXT.guildId,
 ): Promise<Choice[]> {
   const command = findCommand(name);
   if (!command?.autocomplete) return [];
   try {
-    return (await command.autocomplete(option, typed, services)).slice(0, 25);
+    const scoped = services.corpusFor ? { ...services, corpus: await services.corpusFor(guildId) } : services;
+    return (await command.autocomplete(option, typed, scoped, { ...OWNER_CONTEXT, guildId })).slice(0, 25);
   } catch (err) {
     log.error({ err, command: name, option }, "autocomplete failed");
     return [];

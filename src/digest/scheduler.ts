@@ -22,7 +22,8 @@ export const PAUSING_CODES: Record<number, string> = {
 export interface SchedulerOptions {
   store: Store;
   subscriptions: Subscriptions;
-  corpus: () => Corpus;
+  /** The corpus a server's digest reads (its feeds and the seed articles). */
+  corpus: (guildId: string) => Corpus | Promise<Corpus>;
   post: Post;
   findPosted?: FindPosted;
   log: Logger;
@@ -107,7 +108,7 @@ export class DigestScheduler {
     try {
       const result = await deliverDigest({
         store: this.o.store,
-        corpus: this.o.corpus(),
+        corpus: await this.o.corpus(sub.guildId),
         target: { channelId, timeZone: sub.timeZone, stories: sub.stories },
         date: owed.date,
         now,

@@ -167,7 +167,7 @@ async function onPageButton(i: ButtonInteraction, target: { token: string; page:
 
 async function onAutocomplete(i: AutocompleteInteraction, services: Services, log: Logger): Promise<void> {
   const focused = i.options.getFocused(true);
-  const choices = await runAutocomplete(i.commandName, focused.name, focused.value, services, log);
+  const choices = await runAutocomplete(i.commandName, focused.name, focused.value, services, log, i.guildId);
   await i.respond(choices);
 }
 

@@ -10,6 +10,7 @@ import KeyvRedis from "@keyv/redis";
 import KeyvSqlite from "@keyv/sqlite";
 import Keyv from "keyv";
 import { z } from "zod";
+import { ArticleSchema } from "../news/article.js";
 
 export const DigestRecordSchema = z.object({
   /** claimed: being posted; posted: done; skipped: missed by more than the catch-up window. */
@@ -56,6 +57,45 @@ export const PageStateSchema = z.object({
 });
 export type PageState = z.infer<typeof PageStateSchema>;
 
+/** A feed a server follows. */
+export const FollowedFeedSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  name: z.string().max(100).optional(),
+  addedBy: z.string().optional(),
+  addedAt: z.number(),
+});
+export type FollowedFeed = z.infer<typeof FollowedFeedSchema>;
+export const GuildFeedsSchema = z.object({ feeds: z.array(FollowedFeedSchema) });
+export type GuildFeeds = z.infer<typeof GuildFeedsSchema>;
+
+/** What the poller knows of one feed URL, shared by every server that follows it. */
+export const FeedStateSchema = z.object({
+  url: z.string(),
+  title: z.string().optional(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  /** Epoch ms of the last attempt, the last success, and the next planned fetch. */
+  lastFetchAt: z.number().optional(),
+  lastOkAt: z.number().optional(),
+  nextFetchAt: z.number(),
+  /** Failures in a row (0 after a success): the back-off grows with it. */
+  failures: z.number().int().nonnegative(),
+  lastError: z.object({ reason: z.string(), at: z.number() }).optional(),
+  /** Items in the last document read, and what was wrong with it. */
+  items: z.number().int().nonnegative(),
+  problems: z.array(z.string()),
+});
+export type FeedState = z.infer<typeof FeedStateSchema>;
+
+/** An article as stored (JSON has no dates: `published` comes back as a string). */
+export const StoredArticleSchema = ArticleSchema.extend({ published: z.coerce.date() });
+
+/** The articles read from one feed URL, each with the keys it is known by. */
+export const FeedItemsSchema = z.object({
+  items: z.array(z.object({ keys: z.array(z.string()).min(1), version: z.number(), article: StoredArticleSchema })),
+});
+export type FeedItems = z.infer<typeof FeedItemsSchema>;
+
 export class Namespace<T> {
   constructor(
     private readonly keyv: Keyv,
@@ -93,6 +133,12 @@ export interface Store {
   readonly index: Namespace<string[]>;
   /** Per page token: the command behind a paged reply, so its buttons work in any process, after restarts. */
   readonly pages: Namespace<PageState>;
+  /** Per guild: the feeds it follows. */
+  readonly feeds: Namespace<GuildFeeds>;
+  /** Per feed URL: fetch state (validators, back-off, last error). */
+  readonly feedState: Namespace<FeedState>;
+  /** Per feed URL: its articles. */
+  readonly feedItems: Namespace<FeedItems>;
   close(): Promise<void>;
 }
 
@@ -133,6 +179,9 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
   const channels = new Namespace(ns("channels"), ChannelStateSchema, onInvalid);
   const index = new Namespace(ns("index"), GuildIndexSchema, onInvalid);
   const pages = new Namespace(ns("pages"), PageStateSchema, onInvalid);
+  const feeds = new Namespace(ns("feeds"), GuildFeedsSchema, onInvalid);
+  const feedState = new Namespace(ns("feed-state"), FeedStateSchema, onInvalid);
+  const feedItems = new Namespace(ns("feed-items"), FeedItemsSchema, onInvalid);
   // Fail now, with a clear message, if the store cannot be reached.
   await digests.get("__probe__");
   return {
@@ -142,6 +191,9 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
     channels,
     index,
     pages,
+    feeds,
+    feedState,
+    feedItems,
     async close() {
       await Promise.allSettled(keyvs.map((k) => k.disconnect()));
     },

@@ -28,8 +28,8 @@ function noServer(): Reply {
 function relative(at: number, now: Date): string {
   const d = at - now.getTime();
   const m = Math.round(Math.abs(d) / 60_000);
-  const text = m < 1 ? "now" : m < 90 ? `${m} min` : m < 48 * 60 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} days`;
-  if (text === "now") return d < 0 ? "just now" : "now";
+  if (m < 1) return d <= 0 ? "just now" : "now";
+  const text = m < 90 ? `${m} min` : m < 48 * 60 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} days`;
   return d < 0 ? `${text} ago` : `in ${text}`;
 }
 

@@ -26,7 +26,7 @@ describe("command definitions", () => {
         expect(o.description.length).toBeLessThanOrEqual(100);
       }
     }
-    expect([...names]).toEqual(["headline", "summary", "quote", "search", "digest"]);
+    expect([...names]).toEqual(["headline", "summary", "quote", "search", "digest", "feeds"]);
   });
 });
 

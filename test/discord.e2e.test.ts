@@ -239,9 +239,9 @@ describe("start-up failures", () => {
     try {
       const guild = emu.guilds[0]?.id ?? "";
       const r = await runEntry("src/deploy-commands.ts", [], { env: { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_GUILD_ID: guild } });
-      expect(r.stdout).toBe(`Registered 5 commands (/headline, /summary, /quote, /search, /digest) in guild ${guild}.\n`);
+      expect(r.stdout).toBe(`Registered 6 commands (/headline, /summary, /quote, /search, /digest, /feeds) in guild ${guild}.\n`);
       expect(r.code).toBe(0);
-      expect(emu.registered(guild)).toHaveLength(5);
+      expect(emu.registered(guild)).toHaveLength(6);
       expect(emu.frames).toEqual([]);
     } finally {
       await emu.stop();
@@ -273,7 +273,7 @@ describe("start-up failures", () => {
   it("registers globally when no guild is set", async () => {
     const h = await startHarness({ guildScoped: false });
     try {
-      expect(h.emu.registered().map((c) => c.name)).toEqual(["headline", "summary", "quote", "search", "digest"]);
+      expect(h.emu.registered().map((c) => c.name)).toEqual(["headline", "summary", "quote", "search", "digest", "feeds"]);
       expect(h.emu.registered(h.guildId)).toEqual([]);
     } finally {
       await h.close();

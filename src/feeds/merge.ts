@@ -4,7 +4,7 @@
  * the first date seen (a publisher that re-dates or re-IDs an item does not make it new). Pure.
  */
 import type { Article } from "../news/article.js";
-import type { FeedArticle } from "./articles.js";
+import { canonicalUrl, type FeedArticle } from "./articles.js";
 
 export interface StoredItem {
   keys: string[];
@@ -23,8 +23,10 @@ export interface MergeResult {
 /** How many articles are kept per feed: the newest. */
 export const ITEMS_PER_FEED = 500;
 
+const sameLink = (a: string | undefined, b: string | undefined) => a === b || (a !== undefined && b !== undefined && canonicalUrl(a) === canonicalUrl(b));
+
 function sameContent(a: Article, b: Article): boolean {
-  return a.headline === b.headline && a.url === b.url && a.paragraphs.length === b.paragraphs.length && a.paragraphs.every((p, i) => p === b.paragraphs[i]);
+  return a.headline === b.headline && sameLink(a.url, b.url) && a.paragraphs.length === b.paragraphs.length && a.paragraphs.every((p, i) => p === b.paragraphs[i]);
 }
 
 export function mergeItems(stored: readonly StoredItem[], fresh: readonly FeedArticle[]): MergeResult {

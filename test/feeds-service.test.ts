@@ -178,13 +178,15 @@ describe("following a feed", () => {
     const strict = new FeedService({ store, log: memoryLogger().log, now: () => clock, perGuild: 1 });
     expect(await strict.follow("g1", `${base}/a.xml`, undefined, null)).toEqual({ ok: false, reason: "The URL points at 127.0.0.1, a private or reserved address." });
     const feeds = new FeedService({ store, log: memoryLogger().log, now: () => clock, perGuild: 1, allowPrivate: true });
-    expect(await feeds.follow("g1", "ftp://example.com/rss", undefined, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/only http and https/) });
+    const ftp = await feeds.follow("g1", "ftp://example.com/rss", undefined, null);
+    expect(ftp.ok ? "" : ftp.reason).toMatch(/only http and https/);
     expect(await feeds.follow("g1", `${base}/missing.xml`, undefined, null)).toEqual({ ok: false, reason: "It cannot be read: HTTP 404." });
     expect(await feeds.followed("g1")).toEqual([]);
     expect((await feeds.follow("g1", `${base}/a.xml`, "A", null)).ok).toBe(true);
     expect(await feeds.follow("g1", `${base}/a.xml`, undefined, null)).toEqual({ ok: false, reason: "This server already follows that feed." });
     docs.set("/b.xml", { items: [item(2)] });
-    expect(await feeds.follow("g1", `${base}/b.xml`, undefined, null)).toMatchObject({ ok: false, reason: expect.stringMatching(/^This server follows 1 feeds, the most allowed/) });
+    const full = await feeds.follow("g1", `${base}/b.xml`, undefined, null);
+    expect(full.ok ? "" : full.reason).toMatch(/^This server follows 1 feeds, the most allowed/);
   });
 
   it("fetches a URL that two servers follow once per cycle, and forgets it when the last one leaves", async () => {

@@ -12,6 +12,7 @@ import { type Config, ConfigError, dailyTime, loadConfig } from "./config.js";
 import { runConsole } from "./console/repl.js";
 import { renderText } from "./console/render.js";
 import { loadArticles } from "./corpus/load.js";
+import { type ArticleWatcher, watchArticles } from "./corpus/watch.js";
 import { deliverDigest, type Post } from "./digest/deliver.js";
 import { scheduleDaily } from "./digest/schedule.js";
 import { DigestScheduler } from "./digest/scheduler.js";
@@ -36,6 +37,8 @@ export interface RunningBot {
   subscriptions: Subscriptions;
   feeds: FeedService;
   corpora: Corpora;
+  /** ARTICLES_DIR's watcher (`check()` looks at once). */
+  articles: ArticleWatcher;
   /** Deliver today's digest now (what the schedule does when it fires). */
   deliverNow(now?: Date): Promise<string>;
   stop(): Promise<void>;
@@ -182,6 +185,15 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     });
   };
   const cronJob = defaultChannel !== undefined && daily === null ? scheduleDaily(config.DIGEST_CRON, config.DIGEST_TIMEZONE, () => deliverNow(), log) : undefined;
+  // New or changed files in ARTICLES_DIR replace the seed articles without a restart.
+  const watcher = await watchArticles(
+    config.ARTICLES_DIR,
+    (reloaded) => {
+      corpora.setBase(reloaded.articles);
+      services.corpus = corpora.shared;
+    },
+    log,
+  );
   if (opts.schedule ?? true) {
     scheduler.start();
     feeds.start();
@@ -196,6 +208,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     stopped = true;
     await scheduler.stop();
     feeds.stop();
+    watcher.stop();
     await cronJob?.stop();
     await bot?.stop();
     await store.close();
@@ -214,7 +227,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     );
     done = runConsole({ input, output, services, log, interactive });
   }
-  return { mode: bot ? "discord" : "console", corpus, store, scheduler, subscriptions, feeds, corpora, ...(bot ? { bot } : {}), deliverNow, stop, done };
+  return { mode: bot ? "discord" : "console", corpus, store, scheduler, subscriptions, feeds, corpora, articles: watcher, ...(bot ? { bot } : {}), deliverNow, stop, done };
 }
 
 /** The process entry: one clear line and exit code 2 for bad configuration or a refused login. */

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findCommand, type CommandContext, type CommandInput, type Services } from "../commands/index.js";
+import { payloadProblems, renderDiscord } from "../src/discord/render.js";
 import { Corpora } from "../src/feeds/corpora.js";
 import { FeedService } from "../src/feeds/service.js";
 import { buildDigest } from "../src/news/digest.js";
@@ -262,6 +263,28 @@ describe("a server's commands and digest see its feeds, and no other server's", 
     // /search and /quote read the same per-server corpus.
     expect((await run("search", { query: "strike number 7" }, "g1")).items[0]?.heading).toBe(item(7).title);
     expect((await run("search", { query: "strike number 7" }, "g2")).status).toBe("empty");
+  });
+
+  it("lets no feed content ping anyone or break a message", async () => {
+    const nasty = item(9, {
+      title: `@everyone <@&123456789012345678> **Breaking** [click](https://discord.gg/x) ${"very long title ".repeat(40)}`,
+      body: `@here ${"<b>bold</b> text with > quotes and # headings ".repeat(2000)}`,
+    });
+    docs.set("/nasty.xml", { items: [nasty] });
+    const feeds = service();
+    const corpora = new Corpora(seedArticles(), feeds);
+    await feeds.follow("g1", `${base}/nasty.xml`, undefined, null);
+    const svc: Services = { corpus: corpora.shared, now: () => clock, digest: { timeZone: "UTC", stories: 5 }, feeds, corpusFor: (g) => corpora.get(g) };
+    const ctx: CommandContext = { guildId: "g1", channelId: "c", canManageGuild: true, userId: "u" };
+    for (const [name, input] of [["headline", {}], ["summary", { topic: "breaking" }], ["search", { query: "breaking" }], ["digest", { subcommand: "preview" }]] as const) {
+      const reply = await runCommand(name, input, svc, memoryLogger().log, ctx);
+      expect(reply.status, name).toBe("ok");
+      for (const p of renderDiscord(reply)) {
+        expect(payloadProblems(p), name).toEqual([]);
+        const text = JSON.stringify(p.embeds);
+        expect(text, name).not.toMatch(/@(?:everyone|here)|<@&\d|https?:\/\/discord\.gg/);
+      }
+    }
   });
 
   it("checks Manage Server for add and remove, and answers list and status for everyone", async () => {

@@ -307,3 +307,28 @@ describe("a server's commands and digest see its feeds, and no other server's", 
     expect((await cmd?.execute({ subcommand: "list" }, svc, member))?.title).toBe("This server follows no feeds");
   });
 });
+
+describe("FEEDS_FILE", () => {
+  it("reads a list of URLs or {url, name} objects, and says what is wrong with a bad file", async () => {
+    const { readFeedsFile } = await import("../src/feeds/owner.js");
+    const good = path.join(dir, "feeds.json");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(good, JSON.stringify(["https://example.com/rss", { url: "https://example.org/atom.xml", name: "Org" }, "https://example.com/rss"]));
+    expect(await readFeedsFile(good)).toEqual(["https://example.com/rss", "https://example.org/atom.xml"]);
+    const bad = path.join(dir, "bad.json");
+    await writeFile(bad, JSON.stringify(["https://example.com/rss", "ftp://example.com/x"]));
+    await expect(readFeedsFile(bad)).rejects.toThrow(/entry 1: must be a list of http\(s\) URLs/);
+    await writeFile(bad, "{ nope");
+    await expect(readFeedsFile(bad)).rejects.toThrow(/cannot be read as JSON/);
+  });
+
+  it("has every server read the owner's feeds, fetched once", async () => {
+    docs.set("/owner.xml", { items: [item(5)] });
+    const feeds = new FeedService({ store, log: memoryLogger().log, now: () => clock, allowPrivate: true, ownerFeeds: [`${base}/owner.xml`] });
+    expect(await feeds.tick()).toHaveLength(1);
+    expect((await feeds.articlesOf("g1")).map((a) => a.title)).toEqual([item(5).title]);
+    expect((await feeds.articlesOf("g2")).map((a) => a.title)).toEqual([item(5).title]);
+    expect(await feeds.guildsFollowing(`${base}/owner.xml`)).toBe("all");
+    expect(hits.get("/owner.xml")).toBe(1);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * One measurement run over one articles folder, in its own process (so that its peak memory is its own):
+ * load + index time and peak RSS, then per-command latency (options in, Reply out, in-process) beside a naive
+ * baseline measured in the same run. Prints one JSON line. Used by bench/run.ts (`npm run bench`).
+ */
+import "../src/runtime.js";
+import { findCommand, OWNER_CONTEXT, type CommandInput, type Services } from "../commands/index.js";
+import { loadArticles } from "../src/corpus/load.js";
+import { Corpus } from "../src/news/corpus.js";
+import { buildDigest } from "../src/news/digest.js";
+import { summarize } from "../src/news/summary.js";
+import { fold, terms } from "../src/news/text.js";
+
+export interface Timing {
+  p50: number;
+  p99: number;
+  n: number;
+}
+
+export interface Measurement {
+  dir: string;
+  articles: number;
+  loadMs: number;
+  indexMs: number;
+  peakRssMb: number;
+  commands: Record<string, { ours: Timing; baseline?: Timing }>;
+  digestMs: number;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+async function time(n: number, f: (i: number) => unknown): Promise<Timing> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await f(i);
+    xs.push(performance.now() - t0);
+  }
+  return { p50: percentile(xs, 50), p99: percentile(xs, 99), n };
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (dir === undefined) throw new Error("usage: tsx bench/measure.ts DIR");
+  const t0 = performance.now();
+  const loaded = await loadArticles(dir);
+  const t1 = performance.now();
+  const corpus = new Corpus(loaded.articles);
+  const t2 = performance.now();
+  const services: Services = { corpus, now: () => new Date("2025-11-28T08:00:00Z"), digest: { timeZone: "UTC", stories: 5 } };
+  const run = (name: string, input: CommandInput) => (findCommand(name) as NonNullable<ReturnType<typeof findCommand>>).execute(input, services, OWNER_CONTEXT);
+  const people = [...corpus.people.values()].filter((p) => p.quotes.length > 0);
+  const names = people.map((p) => p.name);
+  const words = ["strike", "harbour", "election", "flood relief", "budget deficit", "summit talks", "vaccine", "railway tunnel", "drought prices", "court appeal"];
+  const N = 200;
+  const commands: Measurement["commands"] = {};
+
+  // /quote person — baseline: scan every article's quotes for the name.
+  commands.quote = {
+    ours: await time(N, (i) => run("quote", { person: names[i % names.length] ?? "Trump" })),
+    baseline: await time(Math.min(N, 50), (i) => {
+      const want = fold(names[i % names.length] ?? "");
+      const last = want.split(" ").at(-1) ?? want;
+      let found = 0;
+      for (const a of corpus.articles) for (const q of corpus.quotesOf(a.id)) if (q.speaker !== null && fold(q.speaker).includes(last)) found++;
+      return found;
+    }),
+  };
+  // autocomplete on /quote person — baseline: scan all people for the typed prefix.
+  const quoteCmd = findCommand("quote");
+  commands.autocomplete = {
+    ours: await time(N, (i) => quoteCmd?.autocomplete?.("person", (names[i % names.length] ?? "a").slice(0, 3), services)),
+    baseline: await time(Math.min(N, 50), (i) => {
+      const typed = fold((names[i % names.length] ?? "a").slice(0, 3));
+      return [...corpus.people.values()].filter((p) => [...p.aliases].some((a) => fold(a).startsWith(typed))).sort((a, b) => b.quotes.length - a.quotes.length).slice(0, 25);
+    }),
+  };
+  // /summary article — baseline: summarise without the cache.
+  commands.summary = {
+    ours: await time(N, (i) => run("summary", { article: corpus.articles[(i * 7919) % corpus.size]?.id ?? "" })),
+    baseline: await time(Math.min(N, 50), (i) => summarize(corpus.articles[(i * 7919) % corpus.size]?.paragraphs ?? [], 3)),
+  };
+  // /headline topic — baseline: scan every article's text for the topic's words.
+  commands.headline = {
+    ours: await time(N, (i) => run("headline", { topic: words[i % words.length] ?? "strike" })),
+    baseline: await time(Math.min(N, 20), (i) => {
+      const t = terms(words[i % words.length] ?? "strike");
+      return corpus.articles.filter((a) => {
+        const have = new Set(terms(`${a.headline} ${a.paragraphs.join(" ")}`));
+        return t.every((x) => have.has(x));
+      }).length;
+    }),
+  };
+  // /search — baseline: scan every article's text and count query words.
+  commands.search = {
+    ours: await time(N, (i) => run("search", { query: words[i % words.length] ?? "strike" })),
+    baseline: await time(Math.min(N, 20), (i) => {
+      const t = terms(words[i % words.length] ?? "strike");
+      return corpus.articles
+        .map((a) => {
+          const all = terms(`${a.headline} ${a.paragraphs.join(" ")}`);
+          return { a, s: all.filter((x) => t.includes(x)).length };
+        })
+        .filter((x) => x.s > 0)
+        .sort((x, y) => y.s - x.s)
+        .slice(0, 5);
+    }),
+  };
+  const d0 = performance.now();
+  buildDigest(corpus, { now: new Date("2025-11-28T08:00:00Z"), timeZone: "UTC", stories: 5 });
+  const digestMs = performance.now() - d0;
+  const m: Measurement = {
+    dir,
+    articles: corpus.size,
+    loadMs: t1 - t0,
+    indexMs: t2 - t1,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    commands,
+    digestMs,
+  };
+  process.stdout.write(`${JSON.stringify(m)}\n`);
+}
+
+void main();

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench -- DIR...` or `npm run bench -- --sizes 1000,10000`: for each articles folder (or a generated corpus
+ * of each size, written to a temporary folder), runs bench/measure.ts in its own process and prints load + index
+ * time, peak RSS, per-command latency p50/p99 beside a naive baseline measured in the same run, and the digest's
+ * build time. Not part of `npm test`.
+ *
+ * Not measured yet (issue 8 goes on): end-to-end interactions per second through discord.js and the emulator,
+ * and the many-servers feed case.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateCorpus } from "./corpus.js";
+import type { Measurement, Timing } from "./measure.js";
+
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0)).padStart(8);
+
+function measure(dir: string): Measurement {
+  const r = spawnSync(process.execPath, ["--no-regexp-tier-up", "--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "measure.ts"), dir], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`measuring ${dir} failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Measurement;
+}
+
+function print(m: Measurement): void {
+  console.log(`\n${m.dir}: ${m.articles} articles`);
+  console.log(`  load ${(m.loadMs / 1000).toFixed(1)} s + index ${(m.indexMs / 1000).toFixed(1)} s = ${((m.loadMs + m.indexMs) / 1000).toFixed(1)} s; peak RSS ${m.peakRssMb.toFixed(0)} MB; digest ${ms(m.digestMs).trim()} ms`);
+  console.log(`  ${"command".padEnd(14)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}   ${"baseline p50".padStart(12)} ${"p99".padStart(8)}   ratio (p99)`);
+  for (const [name, c] of Object.entries(m.commands)) {
+    const b: Timing | undefined = c.baseline;
+    const ratio = b !== undefined ? `${(b.p99 / Math.max(c.ours.p99, 1e-6)).toFixed(1)}×` : "";
+    console.log(`  ${name.padEnd(14)} ${ms(c.ours.p50)} ${ms(c.ours.p99)}   ${b !== undefined ? ms(b.p50).padStart(12) : "".padStart(12)} ${b !== undefined ? ms(b.p99) : "".padStart(8)}   ${ratio}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const i = args.indexOf("--sizes");
+  const sizes = i >= 0 ? (args[i + 1] ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
+  const dirs = args.filter((a, k) => a !== "--sizes" && (i < 0 || k !== i + 1));
+  if (sizes.length === 0 && dirs.length === 0) {
+    process.stderr.write("usage: npm run bench -- DIR...   or   npm run bench -- --sizes 1000,10000,100000\n");
+    process.exit(2);
+  }
+  for (const dir of dirs) print(measure(dir));
+  for (const n of sizes) {
+    const dir = await mkdtemp(path.join(tmpdir(), `newsdesk-bench-${n}-`));
+    try {
+      await generateCorpus({ articles: n, out: dir });
+      print(measure(dir));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+void main();

@@ -124,21 +124,18 @@ export const quote = {
   async autocomplete(option, typed, { corpus }) {
     if (option !== "person") return [];
     const q = words(typed);
-    const speakers = [...corpus.people.values()].filter((p) => p.quotes.length > 0);
-    let hits = speakers.filter((p) => {
-      const tokens = [...p.aliases].flatMap((a) => words(a));
-      return q.every((w) => tokens.some((t) => t.startsWith(w))) || fold(p.name).startsWith(fold(typed).trim());
-    });
-    // Nothing starts that way: names within a typo or two ("Trmp" → Donald Trump).
-    if (hits.length === 0 && typed.trim() !== "") {
-      const close = new Set(corpus.suggestPeople(typed, 25));
-      hits = speakers.filter((p) => close.has(p.name));
+    const whole = fold(typed).trim();
+    // Speakers come most quoted first, then newest: the first 25 that match are the answer.
+    const hits: Person[] = [];
+    for (const s of corpus.speakers) {
+      if (q.every((w) => s.tokens.some((t) => t.startsWith(w))) || s.folded.startsWith(whole)) hits.push(s.person);
+      if (hits.length >= 25) break;
     }
-    const order = new Map(corpus.articles.map((a, i) => [a.id, i]));
-    const newest = (p: Person): number => Math.min(...p.quotes.map((x) => order.get(x.articleId) ?? Infinity));
-    return hits
-      .sort((a, b) => b.quotes.length - a.quotes.length || newest(a) - newest(b))
-      .slice(0, 25)
-      .map((p) => choice(`${p.name} (${plural(p.quotes.length, "quote")})`, p.name));
+    // Nothing starts that way: names within a typo or two ("Trmp" → Donald Trump).
+    if (hits.length === 0 && whole !== "") {
+      const close = new Set(corpus.suggestPeople(typed, 25));
+      for (const s of corpus.speakers) if (close.has(s.person.name)) hits.push(s.person);
+    }
+    return hits.slice(0, 25).map((p) => choice(`${p.name} (${plural(p.quotes.length, "quote")})`, p.name));
   },
 } satisfies Command;

@@ -42,6 +42,7 @@ export class Corpus {
   private readonly wordsById = new Map<string, Set<string>>();
   private readonly summaries = new Map<string, string[]>();
   private readonly peopleById = new Map<string, Set<string>>();
+  private speakerList: Array<{ person: Person; tokens: readonly string[]; folded: string }> | undefined;
 
   constructor(articles: readonly Article[]) {
     const indexed = articles.map((a, i) => ({ a, i }));
@@ -75,6 +76,22 @@ export class Corpus {
 
   quotesOf(articleId: string): readonly QuoteRef[] {
     return this.quotesById.get(articleId) ?? [];
+  }
+
+  /**
+   * People with direct quotes, most quoted first, then by their newest quote; with the folded words of their
+   * aliases, for autocomplete. Built on first use.
+   */
+  get speakers(): ReadonlyArray<{ person: Person; tokens: readonly string[]; folded: string }> {
+    if (this.speakerList === undefined) {
+      const order = new Map(this.articles.map((a, i) => [a.id, i]));
+      const newest = new Map<string, number>();
+      const list = [...this.people.values()].filter((p) => p.quotes.length > 0);
+      for (const p of list) newest.set(p.key, Math.min(...p.quotes.map((q) => order.get(q.articleId) ?? Infinity)));
+      list.sort((a, b) => b.quotes.length - a.quotes.length || (newest.get(a.key) ?? 0) - (newest.get(b.key) ?? 0));
+      this.speakerList = list.map((person) => ({ person, tokens: [...new Set([...person.aliases].flatMap((a) => words(a)))], folded: fold(person.name) }));
+    }
+    return this.speakerList;
   }
 
   /** Keys of the people (with a full name) that an article names. */

@@ -1,12 +1,12 @@
 /** The feed fetcher against a loopback HTTP server: conditional GET, compression, redirects, limits, refusals. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveOnLoopback } from "./support/http.js";
 import { fetchFeed, isBlockedAddress, type Resolver, urlProblem } from "../src/feeds/fetch.js";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title><guid>a</guid></item></channel></rss>`;
-let server: Server;
+let port: number;
 let base: string;
 const seen: Array<{ url: string; headers: IncomingMessage["headers"] }> = [];
 
@@ -36,7 +36,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(301, { location: "http://169.254.169.254/latest/meta-data/" }).end();
       return;
     case "/to-evil":
-      res.writeHead(302, { location: `http://evil.test:${(server.address() as AddressInfo).port}/feed` }).end();
+      res.writeHead(302, { location: `http://evil.test:${port}/feed` }).end();
       return;
     case "/to-file":
       res.writeHead(302, { location: "file:///etc/passwd" }).end();
@@ -62,13 +62,12 @@ const resolve: Resolver = (hostname, _options, callback) => {
   else callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), []);
 };
 
+let close: () => Promise<void>;
 beforeAll(async () => {
-  server = createServer(handle);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, port, close } = await serveOnLoopback(handle));
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await close();
 });
 
 const local = { allowPrivate: true, resolve };
@@ -117,7 +116,6 @@ describe("fetching a feed", () => {
   });
 
   it("checks the address when connecting, not only the URL: a name that resolves to loopback is refused without FEEDS_ALLOW_PRIVATE", async () => {
-    const port = (server.address() as AddressInfo).port;
     const refused = await fetchFeed(`http://good.test:${port}/feed`, { resolve });
     expect(refused.status).toBe("error");
     if (refused.status === "error") expect(refused.reason).toBe("refused: good.test resolves to 127.0.0.1, a private or reserved address");

@@ -4,8 +4,7 @@
  * reaching only the servers that follow its feed.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -18,6 +17,7 @@ import type { Reply } from "../src/news/reply.js";
 import { runCommand } from "../src/run.js";
 import { openStore, type Store } from "../src/store/store.js";
 import { seedArticles } from "./support/seed.js";
+import { serveOnLoopback } from "./support/http.js";
 import { memoryLogger } from "./support/streams.js";
 
 interface Item {
@@ -31,7 +31,6 @@ interface Item {
 /** What the server serves, per path; tests change it between polls. */
 const docs = new Map<string, { items: Item[]; status?: number; etag?: string }>();
 const hits = new Map<string, number>();
-let server: Server;
 let base: string;
 
 function rss(title: string, items: Item[]): string {
@@ -60,13 +59,12 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", ...(doc.etag !== undefined ? { etag: doc.etag } : {}) }).end(rss(`Feed ${p}`, doc.items));
 }
 
+let close: () => Promise<void>;
 beforeAll(async () => {
-  server = createServer(handle);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await serveOnLoopback(handle));
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await close();
 });
 
 let clock = new Date("2026-11-28T10:00:00Z");

@@ -211,6 +211,11 @@ function findRoot(tree: Node, depth = 0): { kind: "rss" | "rdf" | "atom"; node: 
   return null;
 }
 
+/** A feed's items with its title and home page, where it has them. */
+function described(items: FeedItem[], title: string | undefined, link: string | undefined): Omit<ParsedFeed, "problems" | "format"> {
+  return { items, ...(title !== undefined ? { title } : {}), ...(link !== undefined ? { link } : {}) };
+}
+
 function rssItem(n: Node, base: string): FeedItem {
   const guidNode = list(child(n, "guid"))[0];
   const guid = text(guidNode)?.trim() || undefined;
@@ -241,11 +246,7 @@ function rss(root: Node, url: string, problems: string[]): Omit<ParsedFeed, "pro
   // RSS 0.91/0.92 sometimes put items beside the channel.
   for (const n of list(root.item).filter(isNode)) items.push(rssItem(n, base));
   if (list(root.channel).length === 0) problems.push("no <channel> element");
-  const out: Omit<ParsedFeed, "problems" | "format"> = { items };
-  const title = titleOf(child(channel, "title"));
-  if (title !== undefined) out.title = title;
-  if (link !== undefined) out.link = link;
-  return out;
+  return described(items, titleOf(child(channel, "title")), link);
 }
 
 function rdf(root: Node, url: string): Omit<ParsedFeed, "problems" | "format"> {
@@ -263,11 +264,7 @@ function rdf(root: Node, url: string): Omit<ParsedFeed, "problems" | "format"> {
       }
       return item;
     });
-  const out: Omit<ParsedFeed, "problems" | "format"> = { items };
-  const title = titleOf(child(channel, "title"));
-  if (title !== undefined) out.title = title;
-  if (link !== undefined) out.link = link;
-  return out;
+  return described(items, titleOf(child(channel, "title")), link);
 }
 
 function atomLink(links: unknown[], base: string): string | undefined {
@@ -301,11 +298,7 @@ function atom(root: Node, url: string): Omit<ParsedFeed, "problems" | "format"> 
       if (author !== undefined) item.author = author;
       return item;
     });
-  const out: Omit<ParsedFeed, "problems" | "format"> = { items };
-  const title = titleOf(child(root, "title"));
-  if (title !== undefined) out.title = title;
-  if (link !== undefined) out.link = link;
-  return out;
+  return described(items, titleOf(child(root, "title")), link);
 }
 
 function jsonFeed(doc: unknown, url: string, problems: string[]): ParsedFeed {

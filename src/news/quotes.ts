@@ -406,6 +406,8 @@ const NOT_SUBJECTS = new Set(
 /** "Becerra said", "Cuban told reporters" outside quotation marks: people who spoke, for a later "he". */
 function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
+  // The pattern ends in a speech verb: a paragraph without one has no match, and the costly scan is skipped.
+  if (!speaks(p, true)) return out;
   for (const m of p.matchAll(SUBJECT_ANYWHERE)) {
     let raw = m[1] ?? "";
     // "Trump assured Jones": the subject is what follows the last speech verb inside it.

@@ -330,3 +330,44 @@ describe("FEEDS_FILE", () => {
     expect(hits.get("/owner.xml")).toBe(1);
   });
 });
+
+describe("one request at a time per host", () => {
+  it("queues a second request to a host until the first has finished, whoever asks", async () => {
+    let running = 0;
+    let most = 0;
+    const feeds = new FeedService({
+      store,
+      log: memoryLogger().log,
+      now: () => clock,
+      allowPrivate: true,
+      fetch: async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 30));
+        running--;
+        return { status: "error", reason: "HTTP 503", httpStatus: 503 };
+      },
+    });
+    // An admin's /feeds add and the scheduler's poll of another feed on the same host, at once.
+    await Promise.all([feeds.follow("g1", "https://one.example.com/a.xml", undefined, null), feeds.poll("https://one.example.com/b.xml"), feeds.poll("https://two.example.com/c.xml")]);
+    expect(most).toBe(2);
+    const perHost = new Map<string, number>();
+    let peak = 0;
+    const traced = new FeedService({
+      store,
+      log: memoryLogger().log,
+      now: () => clock,
+      allowPrivate: true,
+      fetch: async (url) => {
+        const h = new URL(url).host;
+        perHost.set(h, (perHost.get(h) ?? 0) + 1);
+        peak = Math.max(peak, perHost.get(h) ?? 0);
+        await new Promise((r) => setTimeout(r, 20));
+        perHost.set(h, (perHost.get(h) ?? 1) - 1);
+        return { status: "error", reason: "HTTP 503", httpStatus: 503 };
+      },
+    });
+    await Promise.all(["a", "b", "c"].map((x) => traced.poll(`https://one.example.com/${x}.xml`)));
+    expect(peak).toBe(1);
+  });
+});

@@ -165,8 +165,28 @@ export class FeedService {
     return Math.max(jittered, retryAfterMs ?? 0);
   }
 
-  /** Fetch one URL now and fold in what it says. */
+  /** The last request queued per host: a new one waits for it, so that a host never has two at once. */
+  private readonly hostQueue = new Map<string, Promise<unknown>>();
+
+  /** Fetch one URL now and fold in what it says; after any request to the same host still running. */
   async poll(url: string, opts: { first?: boolean } = {}): Promise<PollResult> {
+    let host: string;
+    try {
+      host = new URL(url).host;
+    } catch {
+      host = url;
+    }
+    const before = this.hostQueue.get(host) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(() => this.pollNow(url, opts));
+    this.hostQueue.set(host, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.hostQueue.get(host) === mine) this.hostQueue.delete(host);
+    }
+  }
+
+  private async pollNow(url: string, opts: { first?: boolean }): Promise<PollResult> {
     const now = this.now();
     const prior = await this.o.store.feedState.get(url);
     const fetched = await (this.o.fetch ?? fetchFeed)(url, {

@@ -4,7 +4,7 @@ import { isTimeZone, parseTime, timeZones, zonedParts } from "../src/news/clock.
 import { buildDigest, digestReply } from "../src/news/digest.js";
 import { type Reply, type ReplyItem, plural } from "../src/news/reply.js";
 import { fold } from "../src/news/text.js";
-import { choice, type Command, type CommandContext, type CommandInput, parseInput, type Services, textOption } from "./types.js";
+import { choice, type Command, type CommandContext, type CommandInput, manageServerNeeded, parseInput, type Services, textOption } from "./types.js";
 
 /** A channel shown as a Discord channel link (renderers turn `{#id}` into `<#id>` or `#id`). */
 const channelRef = (id: string) => `{#${id}}`;
@@ -26,15 +26,7 @@ const Subscribe = z.object({
 });
 const Unsubscribe = z.object({ channel: textOption(30) });
 
-function refusal(what: string): Reply {
-  return {
-    status: "invalid",
-    ephemeral: true,
-    title: "Manage Server needed",
-    intro: `Only members with the Manage Server permission can ${what} the daily digest. Ask a server admin.`,
-    items: [],
-  };
-}
+const refusal = (what: string): Reply => manageServerNeeded(`${what} the daily digest`);
 
 function unavailable(): Reply {
   return { status: "invalid", ephemeral: true, title: "Digest subscriptions are not available here", intro: "Run the bot (npm start) to manage digest subscriptions.", items: [] };

@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
-import { normaliseFeedUrl } from "../src/feeds/service.js";
+import { type FeedService, normaliseFeedUrl } from "../src/feeds/service.js";
 import { type Reply, type ReplyItem, pageOf, plural } from "../src/news/reply.js";
 import type { FeedState } from "../src/store/store.js";
-import { choice, type Command, type CommandContext, type CommandInput, parseInput, type Services, textOption } from "./types.js";
+import { choice, type Command, type CommandContext, type CommandInput, manageServerNeeded, parseInput, type Services, textOption } from "./types.js";
 
 const Add = z.object({
   url: textOption(500).pipe(z.string({ error: "is required: the feed's address, e.g. https://example.com/rss" })),
@@ -12,9 +12,6 @@ const Add = z.object({
 const Remove = z.object({ feed: textOption(500).pipe(z.string({ error: "is required: the feed's address or name" })) });
 const Page = z.object({ page: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").default(1) });
 
-function refusal(what: string): Reply {
-  return { status: "invalid", ephemeral: true, title: "Manage Server needed", intro: `Only members with the Manage Server permission can ${what} feeds. Ask a server admin.`, items: [] };
-}
 
 function unavailable(): Reply {
   return { status: "invalid", ephemeral: true, title: "Feeds are not available here", intro: "Run the bot (npm start) to follow feeds.", items: [] };
@@ -45,13 +42,20 @@ function statusLine(state: FeedState | undefined, now: Date): string {
   return line;
 }
 
+/** The feeds and server a member may change here, or the reply saying why not. */
+function changer(services: Services, context: CommandContext, action: string): { feeds: FeedService; guildId: string } | { refused: Reply } {
+  if (!services.feeds) return { refused: unavailable() };
+  if (context.guildId === null) return { refused: noServer() };
+  if (!context.canManageGuild) return { refused: manageServerNeeded(`${action} feeds`) };
+  return { feeds: services.feeds, guildId: context.guildId };
+}
+
 async function add(input: CommandInput, services: Services, context: CommandContext): Promise<Reply> {
   const parsed = parseInput("feeds add", Add, input);
   if (!parsed.ok) return parsed.reply;
-  if (!services.feeds) return unavailable();
-  if (context.guildId === null) return noServer();
-  if (!context.canManageGuild) return refusal("add");
-  const r = await services.feeds.follow(context.guildId, parsed.data.url, parsed.data.name, context.userId);
+  const may = changer(services, context, "add");
+  if ("refused" in may) return may.refused;
+  const r = await may.feeds.follow(may.guildId, parsed.data.url, parsed.data.name, context.userId);
   if (!r.ok) return { status: "invalid", ephemeral: true, title: `Cannot follow ${parsed.data.url.slice(0, 200)}`, intro: r.reason, items: [] };
   return {
     status: "ok",
@@ -68,10 +72,9 @@ async function add(input: CommandInput, services: Services, context: CommandCont
 async function remove(input: CommandInput, services: Services, context: CommandContext): Promise<Reply> {
   const parsed = parseInput("feeds remove", Remove, input);
   if (!parsed.ok) return parsed.reply;
-  if (!services.feeds) return unavailable();
-  if (context.guildId === null) return noServer();
-  if (!context.canManageGuild) return refusal("remove");
-  const removed = await services.feeds.unfollow(context.guildId, parsed.data.feed);
+  const may = changer(services, context, "remove");
+  if ("refused" in may) return may.refused;
+  const removed = await may.feeds.unfollow(may.guildId, parsed.data.feed);
   if (removed === null) return { status: "not_found", ephemeral: true, title: `This server does not follow “${parsed.data.feed.slice(0, 200)}”`, intro: "See /feeds list for the feeds it follows.", items: [] };
   return { status: "ok", ephemeral: false, title: `No longer following ${removed.name ?? removed.url}`, intro: "Its articles leave this server's commands and digest.", items: [] };
 }

@@ -1,7 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
 import { nothingLoaded, plural, shortDate } from "../src/news/reply.js";
-import { unitsOf } from "../src/news/summary.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
 
 const Input = z.object({
@@ -69,7 +68,7 @@ export const summary = {
     }
     if (article === undefined) return nothingLoaded();
     const sentences = corpus.summary(article, length);
-    const total = unitsOf(article.paragraphs).length;
+    const total = corpus.sentenceCount(article);
     return {
       status: "ok",
       ephemeral: false,

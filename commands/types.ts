@@ -86,6 +86,11 @@ export function parseInput<S extends z.ZodType>(
   };
 }
 
+/** The private answer to a member without Manage Server: `action` says what they tried ("add feeds"). */
+export function manageServerNeeded(action: string): Reply {
+  return { status: "invalid", ephemeral: true, title: "Manage Server needed", intro: `Only members with the Manage Server permission can ${action}. Ask a server admin.`, items: [] };
+}
+
 /** Autocomplete choice names are 1–100 characters; values at most 100. */
 export function choice(name: string, value: string): Choice {
   const n = name.length > 100 ? `${name.slice(0, 99)}…` : name;

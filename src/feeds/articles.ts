@@ -5,7 +5,8 @@
  */
 import { ArticleSchema, type Article, zodReason } from "../news/article.js";
 import { generateHeadline, HEADLINE_MAX } from "../news/headline.js";
-import { fold, hash64, squash } from "../news/text.js";
+import { bodyKey } from "../news/parse.js";
+import { hash64 } from "../news/text.js";
 import type { FeedItem, ParsedFeed } from "./parse.js";
 
 /** Query parameters that track a reader, not name a page. */
@@ -31,7 +32,7 @@ export function canonicalUrl(link: string): string | undefined {
 
 /** The normalised content of an item: its title and text, folded, without punctuation or spacing. */
 export function contentKey(title: string | undefined, paragraphs: readonly string[]): string {
-  return hash64(squash(fold(`${title ?? ""}\n${paragraphs.join("\n")}`)).replace(/[^\p{L}\p{N} ]/gu, ""));
+  return bodyKey([title ?? "", ...paragraphs]);
 }
 
 /** The keys an item is known by, strongest first: guid, canonical link, content. */

@@ -47,12 +47,7 @@ export class Corpora {
 
   /** A feed changed (or a server followed or left one): the corpora built from it are rebuilt on next use. */
   invalidateUrl(url: string): void {
-    for (const [key, urls] of this.urlsOf) {
-      if (urls.includes(url) || !this.byGuild.has(key)) {
-        this.byGuild.delete(key);
-        this.urlsOf.delete(key);
-      }
-    }
+    for (const [key, urls] of this.urlsOf) if (urls.includes(url)) this.invalidateGuild(key);
   }
 
   /** A server's feed list changed. */

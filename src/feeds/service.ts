@@ -113,8 +113,10 @@ export class FeedService {
     const out: Article[] = [];
     for (const url of await this.urlsOf(guildId)) {
       for (const item of (await this.o.store.feedItems.get(url))?.items ?? []) {
-        if (item.keys.some((k) => k.startsWith("link:") || k.startsWith("content:") ? seen.has(k) : false)) continue;
-        for (const k of item.keys) if (k.startsWith("link:") || k.startsWith("content:")) seen.add(k);
+        // Guids are a feed's own; links and content name the same story across feeds.
+        const shared = item.keys.filter((k) => !k.startsWith("guid:"));
+        if (shared.some((k) => seen.has(k))) continue;
+        for (const k of shared) seen.add(k);
         out.push(item.article);
       }
     }

@@ -6,7 +6,7 @@ import type { Article } from "./article.js";
 import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./names.js";
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
 import { SearchIndex, type SearchResult } from "./search.js";
-import { summarize, SUMMARY_SENTENCES, type SummaryLength } from "./summary.js";
+import { summarize, SUMMARY_SENTENCES, type SummaryLength, unitsOf } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
 export interface QuoteRef extends Quote {
@@ -41,6 +41,7 @@ export class Corpus {
   private readonly termsById = new Map<string, Set<string>>();
   private readonly wordsById = new Map<string, Set<string>>();
   private readonly summaries = new Map<string, string[]>();
+  private readonly sentenceCounts = new Map<string, number>();
   private readonly peopleById = new Map<string, Set<string>>();
   private speakerList: Array<{ person: Person; tokens: readonly string[]; folded: string }> | undefined;
 
@@ -237,6 +238,13 @@ export class Corpus {
   /** Whether a quote is about a topic: the topic's words appear in the quote or in its article. */
   quoteMatchesTopic(q: QuoteRef, topic: string | undefined): boolean {
     return this.matchesTopic(q.articleId, topic);
+  }
+
+  /** How many sentence units an article has (what a summary is "n of"), counted once. */
+  sentenceCount(article: Article): number {
+    let n = this.sentenceCounts.get(article.id);
+    if (n === undefined) this.sentenceCounts.set(article.id, (n = unitsOf(article.paragraphs).length));
+    return n;
   }
 
   summary(article: Article, length: SummaryLength = "medium"): string[] {

@@ -83,6 +83,27 @@ const Schema = z.object({
       .default("sqlite://data/newsdesk.sqlite"),
   ),
   ARTICLES_DIR: z.preprocess(blank, z.string().default("seeds")),
+  SHARDS: z.preprocess(
+    blank,
+    z
+      .union([
+        z.literal("auto"),
+        z.coerce
+          .number({ error: "SHARDS must be auto or a number of shards" })
+          .int("SHARDS must be auto or a whole number of shards")
+          .min(1, "SHARDS must be auto or between 1 and 10000")
+          .max(10000, "SHARDS must be auto or between 1 and 10000"),
+      ], { error: "SHARDS must be auto or a number of shards, like 2" })
+      .optional(),
+  ),
+  SHARD_IDS: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d+(?:-\d+)?(?:\s*,\s*\d+(?:-\d+)?)*$/, "SHARD_IDS must list shard ids, like 0,1 or 0-3")
+      .transform(shardList)
+      .optional(),
+  ),
   FEEDS_INTERVAL_MINUTES: z.preprocess(
     blank,
     z.coerce
@@ -116,6 +137,27 @@ const Schema = z.object({
   ),
 });
 
+/** "0-2,5" → [0, 1, 2, 5]. */
+function shardList(v: string): number[] {
+  const out = new Set<number>();
+  for (const part of v.split(",")) {
+    const [from, to] = part.trim().split("-").map(Number) as [number, number | undefined];
+    for (let i = from; i <= (to ?? from) && out.size <= 10000; i++) out.add(i);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+const Checked = Schema.superRefine((c, ctx) => {
+  if (c.SHARD_IDS === undefined) return;
+  if (typeof c.SHARDS !== "number") {
+    ctx.addIssue({ code: "custom", path: ["SHARD_IDS"], message: "SHARD_IDS needs SHARDS set to the total number of shards of all processes (a number, not auto)" });
+    return;
+  }
+  const total = c.SHARDS;
+  const outside = c.SHARD_IDS.filter((id) => id >= total);
+  if (outside.length > 0) ctx.addIssue({ code: "custom", path: ["SHARD_IDS"], message: `SHARD_IDS must be below SHARDS (${total}): ${outside.join(", ")} is not` });
+});
+
 export type Config = z.infer<typeof Schema>;
 
 export class ConfigError extends Error {
@@ -127,7 +169,7 @@ export class ConfigError extends Error {
 
 /** Parse an environment (process.env by default). Throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const r = Schema.safeParse(env);
+  const r = Checked.safeParse(env);
   if (r.success) return r.data;
   const problems = r.error.issues.map((i) => {
     const name = String(i.path[0] ?? "");

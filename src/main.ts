@@ -89,6 +89,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     throw new StartupError(`Cannot open the store at STORE_URL=${config.STORE_URL}: ${(err as Error).message}`);
   }
 
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // Live feeds: each server's own, and FEEDS_FILE's for all; one corpus per server.
   const changed: { corpora?: Corpora } = {};
   const feeds = new FeedService({
@@ -99,6 +100,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     perGuild: config.FEEDS_PER_GUILD,
     allowPrivate: config.FEEDS_ALLOW_PRIVATE,
     ownerFeeds,
+    owner,
     onChange: (url) => changed.corpora?.invalidateUrl(url),
     onGuildChange: (guildId) => changed.corpora?.invalidateGuild(guildId),
   });
@@ -112,7 +114,6 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     feedsIntervalMinutes: config.FEEDS_INTERVAL_MINUTES,
     corpusFor: (guildId) => corpora.get(guildId),
   };
-  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   let bot: DiscordBot | undefined;
   let post: Post;
@@ -127,6 +128,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
         services,
         log,
         pages: storePages(store),
+        ...(config.SHARDS !== undefined ? { shards: config.SHARDS } : {}),
+        ...(config.SHARD_IDS !== undefined ? { shardIds: config.SHARD_IDS } : {}),
         ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
       });
     } catch (err) {
@@ -165,7 +168,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     now,
     catchupHours: config.DIGEST_CATCHUP_HOURS,
     leaseMs,
-    confirmMs: store.kind === "memory" ? 0 : 250,
+    ...(bot ? { holds: (sub: Subscription) => holdsSubscription(bot as DiscordBot, sub) } : {}),
   });
 
   /** Deliver the environment's digest for the local date of `at` (what its schedule does). */
@@ -228,6 +231,16 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     done = runConsole({ input, output, services, log, interactive });
   }
   return { mode: bot ? "discord" : "console", corpus, store, scheduler, subscriptions, feeds, corpora, articles: watcher, ...(bot ? { bot } : {}), deliverNow, stop, done };
+}
+
+/**
+ * Only the process holding a server's shard posts its digest. The environment's digest (DIGEST_CHANNEL_ID)
+ * belongs to the server of that channel; while its channel is unknown here, to the holder of shard 0.
+ */
+function holdsSubscription(bot: DiscordBot, sub: Subscription): boolean {
+  if (sub.guildId !== DEFAULT_GUILD) return bot.holdsGuild(sub.guildId);
+  const guildId = bot.channelGuild(sub.channelId);
+  return guildId !== undefined ? bot.holdsGuild(guildId) : bot.shards.ids.includes(0);
 }
 
 /** The process entry: one clear line and exit code 2 for bad configuration or a refused login. */

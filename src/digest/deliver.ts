@@ -1,7 +1,8 @@
 /**
  * Delivering one digest to one channel for one local date: claim → post → mark in the store.
  * - A posted (or skipped) record means done: never posted twice for the same (channel, date).
- * - A claim has a lease: another process waits for it to lapse before taking over.
+ * - A claim is a lease taken atomically in the store (`store.lock`): one process at a time, and another one
+ *   waits for it to lapse before taking over.
  * - Taking over a lapsed claim (a crash between posting and marking) first looks at the channel's
  *   recent messages for that date's digest, and only posts when it is not there.
  * - Every message goes out with a nonce derived from (channel, date, part) and `enforce_nonce`, so
@@ -42,8 +43,6 @@ export interface DeliverOptions {
   findPosted?: FindPosted;
   log: Logger;
   leaseMs?: number;
-  /** Wait between taking a claim and confirming it, so that a racing process's claim is seen. */
-  confirmMs?: number;
 }
 
 export type DeliverResult = "posted" | "recovered" | "already-posted" | "claimed-elsewhere" | "nothing-loaded";
@@ -58,8 +57,6 @@ export function digestNonce(channelId: string, date: string, part: number): stri
 export function digestKey(channelId: string, date: string): string {
   return `${channelId}:${date}`;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function deliverDigest(o: DeliverOptions): Promise<DeliverResult> {
   const { channelId } = o.target;
@@ -76,18 +73,27 @@ export async function deliverDigest(o: DeliverOptions): Promise<DeliverResult> {
     log.warn("no articles loaded; digest not posted");
     return "nothing-loaded";
   }
+  if (!(await o.store.lock(`digest:${key}`, o.owner, lease))) {
+    log.debug("digest being posted by another process; leaving it");
+    return "claimed-elsewhere";
+  }
+  // Read again under the lease: another process may have finished it since the first look.
+  const current = await o.store.digests.get(key);
+  if (current?.state === "posted" || current?.state === "skipped") {
+    await o.store.unlock(`digest:${key}`, o.owner);
+    return "already-posted";
+  }
+  const interrupted = current?.state === "claimed" && current.by !== o.owner;
   await o.store.digests.set(key, { state: "claimed", by: o.owner, at: o.now.getTime(), messageIds: [], articleIds: [] });
-  if ((o.confirmMs ?? 0) > 0) await sleep(o.confirmMs ?? 0);
-  const confirm = await o.store.digests.get(key);
-  if (confirm?.state !== "claimed" || confirm.by !== o.owner) return "claimed-elsewhere";
 
   const state = (await o.store.channels.get(channelId)) ?? { paused: null, lastPosted: null, lastArticleIds: [] };
-  if (existing?.state === "claimed" && o.findPosted) {
+  if ((interrupted || existing?.state === "claimed") && o.findPosted) {
     // Taking over a claim that was never marked: the digest may be in the channel already.
     const found = await o.findPosted(channelId, o.date);
     if (found) {
       await o.store.digests.set(key, { state: "posted", by: o.owner, at: o.now.getTime(), messageIds: found, articleIds: [] });
       await o.store.channels.set(channelId, { ...state, lastPosted: o.date });
+      await o.store.unlock(`digest:${key}`, o.owner);
       log.warn({ messages: found.length }, "found this date's digest already in the channel after an interrupted run; not posting again");
       return "recovered";
     }
@@ -102,6 +108,7 @@ export async function deliverDigest(o: DeliverOptions): Promise<DeliverResult> {
     // Release the claim so that a later run may try again; the nonce keeps a retry from
     // duplicating whatever part did get through.
     await o.store.digests.delete(key);
+    await o.store.unlock(`digest:${key}`, o.owner);
     const code = (err as { code?: unknown }).code;
     log.error({ err, code }, `digest not posted to channel ${channelId}`);
     throw err;
@@ -109,6 +116,7 @@ export async function deliverDigest(o: DeliverOptions): Promise<DeliverResult> {
   const articleIds = digestArticleIds(digest);
   await o.store.digests.set(key, { state: "posted", by: o.owner, at: o.now.getTime(), messageIds, articleIds });
   await o.store.channels.set(channelId, { ...state, lastPosted: o.date, lastArticleIds: articleIds.length > 0 ? articleIds : state.lastArticleIds });
+  await o.store.unlock(`digest:${key}`, o.owner);
   log.info({ messages: messageIds.length, stories: digest.stories.length }, "digest posted");
   return "posted";
 }

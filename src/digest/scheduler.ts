@@ -31,7 +31,8 @@ export interface SchedulerOptions {
   now: () => Date;
   catchupHours: number;
   leaseMs?: number;
-  confirmMs?: number;
+  /** Whether this process posts a subscription's digest: it holds the shard of its server (default: all). */
+  holds?: (sub: Subscription) => boolean;
 }
 
 export interface TickResult {
@@ -78,6 +79,8 @@ export class DigestScheduler {
       return results;
     }
     for (const sub of subs) {
+      // Another process holds this server's shard: it posts the digest.
+      if (this.o.holds !== undefined && !this.o.holds(sub)) continue;
       const r = await this.one(sub, now).catch((err: unknown) => {
         this.o.log.error({ err, channelId: sub.channelId }, "digest tick failed");
         return null;
@@ -117,7 +120,6 @@ export class DigestScheduler {
         ...(this.o.findPosted ? { findPosted: this.o.findPosted } : {}),
         log: this.o.log.child({ guildId: sub.guildId }),
         ...(this.o.leaseMs !== undefined ? { leaseMs: this.o.leaseMs } : {}),
-        ...(this.o.confirmMs !== undefined ? { confirmMs: this.o.confirmMs } : {}),
       });
       this.failures.delete(key);
       return { channelId, date: owed.date, result };

@@ -208,6 +208,9 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** Where page buttons find their list again. */
   pages?: Pages;
+  /** Discord sharding: the total shard count ("auto": Discord's recommendation) and the shards this process connects. */
+  shards?: "auto" | number;
+  shardIds?: number[];
 }
 
 export interface DiscordBot {
@@ -216,7 +219,22 @@ export interface DiscordBot {
   post: Post;
   findPosted: FindPosted;
   channelGuild: (channelId: string) => string | undefined;
+  /** Whether this process holds the shard of a guild (and so receives its events and posts its digest). */
+  holdsGuild: (guildId: string) => boolean;
+  /** Total shards, and the ones this process connects. */
+  shards: { count: number; ids: number[] };
   stop(): Promise<void>;
+}
+
+/** Discord's rule: a guild lives on shard (guild_id >> 22) % shard_count. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+function shardingOptions(shards: "auto" | number | undefined, ids: number[] | undefined): { shards?: "auto" | number[]; shardCount?: number } {
+  if (shards === undefined) return {};
+  if (shards === "auto") return { shards: "auto" };
+  return { shardCount: shards, shards: ids ?? Array.from({ length: shards }, (_, i) => i) };
 }
 
 /** Log in, register commands and start answering. Throws StartupError for a bad token or application. */
@@ -225,6 +243,7 @@ export async function startDiscord(o: DiscordOptions): Promise<DiscordBot> {
     intents: [GatewayIntentBits.Guilds],
     rest: { api: o.apiUrl },
     allowedMentions: { parse: [] },
+    ...shardingOptions(o.shards, o.shardIds),
   });
   client.on(Events.Error, (err) => o.log.error({ err }, "discord client error"));
   client.on(Events.ShardError, (err, shard) => o.log.warn({ err, shard }, "gateway connection error"));
@@ -261,7 +280,17 @@ export async function startDiscord(o: DiscordOptions): Promise<DiscordBot> {
     }
     throw err;
   }
-  o.log.info({ user: c.user.tag, guilds: c.guilds.cache.size, invite: inviteUrl(applicationId) }, "connected to Discord; invite the bot with this link");
+  const shardCount = c.options.shardCount ?? 1;
+  const held = new Set(Array.isArray(c.options.shards) ? c.options.shards : [0]);
+  const shards = { count: shardCount, ids: [...held].sort((a, b) => a - b) };
+  o.log.info(
+    { user: c.user.tag, guilds: c.guilds.cache.size, shards: shardCount > 1 ? `${shards.ids.join(",")} of ${shardCount}` : undefined, invite: inviteUrl(applicationId) },
+    "connected to Discord; invite the bot with this link",
+  );
+  const holdsGuild = (guildId: string): boolean => {
+    if (!/^\d{1,20}$/.test(guildId)) return held.has(0);
+    return held.has(shardOfGuild(guildId, shardCount));
+  };
 
   const post: Post = async (channelId, reply, date) => {
     const ids: string[] = [];
@@ -293,6 +322,8 @@ export async function startDiscord(o: DiscordOptions): Promise<DiscordBot> {
     post,
     findPosted,
     channelGuild,
+    holdsGuild,
+    shards,
     stop: async () => {
       await client.destroy();
     },

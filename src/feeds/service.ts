@@ -34,7 +34,12 @@ export interface FeedServiceOptions {
   fetch?: (url: string, opts: FetchOptions) => Promise<FetchResult>;
   /** Random numbers for jitter, replaceable in tests. */
   random?: () => number;
+  /** This process, for the lease that lets only one process fetch a feed at a time. */
+  owner?: string;
 }
+
+/** How long one process may hold a feed's fetch lease (a fetch takes at most 15 s per try). */
+const FETCH_LEASE_MS = 5 * 60_000;
 
 export interface PollResult {
   url: string;
@@ -64,6 +69,8 @@ export class FeedService {
   private readonly random: () => number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<PollResult[]> | null = null;
+  /** Per URL, the `changedAt` this process last saw: a newer one (another process fetched) rebuilds the corpora. */
+  private readonly seenChange = new Map<string, number>();
 
   constructor(private readonly o: FeedServiceOptions) {
     this.now = o.now ?? (() => new Date());
@@ -218,9 +225,11 @@ export class FeedService {
     const stored: StoredItem[] = (await this.o.store.feedItems.get(url))?.items ?? [];
     const merged = mergeItems(stored, read.articles);
     if (merged.added > 0 || merged.updated > 0 || stored.length === 0) await this.o.store.feedItems.set(url, { items: merged.items });
+    const changed = merged.added > 0 || merged.updated > 0;
     const { lastError: _, ...rest } = base;
     await this.o.store.feedState.set(url, {
       ...rest,
+      ...(changed ? { changedAt: now.getTime() } : {}),
       ...(feed.title !== undefined ? { title: feed.title } : {}),
       ...fetched.validators,
       lastFetchAt: now.getTime(),
@@ -230,7 +239,7 @@ export class FeedService {
       problems: [...feed.problems, ...read.problems].slice(0, 20),
       nextFetchAt: now.getTime() + this.nextDelay(0),
     });
-    const changed = merged.added > 0 || merged.updated > 0;
+    if (changed) this.seenChange.set(url, now.getTime());
     if (changed && !opts.first) this.o.onChange?.(url);
     if (changed) this.o.log.info({ url, added: merged.added, updated: merged.updated }, "feed read");
     return { url, outcome: changed ? "updated" : "unchanged", added: merged.added, updated: merged.updated };
@@ -247,6 +256,13 @@ export class FeedService {
       const byHost = new Map<string, string[]>();
       for (const url of await this.allUrls()) {
         const state = await this.o.store.feedState.get(url);
+        // Another process sharing the store read new articles for this feed: our corpora must see them.
+        const changedAt = state?.changedAt;
+        if (changedAt !== undefined) {
+          const seen = this.seenChange.get(url);
+          this.seenChange.set(url, changedAt);
+          if (seen !== undefined && changedAt > seen) this.o.onChange?.(url);
+        }
         if (state !== undefined && state.nextFetchAt > now) continue;
         const host = new URL(url).host;
         const list = byHost.get(host) ?? [];
@@ -256,7 +272,16 @@ export class FeedService {
       const results = await Promise.all(
         [...byHost.values()].map(async (urls) => {
           const out: PollResult[] = [];
-          for (const url of urls) out.push(await this.poll(url));
+          const owner = this.o.owner ?? "this process";
+          for (const url of urls) {
+            // Several processes on one store: only the one holding the lease fetches; the others skip it.
+            if (!(await this.o.store.lock(`feed:${url}`, owner, FETCH_LEASE_MS))) continue;
+            try {
+              out.push(await this.poll(url));
+            } finally {
+              await this.o.store.unlock(`feed:${url}`, owner);
+            }
+          }
           return out;
         }),
       );

@@ -77,6 +77,8 @@ export const FeedStateSchema = z.object({
   /** Epoch ms of the last attempt, the last success, and the next planned fetch. */
   lastFetchAt: z.number().optional(),
   lastOkAt: z.number().optional(),
+  /** When its articles last changed (any process): the others rebuild their corpora. */
+  changedAt: z.number().optional(),
   nextFetchAt: z.number(),
   /** Failures in a row (0 after a success): the back-off grows with it. */
   failures: z.number().int().nonnegative(),
@@ -139,7 +141,78 @@ export interface Store {
   readonly feedState: Namespace<FeedState>;
   /** Per feed URL: its articles. */
   readonly feedItems: Namespace<FeedItems>;
+  /**
+   * Take a lease on `key` for `ttlMs` when nobody else holds it (or theirs has lapsed): true when `owner` holds it
+   * now. Atomic across every process sharing the store (Redis SET NX PX; an SQLite upsert; a map in memory).
+   */
+  lock(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Give a lease back, if `owner` still holds it. */
+  unlock(key: string, owner: string): Promise<void>;
   close(): Promise<void>;
+}
+
+interface Locks {
+  lock(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  unlock(key: string, owner: string): Promise<void>;
+}
+
+function memoryLocks(): Locks {
+  const held = new Map<string, { owner: string; until: number }>();
+  return {
+    async lock(key, owner, ttlMs) {
+      const now = Date.now();
+      const h = held.get(key);
+      if (h !== undefined && h.owner !== owner && h.until > now) return false;
+      held.set(key, { owner, until: now + ttlMs });
+      return true;
+    },
+    async unlock(key, owner) {
+      if (held.get(key)?.owner === owner) held.delete(key);
+    },
+  };
+}
+
+function sqliteLocks(adapter: KeyvSqlite): Locks {
+  const ready = adapter.query("CREATE TABLE IF NOT EXISTS newsdesk_locks(key VARCHAR(255) PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL)");
+  return {
+    async lock(key, owner, ttlMs) {
+      await ready;
+      const now = Date.now();
+      // One statement: insert, or take over a lapsed lease (or renew our own); RETURNING says whether it happened.
+      const rows = (await adapter.query(
+        "INSERT INTO newsdesk_locks(key, owner, until) VALUES(?, ?, ?) ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, until = excluded.until WHERE newsdesk_locks.until <= ? OR newsdesk_locks.owner = excluded.owner RETURNING owner",
+        key,
+        owner,
+        now + ttlMs,
+        now,
+      )) as unknown[];
+      return rows.length === 1;
+    },
+    async unlock(key, owner) {
+      await ready;
+      await adapter.query("DELETE FROM newsdesk_locks WHERE key = ? AND owner = ?", key, owner);
+    },
+  };
+}
+
+const UNLOCK_SCRIPT = 'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end';
+const RENEW_SCRIPT = 'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end';
+
+function redisLocks(adapter: KeyvRedis<unknown>): Locks {
+  const name = (key: string) => `newsdesk:lock:${key}`;
+  return {
+    async lock(key, owner, ttlMs) {
+      const client = await adapter.getClient();
+      const ms = String(Math.max(1, Math.round(ttlMs)));
+      if ((await client.set(name(key), owner, { NX: true, PX: Number(ms) })) === "OK") return true;
+      // Already ours: renew it.
+      return Number(await client.eval(RENEW_SCRIPT, { keys: [name(key)], arguments: [owner, ms] })) === 1;
+    },
+    async unlock(key, owner) {
+      const client = await adapter.getClient();
+      await client.eval(UNLOCK_SCRIPT, { keys: [name(key)], arguments: [owner] });
+    },
+  };
 }
 
 export interface StoreOptions {
@@ -153,20 +226,24 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
   const keyvs: Keyv[] = [];
   let kind: Store["kind"];
   let make: (namespace: string) => Keyv;
+  let locks: Locks;
   if (url.startsWith("sqlite://")) {
     kind = "sqlite";
     const file = url.slice("sqlite://".length);
     if (file !== ":memory:") await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new KeyvSqlite({ uri: url, busyTimeout: 10_000 });
     make = (namespace) => new Keyv({ store: adapter, namespace });
+    locks = sqliteLocks(adapter);
   } else if (url.startsWith("redis://") || url.startsWith("rediss://")) {
     kind = "redis";
     const adapter = new KeyvRedis(url);
     make = (namespace) => new Keyv({ store: adapter, namespace, useKeyPrefix: false });
+    locks = redisLocks(adapter);
   } else {
     kind = "memory";
     const map = new Map();
     make = (namespace) => new Keyv({ store: map, namespace });
+    locks = memoryLocks();
   }
   const ns = (name: string): Keyv => {
     const k = make(name);
@@ -194,6 +271,8 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
     feeds,
     feedState,
     feedItems,
+    lock: (key, owner, ttlMs) => locks.lock(key, owner, ttlMs),
+    unlock: (key, owner) => locks.unlock(key, owner),
     async close() {
       await Promise.allSettled(keyvs.map((k) => k.disconnect()));
     },

@@ -148,11 +148,13 @@ function shardList(v: string): number[] {
 }
 
 const Checked = Schema.superRefine((c, ctx) => {
-  if (c.SHARD_IDS === undefined) return;
-  if (typeof c.SHARDS !== "number") {
+  // Zod runs this even when a field failed: only well-formed values are compared (the others are reported already).
+  if (!Array.isArray(c.SHARD_IDS)) return;
+  if (c.SHARDS === undefined || c.SHARDS === "auto") {
     ctx.addIssue({ code: "custom", path: ["SHARD_IDS"], message: "SHARD_IDS needs SHARDS set to the total number of shards of all processes (a number, not auto)" });
     return;
   }
+  if (typeof c.SHARDS !== "number") return;
   const total = c.SHARDS;
   const outside = c.SHARD_IDS.filter((id) => id >= total);
   if (outside.length > 0) ctx.addIssue({ code: "custom", path: ["SHARD_IDS"], message: `SHARD_IDS must be below SHARDS (${total}): ${outside.join(", ")} is not` });

@@ -168,7 +168,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     now,
     catchupHours: config.DIGEST_CATCHUP_HOURS,
     leaseMs,
-    ...(bot ? { holds: (sub: Subscription) => holdsSubscription(bot as DiscordBot, sub) } : {}),
+    ...(bot ? { holds: (sub: Subscription) => holdsSubscription(bot, sub) } : {}),
   });
 
   /** Deliver the environment's digest for the local date of `at` (what its schedule does). */

@@ -15,6 +15,23 @@ describe("configuration", () => {
     });
     expect(c.DISCORD_TOKEN).toBeUndefined();
   });
+  it("reads SHARDS and SHARD_IDS, and refuses ids outside the count or without one", () => {
+    expect(loadConfig({ SHARDS: "auto" }).SHARDS).toBe("auto");
+    expect(loadConfig({ SHARDS: "4", SHARD_IDS: "0-1, 3" })).toMatchObject({ SHARDS: 4, SHARD_IDS: [0, 1, 3] });
+    const problems = (env: Record<string, string>): string[] => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ SHARDS: "two" })).toEqual(["SHARDS must be auto or a number of shards, like 2"]);
+    expect(problems({ SHARDS: "0" })).toHaveLength(1);
+    expect(problems({ SHARDS: "2", SHARD_IDS: "1,2" })).toEqual(["SHARD_IDS must be below SHARDS (2): 2 is not"]);
+    expect(problems({ SHARDS: "auto", SHARD_IDS: "0" })[0]).toMatch(/SHARD_IDS needs SHARDS/);
+    expect(problems({ SHARDS: "2", SHARD_IDS: "zero" })).toEqual(["SHARD_IDS must list shard ids, like 0,1 or 0-3"]);
+  });
   it("treats empty values (a copied .env.example) as unset", () => {
     expect(loadConfig({ DISCORD_TOKEN: "", DIGEST_TIMEZONE: " " }).DIGEST_TIMEZONE).toBe("UTC");
   });

@@ -204,7 +204,7 @@ function redisLocks(adapter: KeyvRedis<unknown>): Locks {
     async lock(key, owner, ttlMs) {
       const client = await adapter.getClient();
       const ms = String(Math.max(1, Math.round(ttlMs)));
-      if ((await client.set(name(key), owner, { NX: true, PX: Number(ms) })) === "OK") return true;
+      if ((await client.set(name(key), owner, { condition: "NX", expiration: { type: "PX", value: Number(ms) } })) === "OK") return true;
       // Already ours: renew it.
       return Number(await client.eval(RENEW_SCRIPT, { keys: [name(key)], arguments: [owner, ms] })) === 1;
     },

@@ -20,6 +20,8 @@ export interface Services {
   feeds?: FeedService;
   /** FEEDS_INTERVAL_MINUTES, for telling members how often feeds are checked. */
   feedsIntervalMinutes?: number;
+  /** While the articles are still loading at start-up: how far it has got (commands answer "still loading"). */
+  loading?: () => { done: number; total: number } | null;
 }
 
 /** Where and by whom a command was run, as plain values. */

@@ -11,7 +11,8 @@ import type { Services } from "../commands/index.js";
 import { type Config, ConfigError, dailyTime, loadConfig } from "./config.js";
 import { runConsole } from "./console/repl.js";
 import { renderText } from "./console/render.js";
-import { loadArticles } from "./corpus/load.js";
+import { loadCorpus, type Progress } from "./corpus/parallel.js";
+import { ProgressBar } from "./console/progress.js";
 import { type ArticleWatcher, watchArticles } from "./corpus/watch.js";
 import { deliverDigest, type Post } from "./digest/deliver.js";
 import { scheduleDaily } from "./digest/schedule.js";
@@ -65,9 +66,6 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   const output = opts.output ?? process.stdout;
   const now = opts.now ?? (() => new Date());
 
-  const loaded = await loadArticles(config.ARTICLES_DIR);
-  for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
-  if (loaded.duplicates > 0) log.info({ duplicates: loaded.duplicates }, "duplicate articles loaded once");
   let ownerFeeds: string[] = [];
   if (config.FEEDS_FILE !== undefined) {
     try {
@@ -76,9 +74,6 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
       throw new StartupError((err as Error).message);
     }
   }
-  const corpus = new Corpus(loaded.articles);
-  log.info({ articles: corpus.size, files: loaded.files, skipped: loaded.skipped.length, dir: config.ARTICLES_DIR }, "articles loaded");
-
   let store: Store;
   try {
     store = await openStore(config.STORE_URL, {
@@ -88,6 +83,27 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   } catch (err) {
     throw new StartupError(`Cannot open the store at STORE_URL=${config.STORE_URL}: ${(err as Error).message}`);
   }
+
+  // The articles load on every core while Discord connects; until they are in, commands answer "still loading".
+  const progress: { at: Progress; finished: boolean } = { at: { done: 0, total: 0 }, finished: false };
+  const interactiveOutput = config.DISCORD_TOKEN === undefined && Boolean((output as { isTTY?: boolean }).isTTY);
+  const bar = interactiveOutput ? new ProgressBar(output, "Loading articles") : undefined;
+  let loggedShare = 0;
+  const stopLoading = new AbortController();
+  const loading = loadCorpus(config.ARTICLES_DIR, {
+    signal: stopLoading.signal,
+    onProgress: (p) => {
+      progress.at = p;
+      bar?.update(p.done, p.total);
+      const share = Math.floor((10 * p.done) / Math.max(1, p.total));
+      if (share > loggedShare && p.done < p.total) {
+        loggedShare = share;
+        log.info({ done: p.done, total: p.total }, `loading articles: ${share * 10}%`);
+      }
+    },
+  });
+  // Nothing is unhandled if start-up fails before the load is awaited.
+  loading.catch(() => {});
 
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // Live feeds: each server's own, and FEEDS_FILE's for all; one corpus per server.
@@ -104,10 +120,11 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     onChange: (url) => changed.corpora?.invalidateUrl(url),
     onGuildChange: (guildId) => changed.corpora?.invalidateGuild(guildId),
   });
-  const corpora = new Corpora(loaded.articles, feeds);
+  const corpora = new Corpora([], feeds);
   changed.corpora = corpora;
   const services: Services = {
-    corpus,
+    corpus: corpora.shared,
+    loading: () => (progress.finished ? null : progress.at),
     now,
     digest: { timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES },
     feeds,
@@ -133,6 +150,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
         ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
       });
     } catch (err) {
+      stopLoading.abort();
       await store.close();
       throw err;
     }
@@ -146,6 +164,25 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
       return [];
     };
   }
+
+  let loaded: Awaited<typeof loading>["loaded"];
+  try {
+    const done = await loading;
+    loaded = done.loaded;
+    corpora.setBase(loaded.articles, done.corpus);
+  } catch (err) {
+    await bot?.stop();
+    await store.close();
+    throw new StartupError(`Could not load the articles in ${config.ARTICLES_DIR}: ${(err as Error).message}`);
+  } finally {
+    bar?.done();
+  }
+  const corpus = corpora.shared;
+  services.corpus = corpus;
+  progress.finished = true;
+  for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
+  if (loaded.duplicates > 0) log.info({ duplicates: loaded.duplicates }, "duplicate articles loaded once");
+  log.info({ articles: corpus.size, files: loaded.files, skipped: loaded.skipped.length, dir: config.ARTICLES_DIR }, "articles loaded");
 
   // The environment's digest (DIGEST_CHANNEL_ID, or the console) is a default subscription when
   // DIGEST_CRON fires once a day at a fixed time; any other cron expression keeps its own job.
@@ -191,8 +228,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   // New or changed files in ARTICLES_DIR replace the seed articles without a restart.
   const watcher = await watchArticles(
     config.ARTICLES_DIR,
-    (reloaded) => {
-      corpora.setBase(reloaded.articles);
+    (reloaded, rebuilt) => {
+      corpora.setBase(reloaded.articles, rebuilt);
       services.corpus = corpora.shared;
     },
     log,

@@ -5,7 +5,7 @@
  */
 import type { Logger } from "pino";
 import { findCommand, OWNER_CONTEXT, type CommandContext, type CommandInput, type Services, type Choice } from "../commands/index.js";
-import type { Reply } from "./news/reply.js";
+import { type Reply, stillLoading } from "./news/reply.js";
 
 export async function runCommand(
   name: string,
@@ -18,6 +18,8 @@ export async function runCommand(
   if (!command) {
     return { status: "invalid", ephemeral: true, title: `Unknown command /${name}`, intro: "Commands: /headline, /summary, /quote, /search, /digest preview|status|subscribe|unsubscribe, /feeds add|remove|list|status.", items: [] };
   }
+  const loading = services.loading?.();
+  if (loading) return stillLoading(loading.done, loading.total);
   try {
     const scoped = services.corpusFor ? { ...services, corpus: await services.corpusFor(context.guildId) } : services;
     return await command.execute(input, scoped, context);
@@ -43,6 +45,8 @@ export async function runAutocomplete(
 ): Promise<Choice[]> {
   const command = findCommand(name);
   if (!command?.autocomplete) return [];
+  // Nothing to offer until the articles are in; the command itself says "still loading".
+  if (services.loading?.()) return [];
   try {
     const scoped = services.corpusFor ? { ...services, corpus: await services.corpusFor(guildId) } : services;
     return (await command.autocomplete(option, typed, scoped, { ...OWNER_CONTEXT, guildId })).slice(0, 25);

@@ -6,7 +6,9 @@
  */
 import { stat } from "node:fs/promises";
 import type { Logger } from "pino";
-import { listFiles, loadArticles, type LoadResult } from "./load.js";
+import type { Corpus } from "../news/corpus.js";
+import { listFiles, type LoadResult } from "./load.js";
+import { loadCorpus } from "./parallel.js";
 
 export const WATCH_INTERVAL_MS = 5_000;
 
@@ -26,7 +28,7 @@ export interface ArticleWatcher {
   stop(): void;
 }
 
-export async function watchArticles(dir: string, onChange: (loaded: LoadResult) => void, log: Logger, intervalMs = WATCH_INTERVAL_MS): Promise<ArticleWatcher> {
+export async function watchArticles(dir: string, onChange: (loaded: LoadResult, corpus: Corpus) => void, log: Logger, intervalMs = WATCH_INTERVAL_MS): Promise<ArticleWatcher> {
   let last = await signature(dir);
   let busy: Promise<LoadResult | null> | null = null;
   const check = (): Promise<LoadResult | null> => {
@@ -35,10 +37,11 @@ export async function watchArticles(dir: string, onChange: (loaded: LoadResult) 
         const now = await signature(dir);
         if (now === last) return null;
         last = now;
-        const loaded = await loadArticles(dir);
+        // Read and analysed on every core, off this thread, like the first load.
+        const { loaded, corpus } = await loadCorpus(dir);
         for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
         log.info({ articles: loaded.articles.length, files: loaded.files, skipped: loaded.skipped.length, dir }, "articles reloaded");
-        onChange(loaded);
+        onChange(loaded, corpus);
         return loaded;
       } catch (err) {
         log.error({ err, dir }, "reloading the articles failed; keeping the ones loaded");

@@ -56,10 +56,10 @@ export class Corpora {
     this.urlsOf.delete(guildId);
   }
 
-  /** The base articles changed (seed files): every corpus is rebuilt. */
-  setBase(base: readonly Article[]): void {
+  /** The base articles changed (seed files): every corpus is rebuilt. `corpus`: theirs, when already built. */
+  setBase(base: readonly Article[], corpus?: Corpus): void {
     this.base = base;
-    this.baseCorpus = new Corpus(base);
+    this.baseCorpus = corpus ?? new Corpus(base);
     this.byGuild.clear();
     this.urlsOf.clear();
   }

@@ -30,6 +30,22 @@ export interface Person {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** What indexing needs from one article that costs the most to find: its statements and the people it names. */
+export interface Analysis {
+  statements: Statements;
+  /** People named with a title or as a full name ("President Vladimir Putin" → "Vladimir Putin"). */
+  mentioned: string[];
+}
+
+export function analyzeArticle(a: Article): Analysis {
+  return { statements: extractStatements(a.paragraphs), mentioned: a.paragraphs.flatMap(peopleMentioned) };
+}
+
+export interface CorpusOptions {
+  /** Analyses already made (by the loading workers), by article id; the others are made here. */
+  analyses?: ReadonlyMap<string, Analysis>;
+}
+
 export class Corpus {
   /** Newest first; equal dates keep load order. */
   readonly articles: readonly Article[];
@@ -45,7 +61,7 @@ export class Corpus {
   private readonly peopleById = new Map<string, Set<string>>();
   private speakerList: Array<{ person: Person; tokens: readonly string[]; folded: string }> | undefined;
 
-  constructor(articles: readonly Article[]) {
+  constructor(articles: readonly Article[], opts: CorpusOptions = {}) {
     const indexed = articles.map((a, i) => ({ a, i }));
     indexed.sort((x, y) => y.a.published.getTime() - x.a.published.getTime() || x.i - y.i);
     this.articles = indexed.map((x) => x.a);
@@ -55,7 +71,7 @@ export class Corpus {
       this.termsById.set(a.id, new Set(terms(text)));
       this.wordsById.set(a.id, new Set(words(text)));
     }
-    this.people = this.buildPeople();
+    this.people = this.buildPeople(opts.analyses);
     this.index = new SearchIndex(this.articles);
     for (const p of this.people.values()) {
       if (!p.key.includes(" ")) continue;
@@ -101,7 +117,7 @@ export class Corpus {
   }
 
 
-  private buildPeople(): Map<string, Person> {
+  private buildPeople(analyses: ReadonlyMap<string, Analysis> | undefined): Map<string, Person> {
     const people = new Map<string, Person>();
     const touch = (name: string, articleId: string): Person => {
       const key = personKey(name);
@@ -117,26 +133,33 @@ export class Corpus {
     };
     const pending: Array<{ a: Article; statements: Statements }> = [];
     for (const a of this.articles) {
-      for (const name of a.paragraphs.flatMap(peopleMentioned)) touch(name, a.id);
-      const statements = extractStatements(a.paragraphs);
+      const { statements, mentioned } = analyses?.get(a.id) ?? analyzeArticle(a);
+      for (const name of mentioned) touch(name, a.id);
       for (const q of [...statements.quotes, ...statements.paraphrases]) if (q.speaker !== null) touch(q.speaker, a.id);
       pending.push({ a, statements });
     }
     // A bare surname joins the one full name in the corpus that ends with it.
     const full = [...people.values()].filter((p) => p.key.includes(" "));
+    const bySurname = new Map<string, Person[]>();
+    for (const f of full) {
+      const key = surname(f.name);
+      const list = bySurname.get(key);
+      if (list) list.push(f);
+      else bySurname.set(key, [f]);
+    }
     for (const p of [...people.values()]) {
       if (p.key.includes(" ")) continue;
-      const matches = full.filter((f) => surname(f.name) === p.key);
+      const matches = bySurname.get(p.key) ?? [];
       if (matches.length !== 1) continue;
       const target = matches[0] as Person;
       for (const alias of p.aliases) target.aliases.add(alias);
       for (const id of p.articles) target.articles.add(id);
       people.delete(p.key);
     }
-    const resolve = (name: string): Person | undefined => {
-      const key = personKey(name);
-      return people.get(key) ?? full.find((f) => people.has(f.key) && f.aliases.has(name));
-    };
+    // Every alias of a full name, for the names that are no key of their own (the first full name wins, as before).
+    const byAlias = new Map<string, Person>();
+    for (const f of full) for (const alias of f.aliases) if (!byAlias.has(alias)) byAlias.set(alias, f);
+    const resolve = (name: string): Person | undefined => people.get(personKey(name)) ?? byAlias.get(name);
     for (const { a, statements } of pending) {
       const refs: QuoteRef[] = [];
       for (const q of statements.quotes) {

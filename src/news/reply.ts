@@ -92,6 +92,21 @@ export function nothingLoaded(): Reply {
   };
 }
 
+/** Said by every command while the articles are still loading at start-up. */
+export function stillLoading(done: number, total: number): Reply {
+  const share = total > 0 ? Math.floor((100 * done) / total) : 0;
+  return {
+    status: "empty",
+    ephemeral: true,
+    title: "Still loading the news",
+    intro:
+      total > 0
+        ? `newsdesk has just started and is reading its articles (${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} files, ${share}%). Try again in a moment.`
+        : "newsdesk has just started and is reading its articles. Try again in a moment.",
+    items: [],
+  };
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

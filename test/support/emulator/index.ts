@@ -127,6 +127,8 @@ export class DiscordEmulator {
   readonly channelFlags = new Map<string, "missing-access" | "missing-permissions" | "unknown">();
   /** Called when a channel message has been created, before the response is sent (tests kill the bot here). */
   onMessageCreated: ((m: EmuMessage) => Promise<void> | void) | null = null;
+  /** Called after every interaction callback (benchmarks time interactions here). */
+  onInteractionCallback: ((rec: InteractionRecord, status: number) => void) | null = null;
   private readonly faults: Fault[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly sockets = new Set<WebSocket>();
@@ -636,7 +638,10 @@ export class DiscordEmulator {
       if (!rec || rec.token !== seg[2]) return { error: error(404, 10062, "Unknown interaction") };
       const type = Number(body.type);
       const data = body.data as Record<string, unknown> | undefined;
-      const result = (status: number) => rec.callbacks.push({ type, data, status, at: Date.now() });
+      const result = (status: number) => {
+        rec.callbacks.push({ type, data, status, at: Date.now() });
+        this.onInteractionCallback?.(rec, status);
+      };
       if (Date.now() - rec.createdAt > this.deadline) {
         result(404);
         return { error: error(404, 10062, "Unknown interaction") };

@@ -1,0 +1,80 @@
+/**
+ * A large archive loads on worker threads while Discord connects: meanwhile the bot is on the gateway and answers
+ * every command "still loading" (privately, within Discord's 3 seconds), autocomplete offers nothing, and once the
+ * articles are in it answers as usual — the same corpus as a load in one thread.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../bench/corpus.js";
+import { loadArticles } from "../src/corpus/load.js";
+import { loadCorpus } from "../src/corpus/parallel.js";
+import { start, type RunningBot } from "../src/main.js";
+import { Corpus } from "../src/news/corpus.js";
+import { DiscordEmulator } from "./support/emulator/index.js";
+import { memoryLogger } from "./support/streams.js";
+
+let dir: string;
+let articles: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "newsdesk-loading-"));
+  articles = path.join(dir, "articles");
+  await generateCorpus({ articles: 2500, out: articles, seed: 7 });
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("loading a large archive", () => {
+  it("gives the same articles, quotes and people on worker threads as in one thread", async () => {
+    const progress: number[] = [];
+    const parallel = await loadCorpus(articles, { workers: 2, onProgress: (p) => progress.push(p.done) });
+    const single = await loadArticles(articles);
+    const one = new Corpus(single.articles);
+    expect(parallel.loaded.articles.map((a) => a.id)).toEqual(single.articles.map((a) => a.id));
+    expect(parallel.loaded.skipped).toEqual(single.skipped);
+    expect(parallel.loaded.duplicates).toBe(single.duplicates);
+    expect(parallel.corpus.size).toBe(one.size);
+    const people = (c: Corpus) => [...c.people.values()].map((p) => `${p.key}:${p.quotes.length}:${p.reported.length}:${p.articles.size}`).sort();
+    expect(people(parallel.corpus)).toEqual(people(one));
+    // Progress rises to the number of files.
+    expect(progress.at(-1)).toBe(parallel.loaded.files);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  }, 120_000);
+
+  it("answers 'still loading' on Discord until the articles are in, then answers as usual", async () => {
+    const emu = await new DiscordEmulator().start();
+    const { log } = memoryLogger("warn");
+    const env = {
+      DISCORD_TOKEN: emu.token,
+      DISCORD_API_URL: emu.apiUrl,
+      DISCORD_GUILD_ID: emu.guilds[0]?.id ?? "",
+      STORE_URL: "memory://",
+      ARTICLES_DIR: articles,
+    };
+    let bot: RunningBot | undefined;
+    const starting = start({ env, log, schedule: false }).then((b) => (bot = b));
+    try {
+      await emu.waitFor(() => emu.connected() && emu.registered(emu.guilds[0]?.id).length > 0, 30_000, "the bot on the gateway");
+      expect(bot, "the load finished before Discord connected: the test needs a larger archive").toBeUndefined();
+      const early = emu.interact({ name: "headline" });
+      const m = await emu.answer(early);
+      expect((m.embeds[0] as { title?: string }).title).toBe("Still loading the news");
+      expect((m.embeds[0] as { description?: string }).description).toMatch(/\(\d[\d,]* of 2,\d{3} files, \d+%\)/);
+      expect(m.flags & 64).toBe(64);
+      const ac = emu.interact({ name: "quote", options: { person: "a" }, focused: "person" });
+      await emu.waitFor(() => ac.choices, 5000, "autocomplete");
+      expect(ac.choices).toEqual([]);
+      await starting;
+      const later = emu.interact({ name: "headline" });
+      const answer = await emu.answer(later);
+      expect((answer.embeds[0] as { title?: string }).title).not.toBe("Still loading the news");
+      expect(answer.flags & 64).toBe(0);
+    } finally {
+      await starting.catch(() => undefined);
+      await bot?.stop();
+      await emu.stop();
+    }
+  }, 120_000);
+});

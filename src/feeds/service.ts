@@ -54,6 +54,24 @@ export type FollowResult =
   | { ok: false; reason: string };
 
 /** A feed's URL as stored: trimmed, with its scheme and host lower-cased by URL. */
+/**
+ * The articles of several feeds' items (in the order given), one per story: guids are a feed's own, while links
+ * and content name the same story across feeds, so an item whose link or content was seen already is left out.
+ */
+export function dedupeItems(lists: ReadonlyArray<readonly StoredItem[]>): Article[] {
+  const seen = new Set<string>();
+  const out: Article[] = [];
+  for (const items of lists) {
+    for (const item of items) {
+      const shared = item.keys.filter((k) => !k.startsWith("guid:"));
+      if (shared.some((k) => seen.has(k))) continue;
+      for (const k of shared) seen.add(k);
+      out.push(item.article);
+    }
+  }
+  return out;
+}
+
 export function normaliseFeedUrl(raw: string): string {
   try {
     return new URL(raw.trim()).toString();
@@ -116,18 +134,14 @@ export class FeedService {
 
   /** The articles of the feeds a server reads, one per story key across feeds (the newest version). */
   async articlesOf(guildId: string | null): Promise<Article[]> {
-    const seen = new Set<string>();
-    const out: Article[] = [];
-    for (const url of await this.urlsOf(guildId)) {
-      for (const item of (await this.o.store.feedItems.get(url))?.items ?? []) {
-        // Guids are a feed's own; links and content name the same story across feeds.
-        const shared = item.keys.filter((k) => !k.startsWith("guid:"));
-        if (shared.some((k) => seen.has(k))) continue;
-        for (const k of shared) seen.add(k);
-        out.push(item.article);
-      }
-    }
-    return out;
+    const urls = await this.urlsOf(guildId);
+    const items = await Promise.all(urls.map(async (url) => (await this.o.store.feedItems.get(url))?.items ?? []));
+    return dedupeItems(items);
+  }
+
+  /** The stored items of one URL. */
+  async itemsOf(url: string): Promise<StoredItem[]> {
+    return (await this.o.store.feedItems.get(url))?.items ?? [];
   }
 
   /** Follow a feed: checked, fetched at once, and kept only when it can be read. */

@@ -60,6 +60,7 @@ export class Corpus {
   private readonly sentenceCounts = new Map<string, number>();
   private readonly peopleById = new Map<string, Set<string>>();
   private speakerList: Array<{ person: Person; tokens: readonly string[]; folded: string }> | undefined;
+  private readonly analysesById = new Map<string, Analysis>();
 
   constructor(articles: readonly Article[], opts: CorpusOptions = {}) {
     const indexed = articles.map((a, i) => ({ a, i }));
@@ -89,6 +90,11 @@ export class Corpus {
 
   get(id: string): Article | undefined {
     return this.byId.get(id);
+  }
+
+  /** An article's analysis, for building another corpus that holds it without analysing it again. */
+  analysisOf(articleId: string): Analysis | undefined {
+    return this.analysesById.get(articleId);
   }
 
   quotesOf(articleId: string): readonly QuoteRef[] {
@@ -133,7 +139,9 @@ export class Corpus {
     };
     const pending: Array<{ a: Article; statements: Statements }> = [];
     for (const a of this.articles) {
-      const { statements, mentioned } = analyses?.get(a.id) ?? analyzeArticle(a);
+      const analysis = analyses?.get(a.id) ?? analyzeArticle(a);
+      this.analysesById.set(a.id, analysis);
+      const { statements, mentioned } = analysis;
       for (const name of mentioned) touch(name, a.id);
       for (const q of [...statements.quotes, ...statements.paraphrases]) if (q.speaker !== null) touch(q.speaker, a.id);
       pending.push({ a, statements });

@@ -23,7 +23,7 @@ describe("server corpora", () => {
     const items = [article(1), article(2)].map((a) => ({ keys: [`guid:${a.id}`, `body:${a.id}`], version: 1, article: a }));
     await store.feedItems.set(url, { items });
     for (const g of ["g1", "g2", "g3"]) await store.feeds.set(g, { feeds: [{ url, addedAt: 0 }] });
-    const base = await seedArticles();
+    const base = seedArticles();
     const corpora = new Corpora(base, feeds, 2);
 
     const c1 = await corpora.get("g1");

@@ -291,8 +291,17 @@ async function cli(): Promise<void> {
   const shutdown = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await running?.stop();
-    process.exit(0);
+    // A store that cannot be reached (Redis gone) must not keep the process from stopping.
+    const force = setTimeout(() => {
+      process.stderr.write("newsdesk: could not stop cleanly within 10 s; exiting\n");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await running?.stop();
+    } finally {
+      process.exit(0);
+    }
   };
   let signalled = false;
   const onSignal = (): void => {

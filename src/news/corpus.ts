@@ -61,6 +61,8 @@ export class Corpus {
   private readonly peopleById = new Map<string, Set<string>>();
   private speakerList: Array<{ person: Person; tokens: readonly string[]; folded: string }> | undefined;
   private readonly analysesById = new Map<string, Analysis>();
+  /** Name word → the people whose aliases hold it, and each person's name words (built on first lookup). */
+  private nameIndex: { byToken: Map<string, Person[]>; tokens: Map<Person, Set<string>> } | undefined;
 
   constructor(articles: readonly Article[], opts: CorpusOptions = {}) {
     const indexed = articles.map((a, i) => ({ a, i }));
@@ -199,11 +201,28 @@ export class Corpus {
 
   private peopleWith(q: string[]): Person[] {
     if (q.length === 0) return [];
-    const hits: Person[] = [];
-    for (const p of this.people.values()) {
-      const tokens = new Set([...p.aliases].flatMap(nameTokens));
-      if (q.every((t) => tokens.has(t))) hits.push(p);
+    if (this.nameIndex === undefined) {
+      const byToken = new Map<string, Person[]>();
+      const tokens = new Map<Person, Set<string>>();
+      for (const p of this.people.values()) {
+        const own = new Set([...p.aliases].flatMap(nameTokens));
+        tokens.set(p, own);
+        for (const t of own) {
+          const list = byToken.get(t);
+          if (list) list.push(p);
+          else byToken.set(t, [p]);
+        }
+      }
+      this.nameIndex = { byToken, tokens };
     }
+    const { byToken, tokens } = this.nameIndex;
+    // The people with the rarest word of the query, then those who have every other word too.
+    let fewest: Person[] | undefined;
+    for (const t of q) {
+      const list = byToken.get(t) ?? [];
+      if (fewest === undefined || list.length < fewest.length) fewest = list;
+    }
+    const hits = (fewest ?? []).filter((p) => q.every((t) => tokens.get(p)?.has(t) === true));
     return hits.sort((a, b) => b.quotes.length - a.quotes.length || b.articles.size - a.articles.size);
   }
 

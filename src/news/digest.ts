@@ -45,9 +45,16 @@ export function digestTitle(date: string): string {
   return `News digest — ${date}`;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** YYYY-MM-DD of an instant in a time zone. */
 export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(now);
+  let f = dateFormats.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(now);
 }
 
 /** How far down the stories the quote of the day may come from, when the top ones have none. */

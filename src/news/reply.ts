@@ -111,7 +111,14 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "15 Aug 2025" in UTC, for meta lines. */
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "15 Aug 2025" in UTC, for meta lines. (A formatter costs far more to make than to use: one per zone.) */
 export function shortDate(d: Date, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(d);
+  let f = shortFormats.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone });
+    shortFormats.set(timeZone, f);
+  }
+  return f.format(d);
 }

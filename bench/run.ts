@@ -4,14 +4,15 @@
  * time, peak RSS, per-command latency p50/p99 beside a naive baseline measured in the same run, and the digest's
  * build time. Not part of `npm test`.
  *
- * Not measured yet (issue 8 goes on): end-to-end interactions per second through discord.js and the emulator,
- * and the many-servers feed case.
+ * Then, on the first folder (or size), end-to-end interactions per second through discord.js and the emulator
+ * (bench/e2e.ts); `--no-e2e` leaves that out.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateCorpus } from "./corpus.js";
+import { measureEndToEnd, printEndToEnd } from "./e2e.js";
 import type { Measurement, Timing } from "./measure.js";
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0)).padStart(8);
@@ -27,7 +28,12 @@ function measure(dir: string): Measurement {
 
 function print(m: Measurement): void {
   console.log(`\n${m.dir}: ${m.articles} articles`);
-  console.log(`  load ${(m.loadMs / 1000).toFixed(1)} s + index ${(m.indexMs / 1000).toFixed(1)} s = ${((m.loadMs + m.indexMs) / 1000).toFixed(1)} s; peak RSS ${m.peakRssMb.toFixed(0)} MB; digest ${ms(m.digestMs).trim()} ms`);
+  const base = m.baselineLoadMs !== undefined && m.baselineIndexMs !== undefined ? m.baselineLoadMs + m.baselineIndexMs : undefined;
+  console.log(
+    `  load + index ${(m.startMs / 1000).toFixed(1)} s (worker threads; this thread blocked at most ${ms(m.blockedMs).trim()} ms at once)` +
+      (base !== undefined ? `; baseline in one thread ${((m.baselineLoadMs ?? 0) / 1000).toFixed(1)} s + ${((m.baselineIndexMs ?? 0) / 1000).toFixed(1)} s = ${(base / 1000).toFixed(1)} s (${(base / m.startMs).toFixed(1)}×)` : ""),
+  );
+  console.log(`  peak RSS ${m.peakRssMb.toFixed(0)} MB; digest ${ms(m.digestMs).trim()} ms`);
   console.log(`  ${"command".padEnd(14)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}   ${"baseline p50".padStart(12)} ${"p99".padStart(8)}   ratio (p99)`);
   for (const [name, c] of Object.entries(m.commands)) {
     const b: Timing | undefined = c.baseline;
@@ -37,7 +43,9 @@ function print(m: Measurement): void {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const all = process.argv.slice(2);
+  const e2e = !all.includes("--no-e2e");
+  const args = all.filter((a) => a !== "--no-e2e");
   const i = args.indexOf("--sizes");
   const sizes = i >= 0 ? (args[i + 1] ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
   const dirs = args.filter((a, k) => a !== "--sizes" && (i < 0 || k !== i + 1));
@@ -45,12 +53,22 @@ async function main(): Promise<void> {
     process.stderr.write("usage: npm run bench -- DIR...   or   npm run bench -- --sizes 1000,10000,100000\n");
     process.exit(2);
   }
-  for (const dir of dirs) print(measure(dir));
+  let first = true;
+  const endToEnd = async (dir: string): Promise<void> => {
+    if (!e2e || !first) return;
+    first = false;
+    printEndToEnd(await measureEndToEnd(dir));
+  };
+  for (const dir of dirs) {
+    print(measure(dir));
+    await endToEnd(dir);
+  }
   for (const n of sizes) {
     const dir = await mkdtemp(path.join(tmpdir(), `newsdesk-bench-${n}-`));
     try {
       await generateCorpus({ articles: n, out: dir });
       print(measure(dir));
+      await endToEnd(dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

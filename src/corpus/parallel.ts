@@ -79,7 +79,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   if (workers === 1 || total < PARALLEL_FROM_FILES) {
     const loaded = await loadFiles(files, dir);
     opts.onProgress?.({ done: total, total });
-    return { loaded, corpus: new Corpus(loaded.articles) };
+    return { loaded, corpus: await Corpus.build(loaded.articles) };
   }
   // Contiguous shares keep the file order: the first copy of a duplicate wins, as in one thread.
   const share = Math.ceil(total / workers);
@@ -118,5 +118,5 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
       });
     }
   }
-  return { loaded: merged, corpus: new Corpus(articles, { analyses }) };
+  return { loaded: merged, corpus: await Corpus.build(articles, { analyses }) };
 }

@@ -9,7 +9,7 @@
  * again, from the shared parts, when next used.
  */
 import type { Article } from "../news/article.js";
-import { type Analysis, analyzeArticle, Corpus } from "../news/corpus.js";
+import { type Analysis, Corpus } from "../news/corpus.js";
 import type { StoredItem } from "./merge.js";
 import { dedupeItems, type FeedService } from "./service.js";
 
@@ -101,18 +101,17 @@ export class Corpora {
     });
     const analyses = new Map<string, Analysis>();
     for (const a of articles) {
-      let found = this.baseCorpus.analysisOf(a.id);
-      if (found === undefined) {
-        const shared = owner.get(a.id);
-        found = shared?.get(a.id);
-        if (found === undefined) {
-          found = analyzeArticle(a);
-          shared?.set(a.id, found);
-        }
-      }
-      analyses.set(a.id, found);
+      const found = this.baseCorpus.analysisOf(a.id) ?? owner.get(a.id)?.get(a.id);
+      if (found !== undefined) analyses.set(a.id, found);
     }
-    return new Corpus(articles, { analyses });
+    // The rest are analysed while the corpus is built (step by step), then kept for the other servers.
+    const corpus = await Corpus.build(articles, { analyses });
+    for (const a of articles) {
+      if (analyses.has(a.id)) continue;
+      const made = corpus.analysisOf(a.id);
+      if (made !== undefined) owner.get(a.id)?.set(a.id, made);
+    }
+    return corpus;
   }
 
   /** A feed changed (or a server followed or left one): the corpora built from it are rebuilt on next use. */

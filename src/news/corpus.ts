@@ -5,7 +5,7 @@
 import type { Article } from "./article.js";
 import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./names.js";
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
-import { SearchIndex, type SearchResult } from "./search.js";
+import { BUILD_STEP, SearchIndex, type SearchResult } from "./search.js";
 import { summarize, SUMMARY_SENTENCES, type SummaryLength, unitsOf } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
@@ -46,12 +46,12 @@ export interface CorpusOptions {
   analyses?: ReadonlyMap<string, Analysis>;
 }
 
+const EMPTY_INDEX = new SearchIndex([]);
+
 export class Corpus {
-  /** Newest first; equal dates keep load order. */
-  readonly articles: readonly Article[];
-  readonly people: ReadonlyMap<string, Person>;
-  /** Full-text index over headlines and bodies: `/search` and every `topic` option. */
-  readonly index: SearchIndex;
+  private sorted: readonly Article[] = [];
+  private peopleByKey: ReadonlyMap<string, Person> = new Map();
+  private searchIndex: SearchIndex = EMPTY_INDEX;
   private readonly byId = new Map<string, Article>();
   private readonly quotesById = new Map<string, QuoteRef[]>();
   private readonly termsById = new Map<string, Set<string>>();
@@ -65,17 +65,45 @@ export class Corpus {
   private nameIndex: { byToken: Map<string, Person[]>; tokens: Map<Person, Set<string>> } | undefined;
 
   constructor(articles: readonly Article[], opts: CorpusOptions = {}) {
+    const steps = this.steps(articles, opts);
+    while (steps.next().done !== true);
+  }
+
+  /**
+   * The same corpus built in steps, letting the event loop run between them (at most a few tens of milliseconds
+   * at a time), so that a large archive never holds up the Discord gateway.
+   */
+  static async build(articles: readonly Article[], opts: CorpusOptions = {}): Promise<Corpus> {
+    const c = new Corpus([]);
+    let last = performance.now();
+    for (const _ of c.steps(articles, opts)) {
+      if (performance.now() - last < 15) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+    return c;
+  }
+
+  private *steps(articles: readonly Article[], opts: CorpusOptions): Generator<void, void> {
+    this.byId.clear();
+    this.termsById.clear();
+    this.wordsById.clear();
+    this.quotesById.clear();
+    this.peopleById.clear();
+    this.analysesById.clear();
     const indexed = articles.map((a, i) => ({ a, i }));
     indexed.sort((x, y) => y.a.published.getTime() - x.a.published.getTime() || x.i - y.i);
-    this.articles = indexed.map((x) => x.a);
-    for (const a of this.articles) {
+    this.sorted = indexed.map((x) => x.a);
+    let n = 0;
+    for (const a of this.sorted) {
+      if (++n % BUILD_STEP === 0) yield;
       this.byId.set(a.id, a);
       const text = `${a.headline}\n${a.paragraphs.join("\n")}`;
       this.termsById.set(a.id, new Set(terms(text)));
       this.wordsById.set(a.id, new Set(words(text)));
     }
-    this.people = this.buildPeople(opts.analyses);
-    this.index = new SearchIndex(this.articles);
+    this.peopleByKey = yield* this.buildPeople(opts.analyses);
+    this.searchIndex = yield* SearchIndex.build(this.sorted);
     for (const p of this.people.values()) {
       if (!p.key.includes(" ")) continue;
       for (const id of p.articles) {
@@ -84,6 +112,20 @@ export class Corpus {
         set.add(p.key);
       }
     }
+  }
+
+  /** Newest first; equal dates keep load order. */
+  get articles(): readonly Article[] {
+    return this.sorted;
+  }
+
+  get people(): ReadonlyMap<string, Person> {
+    return this.peopleByKey;
+  }
+
+  /** Full-text index over headlines and bodies: `/search` and every `topic` option. */
+  get index(): SearchIndex {
+    return this.searchIndex;
   }
 
   get size(): number {
@@ -125,7 +167,7 @@ export class Corpus {
   }
 
 
-  private buildPeople(analyses: ReadonlyMap<string, Analysis> | undefined): Map<string, Person> {
+  private *buildPeople(analyses: ReadonlyMap<string, Analysis> | undefined): Generator<void, Map<string, Person>> {
     const people = new Map<string, Person>();
     const touch = (name: string, articleId: string): Person => {
       const key = personKey(name);
@@ -140,7 +182,14 @@ export class Corpus {
       return p;
     };
     const pending: Array<{ a: Article; statements: Statements }> = [];
+    let n = 0;
     for (const a of this.articles) {
+      // Analysing here is slow: pause after every few articles then.
+      n += analyses?.has(a.id) === true ? 1 : 25;
+      if (n >= BUILD_STEP) {
+        n = 0;
+        yield;
+      }
       const analysis = analyses?.get(a.id) ?? analyzeArticle(a);
       this.analysesById.set(a.id, analysis);
       const { statements, mentioned } = analysis;

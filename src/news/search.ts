@@ -30,6 +30,9 @@ interface Postings {
   tfs: number[];
 }
 
+/** Articles indexed between two pauses of a step-by-step build. */
+export const BUILD_STEP = 200;
+
 export class SearchIndex {
   private readonly docs: readonly Article[];
   private readonly postings = new Map<string, Postings>();
@@ -38,26 +41,50 @@ export class SearchIndex {
   private readonly topicCache = new Map<string, ReadonlySet<string> | null>();
 
   /** `articles` newest first (ties in score go to the newer one). */
-  constructor(articles: readonly Article[]) {
+  constructor(articles: readonly Article[], built?: { postings: Map<string, Postings>; lengths: Float64Array; averageLength: number }) {
     this.docs = articles;
-    this.lengths = new Float64Array(articles.length);
+    if (built !== undefined) {
+      this.postings = built.postings;
+      this.lengths = built.lengths;
+      this.averageLength = built.averageLength;
+      return;
+    }
+    const steps = SearchIndex.steps(articles);
+    let r = steps.next();
+    while (r.done !== true) r = steps.next();
+    this.postings = r.value.postings;
+    this.lengths = r.value.lengths;
+    this.averageLength = r.value.averageLength;
+  }
+
+  /** The index built step by step: it pauses (yields) every BUILD_STEP articles, so a caller can let others run. */
+  static *build(articles: readonly Article[]): Generator<void, SearchIndex> {
+    const built = yield* SearchIndex.steps(articles);
+    return new SearchIndex(articles, built);
+  }
+
+  private static *steps(articles: readonly Article[]): Generator<void, { postings: Map<string, Postings>; lengths: Float64Array; averageLength: number }> {
+    const postings = new Map<string, Postings>();
+    const lengths = new Float64Array(articles.length);
     let total = 0;
-    articles.forEach((a, doc) => {
+    for (let doc = 0; doc < articles.length; doc++) {
+      if (doc > 0 && doc % BUILD_STEP === 0) yield;
+      const a = articles[doc] as Article;
       const tf = new Map<string, number>();
       for (const t of terms(a.headline)) tf.set(t, (tf.get(t) ?? 0) + HEADLINE_WEIGHT);
       for (const p of a.paragraphs) for (const t of terms(p)) tf.set(t, (tf.get(t) ?? 0) + 1);
       let length = 0;
       for (const [t, f] of tf) {
-        let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = { docs: [], tfs: [] }));
+        let p = postings.get(t);
+        if (!p) postings.set(t, (p = { docs: [], tfs: [] }));
         p.docs.push(doc);
         p.tfs.push(f);
         length += f;
       }
-      this.lengths[doc] = length;
+      lengths[doc] = length;
       total += length;
-    });
-    this.averageLength = articles.length > 0 ? total / articles.length : 1;
+    }
+    return { postings, lengths, averageLength: articles.length > 0 ? total / articles.length : 1 };
   }
 
   private idf(term: string): number {

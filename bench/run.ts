@@ -5,7 +5,8 @@
  * build time. Not part of `npm test`.
  *
  * Then, on the first folder (or size), end-to-end interactions per second through discord.js and the emulator
- * (bench/e2e.ts); `--no-e2e` leaves that out.
+ * (bench/e2e.ts; `--no-e2e` leaves it out), and last the many-servers case (bench/many.ts, in its own process;
+ * `--no-many` leaves it out).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -13,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateCorpus } from "./corpus.js";
 import { measureEndToEnd, printEndToEnd } from "./e2e.js";
+import type { ManyResult } from "./many.js";
 import type { Measurement, Timing } from "./measure.js";
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0)).padStart(8);
@@ -45,12 +47,13 @@ function print(m: Measurement): void {
 async function main(): Promise<void> {
   const all = process.argv.slice(2);
   const e2e = !all.includes("--no-e2e");
-  const args = all.filter((a) => a !== "--no-e2e");
+  const many = !all.includes("--no-many");
+  const args = all.filter((a) => a !== "--no-e2e" && a !== "--no-many");
   const i = args.indexOf("--sizes");
   const sizes = i >= 0 ? (args[i + 1] ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0) : [];
   const dirs = args.filter((a, k) => a !== "--sizes" && (i < 0 || k !== i + 1));
-  if (sizes.length === 0 && dirs.length === 0) {
-    process.stderr.write("usage: npm run bench -- DIR...   or   npm run bench -- --sizes 1000,10000,100000\n");
+  if (sizes.length === 0 && dirs.length === 0 && !many) {
+    process.stderr.write("usage: npm run bench -- DIR...   or   npm run bench -- --sizes 1000,10000,100000   [--no-e2e] [--no-many]\n");
     process.exit(2);
   }
   let first = true;
@@ -73,6 +76,21 @@ async function main(): Promise<void> {
       await rm(dir, { recursive: true, force: true });
     }
   }
+  if (many) printMany(measureMany());
+}
+
+function printMany(r: ManyResult): void {
+  const p = (x: { p50: number; p99: number }) => `p50 ${ms(x.p50).trim()} ms, p99 ${ms(x.p99).trim()} ms`;
+  console.log(`\nmany servers: ${r.servers} servers each following ${r.perServer} of ${r.feeds} feeds on loopback (${r.items} items)`);
+  console.log(`  first fetch cycle ${(r.firstCycleMs / 1000).toFixed(1)} s (${r.fetched} fetched, ${r.failed} failed); next cycle ${(r.secondCycleMs / 1000).toFixed(1)} s (${r.notModified} not modified)`);
+  console.log(`  a server's first command (its corpus built from shared analyses): ${p(r.firstCommand)}; baseline, built from scratch: ${p(r.baselineBuild)} (${(r.baselineBuild.p50 / Math.max(r.firstCommand.p50, 1e-6)).toFixed(1)}× at p50)`);
+  console.log(`  later commands: ${p(r.warmCommand)}; peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+}
+
+function measureMany(): ManyResult {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "many.ts")], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`the many-servers case failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as ManyResult;
 }
 
 void main();

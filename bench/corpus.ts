@@ -11,7 +11,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-function mulberry32(seed: number): () => number {
+/** A small seeded random number generator: the same seed, the same corpus. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

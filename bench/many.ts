@@ -16,6 +16,7 @@ import { Corpora } from "../src/feeds/corpora.js";
 import { FeedService } from "../src/feeds/service.js";
 import { Corpus } from "../src/news/corpus.js";
 import { openStore } from "../src/store/store.js";
+import { mulberry32 } from "./corpus.js";
 
 export interface ManyResult {
   servers: number;
@@ -35,16 +36,6 @@ export interface ManyResult {
 
 const HOSTS = 20;
 const ITEMS = 12;
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE = ["Maria Lopez", "John Carter", "Amina Diallo", "Kenji Watanabe", "Olga Petrova", "David Mensah", "Laura Becker", "Rahul Mehta"];
 const TOPICS = ["harbour strike", "flood relief", "budget vote", "railway tunnel", "court appeal", "vaccine rollout", "summit talks", "drought prices"];

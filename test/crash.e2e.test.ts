@@ -3,7 +3,6 @@
  * Discord created the digest message, before the bot could record it), restarted on the same store;
  * and two processes sharing one store. Each run must leave exactly one digest in its channel.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,7 +11,7 @@ import { owedOccurrence } from "../src/digest/subscriptions.js";
 import { digestKey } from "../src/digest/deliver.js";
 import { openStore, type Subscription } from "../src/store/store.js";
 import { DiscordEmulator, snowflake } from "./support/emulator/index.js";
-import { ROOT } from "./support/spawn.js";
+import { spawnBot as spawnProcess } from "./support/spawn.js";
 
 const RUNS = 20;
 let emu: DiscordEmulator;
@@ -27,23 +26,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function spawnBot(storeUrl: string): { child: ChildProcess; exited: Promise<number | null> } {
-  // node itself with tsx as a loader: a kill reaches the bot, not a wrapper that would leave it running.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      DISCORD_TOKEN: emu.token,
-      DISCORD_API_URL: emu.apiUrl,
-      DISCORD_GUILD_ID: emu.guilds[0]?.id ?? "",
-      STORE_URL: storeUrl,
-      DIGEST_CLAIM_LEASE_SECONDS: "1",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "ignore"],
+function spawnBot(storeUrl: string): ReturnType<typeof spawnProcess> {
+  return spawnProcess({
+    DISCORD_TOKEN: emu.token,
+    DISCORD_API_URL: emu.apiUrl,
+    DISCORD_GUILD_ID: emu.guilds[0]?.id ?? "",
+    STORE_URL: storeUrl,
+    DIGEST_CLAIM_LEASE_SECONDS: "1",
+    LOG_LEVEL: "warn",
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited };
 }
 
 /** A fresh channel and store with a subscription that is due right now. */

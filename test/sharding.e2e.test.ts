@@ -5,15 +5,13 @@
  * process killed mid-run (right after Discord created one of its digest messages) is restarted on the same
  * store and neither duplicates nor loses a digest.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestKey } from "../src/digest/deliver.js";
 import { owedOccurrence } from "../src/digest/subscriptions.js";
 import { openStore, type Subscription } from "../src/store/store.js";
 import { DiscordEmulator, type EmuGuild } from "./support/emulator/index.js";
 import { startRedis, type TestRedis } from "./support/redis.js";
-import { ROOT } from "./support/spawn.js";
+import { spawnBot as spawnProcess } from "./support/spawn.js";
 
 const SHARDS = 4;
 const EPOCH = 1420070400000n;
@@ -33,25 +31,16 @@ function guildsOnEveryShard(perShard: number, tag: string): EmuGuild[] {
   return out;
 }
 
-function spawnBot(shardIds: string): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      DISCORD_TOKEN: emu.token,
-      DISCORD_API_URL: emu.apiUrl,
-      STORE_URL: redis.url,
-      SHARDS: String(SHARDS),
-      SHARD_IDS: shardIds,
-      DIGEST_CLAIM_LEASE_SECONDS: "1",
-      LOG_LEVEL: process.env.SHARDING_LOG ?? "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
+function spawnBot(shardIds: string): ReturnType<typeof spawnProcess> {
+  return spawnProcess({
+    DISCORD_TOKEN: emu.token,
+    DISCORD_API_URL: emu.apiUrl,
+    STORE_URL: redis.url,
+    SHARDS: String(SHARDS),
+    SHARD_IDS: shardIds,
+    DIGEST_CLAIM_LEASE_SECONDS: "1",
+    LOG_LEVEL: process.env.SHARDING_LOG ?? "warn",
   });
-  let err = "";
-  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, stderr: () => err };
 }
 
 /** A subscription due now in every given guild; returns each guild's digest key. */

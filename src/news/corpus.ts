@@ -104,7 +104,9 @@ export class Corpus {
     }
     this.peopleByKey = yield* this.buildPeople(opts.analyses);
     this.searchIndex = yield* SearchIndex.build(this.sorted);
+    n = 0;
     for (const p of this.people.values()) {
+      if (++n % BUILD_STEP === 0) yield;
       if (!p.key.includes(" ")) continue;
       for (const id of p.articles) {
         let set = this.peopleById.get(id);
@@ -206,7 +208,9 @@ export class Corpus {
       if (list) list.push(f);
       else bySurname.set(key, [f]);
     }
+    n = 0;
     for (const p of [...people.values()]) {
+      if (++n % (BUILD_STEP * 10) === 0) yield;
       if (p.key.includes(" ")) continue;
       const matches = bySurname.get(p.key) ?? [];
       if (matches.length !== 1) continue;
@@ -219,7 +223,9 @@ export class Corpus {
     const byAlias = new Map<string, Person>();
     for (const f of full) for (const alias of f.aliases) if (!byAlias.has(alias)) byAlias.set(alias, f);
     const resolve = (name: string): Person | undefined => people.get(personKey(name)) ?? byAlias.get(name);
+    n = 0;
     for (const { a, statements } of pending) {
+      if (++n % BUILD_STEP === 0) yield;
       const refs: QuoteRef[] = [];
       for (const q of statements.quotes) {
         if (q.speaker === null) continue;

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -7,6 +7,22 @@ export interface Ran {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * The bot (src/main.ts) as a real process with this environment (and PATH): node itself with tsx as a loader,
+ * so that a kill reaches the bot, not a wrapper that would leave it running. `stderr` collects its log.
+ */
+export function spawnBot(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let err = "";
+  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, stderr: () => err };
 }
 
 /** Run one of our entry points (src/main.ts, src/cli.ts) as a real process. */

@@ -114,6 +114,13 @@ export class Corpus {
         set.add(p.key);
       }
     }
+    // The lookups' own indexes, built now rather than on the first command that needs them.
+    this.speakerList = undefined;
+    this.nameIndex = undefined;
+    yield;
+    this.speakerList = this.rankSpeakers();
+    yield;
+    this.names();
   }
 
   /** Newest first; equal dates keep load order. */
@@ -152,15 +159,21 @@ export class Corpus {
    * aliases, for autocomplete. Built on first use.
    */
   get speakers(): ReadonlyArray<{ person: Person; tokens: readonly string[]; folded: string }> {
-    if (this.speakerList === undefined) {
-      const order = new Map(this.articles.map((a, i) => [a.id, i]));
-      const newest = new Map<string, number>();
-      const list = [...this.people.values()].filter((p) => p.quotes.length > 0);
-      for (const p of list) newest.set(p.key, Math.min(...p.quotes.map((q) => order.get(q.articleId) ?? Infinity)));
-      list.sort((a, b) => b.quotes.length - a.quotes.length || (newest.get(a.key) ?? 0) - (newest.get(b.key) ?? 0));
-      this.speakerList = list.map((person) => ({ person, tokens: [...new Set([...person.aliases].flatMap((a) => words(a)))], folded: fold(person.name) }));
-    }
+    this.speakerList ??= this.rankSpeakers();
     return this.speakerList;
+  }
+
+  private rankSpeakers(): Array<{ person: Person; tokens: readonly string[]; folded: string }> {
+    const order = new Map(this.articles.map((a, i) => [a.id, i]));
+    const newest = new Map<string, number>();
+    const list = [...this.people.values()].filter((p) => p.quotes.length > 0);
+    for (const p of list) {
+      let first = Infinity;
+      for (const q of p.quotes) first = Math.min(first, order.get(q.articleId) ?? Infinity);
+      newest.set(p.key, first);
+    }
+    list.sort((a, b) => b.quotes.length - a.quotes.length || (newest.get(a.key) ?? 0) - (newest.get(b.key) ?? 0));
+    return list.map((person) => ({ person, tokens: [...new Set([...person.aliases].flatMap((a) => words(a)))], folded: fold(person.name) }));
   }
 
   /** Keys of the people (with a full name) that an article names. */
@@ -256,6 +269,11 @@ export class Corpus {
 
   private peopleWith(q: string[]): Person[] {
     if (q.length === 0) return [];
+    return this.lookUp(q);
+  }
+
+  /** The name-word index (built at load; see steps()). */
+  private names(): { byToken: Map<string, Person[]>; tokens: Map<Person, Set<string>> } {
     if (this.nameIndex === undefined) {
       const byToken = new Map<string, Person[]>();
       const tokens = new Map<Person, Set<string>>();
@@ -270,7 +288,11 @@ export class Corpus {
       }
       this.nameIndex = { byToken, tokens };
     }
-    const { byToken, tokens } = this.nameIndex;
+    return this.nameIndex;
+  }
+
+  private lookUp(q: string[]): Person[] {
+    const { byToken, tokens } = this.names();
     // The people with the rarest word of the query, then those who have every other word too.
     let fewest: Person[] | undefined;
     for (const t of q) {

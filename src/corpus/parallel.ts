@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Article } from "../news/article.js";
 import { type Analysis, Corpus } from "../news/corpus.js";
+import { buildCorpus } from "./build.js";
 import { listFiles, loadFiles, type LoadResult } from "./load.js";
 
 /** Below this many files, one thread. */
@@ -79,7 +80,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   if (workers === 1 || total < PARALLEL_FROM_FILES) {
     const loaded = await loadFiles(files, dir);
     opts.onProgress?.({ done: total, total });
-    return { loaded, corpus: await Corpus.build(loaded.articles) };
+    return { loaded, corpus: await buildCorpus(loaded.articles) };
   }
   // Contiguous shares keep the file order: the first copy of a duplicate wins, as in one thread.
   const share = Math.ceil(total / workers);
@@ -118,5 +119,5 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
       });
     }
   }
-  return { loaded: merged, corpus: await Corpus.build(articles, { analyses }) };
+  return { loaded: merged, corpus: await buildCorpus(articles, { analyses }) };
 }

@@ -83,11 +83,10 @@ export async function deliverDigest(o: DeliverOptions): Promise<DeliverResult> {
     await o.store.unlock(`digest:${key}`, o.owner);
     return "already-posted";
   }
-  const interrupted = current?.state === "claimed" && current.by !== o.owner;
   await o.store.digests.set(key, { state: "claimed", by: o.owner, at: o.now.getTime(), messageIds: [], articleIds: [] });
 
   const state = (await o.store.channels.get(channelId)) ?? { paused: null, lastPosted: null, lastArticleIds: [] };
-  if ((interrupted || existing?.state === "claimed") && o.findPosted) {
+  if (current?.state === "claimed" && o.findPosted) {
     // Taking over a claim that was never marked: the digest may be in the channel already.
     const found = await o.findPosted(channelId, o.date);
     if (found) {

@@ -9,6 +9,7 @@
  * again, from the shared parts, when next used.
  */
 import type { Article } from "../news/article.js";
+import { buildCorpus } from "../corpus/build.js";
 import { type Analysis, Corpus } from "../news/corpus.js";
 import type { StoredItem } from "./merge.js";
 import { dedupeItems, type FeedService } from "./service.js";
@@ -105,7 +106,7 @@ export class Corpora {
       if (found !== undefined) analyses.set(a.id, found);
     }
     // The rest are analysed while the corpus is built (step by step), then kept for the other servers.
-    const corpus = await Corpus.build(articles, { analyses });
+    const corpus = await buildCorpus(articles, { analyses });
     for (const a of articles) {
       if (analyses.has(a.id)) continue;
       const made = corpus.analysisOf(a.id);

@@ -70,17 +70,12 @@ export class Corpus {
   }
 
   /**
-   * The same corpus built in steps, letting the event loop run between them (at most a few tens of milliseconds
-   * at a time), so that a large archive never holds up the Discord gateway.
+   * The same corpus built in steps: the generator pauses every few hundred articles, so that its caller can let
+   * other work run between steps (src/corpus/build.ts does, so that a large archive never holds up the gateway).
    */
-  static async build(articles: readonly Article[], opts: CorpusOptions = {}): Promise<Corpus> {
+  static *stepwise(articles: readonly Article[], opts: CorpusOptions = {}): Generator<void, Corpus> {
     const c = new Corpus([]);
-    let last = performance.now();
-    for (const _ of c.steps(articles, opts)) {
-      if (performance.now() - last < 15) continue;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      last = performance.now();
-    }
+    yield* c.steps(articles, opts);
     return c;
   }
 
@@ -269,7 +264,15 @@ export class Corpus {
 
   private peopleWith(q: string[]): Person[] {
     if (q.length === 0) return [];
-    return this.lookUp(q);
+    const { byToken, tokens } = this.names();
+    // The people with the rarest word of the query, then those who have every other word too.
+    let fewest: Person[] | undefined;
+    for (const t of q) {
+      const list = byToken.get(t) ?? [];
+      if (fewest === undefined || list.length < fewest.length) fewest = list;
+    }
+    const hits = (fewest ?? []).filter((p) => q.every((t) => tokens.get(p)?.has(t) === true));
+    return hits.sort((a, b) => b.quotes.length - a.quotes.length || b.articles.size - a.articles.size);
   }
 
   /** The name-word index (built at load; see steps()). */
@@ -289,18 +292,6 @@ export class Corpus {
       this.nameIndex = { byToken, tokens };
     }
     return this.nameIndex;
-  }
-
-  private lookUp(q: string[]): Person[] {
-    const { byToken, tokens } = this.names();
-    // The people with the rarest word of the query, then those who have every other word too.
-    let fewest: Person[] | undefined;
-    for (const t of q) {
-      const list = byToken.get(t) ?? [];
-      if (fewest === undefined || list.length < fewest.length) fewest = list;
-    }
-    const hits = (fewest ?? []).filter((p) => q.every((t) => tokens.get(p)?.has(t) === true));
-    return hits.sort((a, b) => b.quotes.length - a.quotes.length || b.articles.size - a.articles.size);
   }
 
   /** Names close to a query that matched nobody, best first. */

@@ -25,8 +25,8 @@ export const headline = {
     if (!parsed.ok) return parsed.reply;
     const { count, topic } = parsed.data;
     if (corpus.size === 0) return nothingLoaded();
-    const matching = corpus.articles.filter((a) => corpus.matchesTopic(a.id, topic));
-    if (matching.length === 0) {
+    const { articles: shown, total } = corpus.newestAbout(topic, count);
+    if (total === 0) {
       return {
         status: "empty",
         ephemeral: true,
@@ -35,7 +35,6 @@ export const headline = {
         items: [],
       };
     }
-    const shown = matching.slice(0, count);
     return {
       status: "ok",
       ephemeral: false,
@@ -46,7 +45,7 @@ export const headline = {
         meta: `${a.source} · ${shortDate(a.published)}`,
         ...(a.url !== undefined ? { url: a.url } : {}),
       })),
-      footer: `${shown.length} of ${plural(matching.length, topic === undefined ? "article" : "matching article")}`,
+      footer: `${shown.length} of ${plural(total, topic === undefined ? "article" : "matching article")}`,
     };
   },
 } satisfies Command;

@@ -38,4 +38,37 @@ describe("the search index (BM25)", () => {
     expect(index.containingAll("the of")).toBeNull();
     expect([...(index.containingAll("zebra") ?? [])]).toEqual([]);
   });
+  it("gives a topic's newest articles first with the count of all, and answers membership from the postings", () => {
+    const about = index.newestAbout("harbour", 2);
+    expect(about?.articles.map((a) => a.id)).toEqual(["a", "b"]);
+    expect(about?.total).toBe(3);
+    expect(index.newestAbout("the of", 2)).toBeNull();
+    expect(index.newestAbout("zebra", 5)).toEqual({ articles: [], total: 0 });
+    expect(index.isAbout("c", "harbour parking")).toBe(true);
+    expect(index.isAbout("a", "harbour parking")).toBe(false);
+    expect(index.isAbout("nope", "harbour")).toBe(false);
+    expect(index.isAbout("a", "the of")).toBe(true);
+  });
+  it("keeps the best few of many matches exactly as a full ranking orders them", () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const vocab = ["harbour", "strike", "budget", "vote", "storm", "court", "apple", "rail", "tunnel", "summit"];
+    const pick = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]).join(" ");
+    const many = Array.from({ length: 300 }, (_, i) => article(`d${i}`, pick(3), [`${pick(4 + Math.floor(rnd() * 30))}.`]));
+    const big = new SearchIndex(many);
+    for (const query of ["harbour", "strike budget", "storm court rail", "summit"]) {
+      const all = big.search(query, many.length);
+      const top = big.search(query, 5);
+      expect(top.total).toBe(all.total);
+      expect(top.hits.map((h) => h.article.id)).toEqual(all.hits.slice(0, 5).map((h) => h.article.id));
+      // Best first; an equal score goes to the article earlier in the index (the newer one).
+      for (let i = 1; i < all.hits.length; i++) {
+        const [x, y] = [all.hits[i - 1], all.hits[i]];
+        expect(x!.score > y!.score || (x!.score === y!.score && many.indexOf(x!.article) < many.indexOf(y!.article))).toBe(true);
+      }
+      // Every matching article is counted: those holding any query word.
+      const q = query.split(" ");
+      expect(all.total).toBe(many.filter((a) => q.some((w) => `${a.headline} ${a.paragraphs.join(" ")}`.split(/\W+/).includes(w))).length);
+    }
+  });
 });

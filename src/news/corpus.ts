@@ -54,8 +54,8 @@ export class Corpus {
   private searchIndex: SearchIndex = EMPTY_INDEX;
   private readonly byId = new Map<string, Article>();
   private readonly quotesById = new Map<string, QuoteRef[]>();
-  private readonly termsById = new Map<string, Set<string>>();
-  private readonly wordsById = new Map<string, Set<string>>();
+  /** Each article's headline folded, in `sorted` order: what a typed headline is matched against. */
+  private foldedHeadlines: string[] = [];
   private readonly summaries = new Map<string, string[]>();
   private readonly sentenceCounts = new Map<string, number>();
   private readonly peopleById = new Map<string, Set<string>>();
@@ -81,8 +81,6 @@ export class Corpus {
 
   private *steps(articles: readonly Article[], opts: CorpusOptions): Generator<void, void> {
     this.byId.clear();
-    this.termsById.clear();
-    this.wordsById.clear();
     this.quotesById.clear();
     this.peopleById.clear();
     this.analysesById.clear();
@@ -90,12 +88,11 @@ export class Corpus {
     indexed.sort((x, y) => y.a.published.getTime() - x.a.published.getTime() || x.i - y.i);
     this.sorted = indexed.map((x) => x.a);
     let n = 0;
+    this.foldedHeadlines = [];
     for (const a of this.sorted) {
       if (++n % BUILD_STEP === 0) yield;
       this.byId.set(a.id, a);
-      const text = `${a.headline}\n${a.paragraphs.join("\n")}`;
-      this.termsById.set(a.id, new Set(terms(text)));
-      this.wordsById.set(a.id, new Set(words(text)));
+      this.foldedHeadlines.push(fold(a.headline));
     }
     this.peopleByKey = yield* this.buildPeople(opts.analyses);
     this.searchIndex = yield* SearchIndex.build(this.sorted);
@@ -334,18 +331,21 @@ export class Corpus {
     return scored.sort((a, b) => a.d - b.d || b.quotes - a.quotes || a.name.localeCompare(b.name));
   }
 
-  /** Number of articles that contain every word of `query` as a word. */
+  /** Number of articles that contain every content word of `query` (as the topic filters count; 0 for none). */
   mentions(query: string): number {
-    const q = words(query);
-    if (q.length === 0) return 0;
-    return this.articles.filter((a) => q.every((w) => this.wordsById.get(a.id)?.has(w))).length;
+    return this.index.newestAbout(query, 0)?.total ?? 0;
   }
 
   /** Whether an article is about a topic: every content word of the topic appears in it (from the search index). */
   matchesTopic(articleId: string, topic: string | undefined): boolean {
     if (topic === undefined || topic.trim() === "") return true;
-    const ids = this.index.containingAll(topic);
-    return ids === null || ids.has(articleId);
+    return this.index.isAbout(articleId, topic);
+  }
+
+  /** The newest `limit` articles about a topic (all articles without one), and how many there are in all. */
+  newestAbout(topic: string | undefined, limit: number): { articles: Article[]; total: number } {
+    const found = topic === undefined || topic.trim() === "" ? null : this.index.newestAbout(topic, limit);
+    return found ?? { articles: this.articles.slice(0, limit), total: this.size };
   }
 
   /** The articles best matching a query (BM25 over headlines and bodies), with their best sentence. */
@@ -384,24 +384,19 @@ export class Corpus {
     const exact = this.byId.get(trimmed);
     if (exact) return { article: exact };
     const q = fold(trimmed);
-    const byText = this.articles.find((a) => fold(a.headline) === q) ?? this.articles.find((a) => fold(a.headline).includes(q));
+    const heads = this.foldedHeadlines;
+    let at = heads.indexOf(q);
+    if (at < 0) at = heads.findIndex((h) => h.includes(q));
+    const byText = this.sorted[at];
     if (byText && q.length >= 2) return { article: byText };
     const qt = terms(trimmed);
-    const scored = this.articles
-      .map((a) => {
-        const head = new Set(terms(a.headline));
-        const body = this.termsById.get(a.id) ?? new Set<string>();
-        const inHead = qt.filter((t) => head.has(t)).length;
-        const inBody = qt.filter((t) => body.has(t)).length;
-        return { a, inHead, inBody };
-      })
-      .filter((s) => s.inBody > 0);
+    const scored = this.index.termMatches(qt);
     const complete = scored.filter((s) => s.inBody === qt.length && qt.length > 0).sort((x, y) => y.inHead - x.inHead);
-    if (complete.length > 0 && (complete[0] as { inHead: number }).inHead > 0) return { article: (complete[0] as { a: Article }).a };
+    if (complete.length > 0 && (complete[0] as { inHead: number }).inHead > 0) return { article: (complete[0] as { article: Article }).article };
     const suggestions = scored
       .sort((x, y) => y.inHead + y.inBody - (x.inHead + x.inBody))
       .slice(0, 5)
-      .map((s) => s.a);
+      .map((s) => s.article);
     return { suggestions: suggestions.length > 0 ? suggestions : this.articles.slice(0, 3) };
   }
 
@@ -410,7 +405,11 @@ export class Corpus {
     const q = words(typed);
     if (q.length === 0) return this.articles.slice(0, limit);
     const out: Article[] = [];
-    for (const a of this.articles) {
+    const heads = this.foldedHeadlines;
+    for (let i = 0; i < heads.length; i++) {
+      // Only a headline holding every typed word as text is split into words.
+      if (!q.every((w) => (heads[i] as string).includes(w))) continue;
+      const a = this.sorted[i] as Article;
       const hw = words(a.headline);
       if (q.every((w, i) => hw.some((h) => (i === q.length - 1 ? h.startsWith(w) : h === w)))) out.push(a);
       if (out.length >= limit) break;

@@ -37,6 +37,8 @@ function print(m: Measurement): void {
   );
   console.log(`  peak RSS ${m.peakRssMb.toFixed(0)} MB; digest ${ms(m.digestMs).trim()} ms`);
   console.log(`  ${"command".padEnd(14)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}   ${"baseline p50".padStart(12)} ${"p99".padStart(8)}   ratio (p99)`);
+  const n = Object.values(m.commands)[0]?.ours.n ?? 0;
+  console.log(`  (ours: ${n} timed calls each, after ${m.warmUp} warm-up calls with other inputs; baselines: up to 50, cold)`);
   for (const [name, c] of Object.entries(m.commands)) {
     const b: Timing | undefined = c.baseline;
     const ratio = b !== undefined ? `${(b.p99 / Math.max(c.ours.p99, 1e-6)).toFixed(1)}×` : "";

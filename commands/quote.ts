@@ -1,7 +1,8 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
 import type { Person, QuoteRef } from "../src/news/corpus.js";
-import { nothingLoaded, pageOf, plural, type ReplyItem, shortDate } from "../src/news/reply.js";
+import type { Article } from "../src/news/article.js";
+import { itemSize, lazyPageOf, nothingLoaded, plural, type ReplyItem, shortDate } from "../src/news/reply.js";
 import { fold, words } from "../src/news/text.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
 
@@ -79,8 +80,15 @@ export const quote = {
         items: [],
       };
     }
-    const direct: QuoteRef[] = speakers.flatMap((p) => p.quotes).filter((q) => corpus.quoteMatchesTopic(q, topic));
-    const reported: QuoteRef[] = paraphrase ? speakers.flatMap((p) => p.reported).filter((q) => corpus.quoteMatchesTopic(q, topic)) : [];
+    // Plain loops: a speaker may have thousands of quotes, and flatMap/filter cost several times more per item.
+    const about = (lists: ReadonlyArray<readonly QuoteRef[]>): QuoteRef[] => {
+      if (topic === undefined && lists.length === 1) return lists[0] as QuoteRef[];
+      const out: QuoteRef[] = [];
+      for (const list of lists) for (const q of list) if (topic === undefined || corpus.quoteMatchesTopic(q, topic)) out.push(q);
+      return out;
+    };
+    const direct: readonly QuoteRef[] = about(speakers.map((p) => p.quotes));
+    const reported: readonly QuoteRef[] = paraphrase ? about(speakers.map((p) => p.reported)) : [];
     if (direct.length === 0 && reported.length === 0) {
       return {
         status: "empty",
@@ -91,20 +99,32 @@ export const quote = {
       };
     }
     const who = new Map(speakers.map((p) => [p.key, p.name]));
-    const item = (q: QuoteRef, isReported: boolean): ReplyItem => {
+    const REPORTED = "Reported speech, not a direct quote · ";
+    // Direct quotes first, then reported speech: the two are never interleaved.
+    const refAt = (i: number): { q: QuoteRef; isReported: boolean } =>
+      i < direct.length ? { q: direct[i] as QuoteRef, isReported: false } : { q: reported[i - direct.length] as QuoteRef, isReported: true };
+    const speakerOf = (q: QuoteRef) => (speakers.length > 1 ? `${who.get(q.person) ?? ""} · ` : "");
+    const dateOf = (a: Article | undefined) => (a ? shortDate(a.published) : "");
+    const item = (i: number): ReplyItem => {
+      const { q, isReported } = refAt(i);
       const a = corpus.get(q.articleId);
-      const speaker = speakers.length > 1 ? `${who.get(q.person) ?? ""} · ` : "";
       return {
         heading: a?.headline ?? "",
         body: q.text,
         quote: !isReported,
-        meta: `${isReported ? "Reported speech, not a direct quote · " : ""}${speaker}${a?.source ?? ""} · ${a ? shortDate(a.published) : ""}`,
+        meta: `${isReported ? REPORTED : ""}${speakerOf(q)}${a?.source ?? ""} · ${dateOf(a)}`,
         ...(a?.url !== undefined ? { url: a.url } : {}),
       };
     };
-    // Direct quotes first, then reported speech: the two are never interleaved.
-    const all = [...direct.map((q) => item(q, false)), ...reported.map((q) => item(q, true))];
-    const shown = pageOf(all, page);
+    // The size of item(i) without making it: a speaker may have thousands of quotes, and only one page is shown.
+    const sizeAt = (i: number): number => {
+      const isReported = i >= direct.length;
+      const q = (isReported ? reported[i - direct.length] : direct[i]) as QuoteRef;
+      const a = corpus.get(q.articleId);
+      const meta = (isReported ? REPORTED.length : 0) + (speakers.length > 1 ? speakerOf(q).length : 0) + (a?.source.length ?? 0) + 3 + dateOf(a).length;
+      return itemSize({ heading: a?.headline ?? "", body: q.text }) + meta;
+    };
+    const shown = lazyPageOf(direct.length + reported.length, sizeAt, item, page);
     const counts = [plural(direct.length, "quote"), ...(paraphrase ? [plural(reported.length, "reported statement")] : [])].join(", ");
     const intro = [
       guess,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { commands, findCommand } from "../commands/index.js";
 import { OWNER_CONTEXT, type CommandInput } from "../commands/index.js";
-import type { Reply } from "../src/news/reply.js";
+import type { Article } from "../src/news/article.js";
+import { itemSize, PAGE_LIMITS, type Reply, type ReplyItem } from "../src/news/reply.js";
 import { services } from "./support/seed.js";
 
 const svc = services();
@@ -134,6 +135,50 @@ describe("/quote", () => {
     const bad = await run("quote", { person: "Rubio", include: "everything" });
     expect(bad.status).toBe("invalid");
     expect(bad.intro).toBe("`include` can only be `paraphrase` (reported speech too)");
+  });
+  it("pages a long list exactly as its items' sizes allow, however many quotes (only the shown page is made)", async () => {
+    const filler = (i: number) => Array.from({ length: 8 + ((i * 53) % 140) }, (_, k) => `word${(i + k) % 17}`).join(" ");
+    const articles: Article[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `lind-${i}`,
+      file: "lind.json",
+      headline: `Harbour report number ${i}${"!".repeat(i % 7)}`,
+      title: `Harbour report number ${i}`,
+      source: i % 2 === 0 ? "Wire" : "The Northern Harbour Gazette",
+      published: new Date(Date.UTC(2025, 0, 1 + i, (i * 5) % 24)),
+      tags: [],
+      paragraphs: [
+        `“We will open the harbour ${filler(i)},” Mara Lind said on Monday.`,
+        `“The ships are waiting ${filler(i + 3)},” Oskar Lind said.`,
+        `Mara Lind said that the ${filler(i + 5)} was late.`,
+      ],
+      offsets: [null, null, null],
+      order: i,
+    }));
+    const s = services(articles);
+    for (const input of [{ person: "Mara Lind" }, { person: "Lind" }, { person: "Mara Lind", include: "paraphrase" }]) {
+      const first = await run("quote", input, s);
+      expect(first.status).toBe("ok");
+      const pages = first.paging?.pages ?? 1;
+      expect(pages).toBeGreaterThan(3);
+      const seen: string[] = [];
+      const onPage: ReplyItem[][] = [];
+      for (let n = 1; n <= pages; n++) {
+        const r = await run("quote", { ...input, page: n }, s);
+        expect(r.paging?.page).toBe(n);
+        onPage.push(r.items);
+        seen.push(...r.items.map((i) => `${i.meta} ${i.body}`));
+      }
+      expect(new Set(seen).size).toBe(first.paging?.total);
+      onPage.forEach((items, k) => {
+        const size = items.reduce((n, i) => n + itemSize(i), 0);
+        // Within the limits (or one item alone)…
+        expect(items.length).toBeLessThanOrEqual(PAGE_LIMITS.items);
+        if (items.length > 1) expect(size).toBeLessThanOrEqual(PAGE_LIMITS.chars);
+        // …and full: the next page's first item did not fit on this one.
+        const next = onPage[k + 1]?.[0];
+        if (next !== undefined) expect(items.length === PAGE_LIMITS.items || size + itemSize(next) > PAGE_LIMITS.chars).toBe(true);
+      });
+    }
   });
   it("explains a bad page ephemerally", async () => {
     const r = await run("quote", { person: "Rubio", page: 0 });

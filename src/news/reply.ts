@@ -45,35 +45,59 @@ export interface Paging {
  */
 export const PAGE_LIMITS = { items: 8, chars: 4200 } as const;
 
-function itemSize(i: ReplyItem): number {
+/** What an item takes of a page: its text and room for its decoration. */
+export function itemSize(i: Pick<ReplyItem, "heading" | "body" | "meta">): number {
   return i.heading.length + i.body.length + (i.meta?.length ?? 0) + 16;
+}
+
+/** Where each page starts, for `count` items of the given sizes within PAGE_LIMITS. */
+function pageStarts(count: number, sizeAt: (i: number) => number): number[] {
+  const starts: number[] = [];
+  let n = 0;
+  let size = 0;
+  for (let i = 0; i < count; i++) {
+    const s = sizeAt(i);
+    if (n === 0 || n >= PAGE_LIMITS.items || size + s > PAGE_LIMITS.chars) {
+      starts.push(i);
+      n = 0;
+      size = 0;
+    }
+    n++;
+    size += s;
+  }
+  return starts;
 }
 
 /** Split items into pages within PAGE_LIMITS (an item too long for a page gets a page alone). */
 export function pages<T extends ReplyItem>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    const s = itemSize(item);
-    if (current.length > 0 && (current.length >= PAGE_LIMITS.items || size + s > PAGE_LIMITS.chars)) {
-      out.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += s;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
+  const starts = pageStarts(items.length, (i) => itemSize(items[i] as T));
+  return starts.map((start, k) => items.slice(start, starts[k + 1] ?? items.length));
 }
 
 /** One page of items (the last page when `page` is past the end) and its paging line. */
 export function pageOf<T extends ReplyItem>(items: readonly T[], page = 1): { items: T[]; paging?: Paging; footer?: string } {
-  const all = pages(items);
-  if (all.length <= 1) return { items: [...items] };
-  const n = Math.min(Math.max(1, Math.trunc(page)), all.length);
-  return { items: all[n - 1] ?? [], paging: { page: n, pages: all.length, total: items.length }, footer: `Page ${n} of ${all.length}` };
+  return lazyPageOf(items.length, (i) => itemSize(items[i] as T), (i) => items[i] as T, page);
+}
+
+/**
+ * The same page as `pageOf` gives, for a list whose items are made on demand: `sizeAt(i)` must be what
+ * `itemSize` of `make(i)` would be. Only the shown page's items are made (a speaker with thousands of quotes).
+ */
+export function lazyPageOf<T extends ReplyItem>(
+  count: number,
+  sizeAt: (i: number) => number,
+  make: (i: number) => T,
+  page = 1,
+): { items: T[]; paging?: Paging; footer?: string } {
+  const starts = pageStarts(count, sizeAt);
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => make(from + k));
+  if (starts.length <= 1) return { items: range(0, count) };
+  const n = Math.min(Math.max(1, Math.trunc(page)), starts.length);
+  return {
+    items: range(starts[n - 1] as number, starts[n] ?? count),
+    paging: { page: n, pages: starts.length, total: count },
+    footer: `Page ${n} of ${starts.length}`,
+  };
 }
 
 export function notice(status: Exclude<ReplyStatus, "ok">, title: string, intro?: string): Reply {

@@ -8,8 +8,17 @@
  * the length of its words' postings, never a pass over every article.
  */
 import type { Article } from "./article.js";
-import { unitsOf } from "./summary.js";
+import { splitUnits } from "./sentences.js";
 import { terms } from "./text.js";
+
+/**
+ * A text lower-cased as `fold` would fold it, when that is cheap to know: ASCII letters and general punctuation
+ * only (typographic apostrophes made straight). Null for text with other letters (accents, other scripts).
+ */
+function cheapFold(text: string): string | null {
+  if (/[^\x00-\x7f\u2000-\u206f]/u.test(text)) return null;
+  return text.toLowerCase().replace(/[’‘`]/gu, "'");
+}
 
 const K1 = 1.2;
 const B = 0.75;
@@ -78,17 +87,75 @@ function intersect(list: Int32Array, other: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
-function contains(list: Int32Array, x: number): boolean {
+/** Where `x` is in `list` (ascending), or -1. */
+function indexOf(list: Int32Array, x: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = list[mid] as number;
-    if (v === x) return true;
+    if (v === x) return mid;
     if (v < x) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
+}
+
+/**
+ * Add a term's BM25 contribution (at most `most`, which is idf · (K1 + 1)) to every article of its postings;
+ * articles scored for the first time are appended to `touched`. Returns the new count of touched articles.
+ */
+function scoreAll(docs: Int32Array, tfs: Uint16Array, most: number, scores: Float64Array, norms: Float64Array, touched: Int32Array, count: number): number {
+  let n = count;
+  for (let k = 0; k < docs.length; k++) {
+    const doc = docs[k] as number;
+    const f = tfs[k] as number;
+    const s = scores[doc] as number;
+    // Every contribution is positive (idf > 0, f ≥ 1): a zero score means not yet touched.
+    if (s === 0) touched[n++] = doc;
+    scores[doc] = s + (most * f) / (f + (norms[doc] as number));
+  }
+  return n;
+}
+
+/** Add a term's contribution to the articles already scored; mark the others. Returns how many were newly marked. */
+function scoreSome(docs: Int32Array, tfs: Uint16Array, most: number, scores: Float64Array, norms: Float64Array, marks: Uint8Array): number {
+  let added = 0;
+  for (let k = 0; k < docs.length; k++) {
+    const doc = docs[k] as number;
+    const s = scores[doc] as number;
+    if (s !== 0) {
+      const f = tfs[k] as number;
+      scores[doc] = s + (most * f) / (f + (norms[doc] as number));
+    } else if (marks[doc] === 0) {
+      marks[doc] = 1;
+      added++;
+    }
+  }
+  return added;
+}
+
+/** The best `limit` of the first `count` touched articles, best first; an equal score goes to the newer one. */
+function bestOf(scores: Float64Array, touched: Int32Array, count: number, limit: number): number[] {
+  const top: number[] = [];
+  let floor = -1;
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i] as number;
+    const s = scores[doc] as number;
+    if (top.length === limit && s < floor) continue;
+    let at = top.length;
+    while (at > 0) {
+      const o = top[at - 1] as number;
+      const so = scores[o] as number;
+      if (s > so || (s === so && doc < o)) at--;
+      else break;
+    }
+    if (at >= limit) continue;
+    top.splice(at, 0, doc);
+    if (top.length > limit) top.pop();
+    floor = scores[top[top.length - 1] as number] as number;
+  }
+  return top;
 }
 
 export class SearchIndex {
@@ -99,8 +166,11 @@ export class SearchIndex {
   private readonly norms: Float64Array;
   private readonly position = new Map<string, number>();
   private readonly topicCache = new Map<string, Int32Array | null>();
-  /** Scores summed per article during one search, all zero between searches. */
-  private scratch: Float64Array | undefined;
+  /**
+   * One search's working memory: scores summed per article (zero between searches), the articles scored, and
+   * the articles counted but not scored (zero between searches).
+   */
+  private scratch: { scores: Float64Array; marks: Uint8Array; touched: Int32Array } | undefined;
 
   /** `articles` newest first (ties in score go to the newer one). */
   constructor(articles: readonly Article[], built?: Built) {
@@ -174,63 +244,84 @@ export class SearchIndex {
 
   /**
    * The best `limit` articles for a query, by BM25 over its content words (any of them may match; more and rarer
-   * matches rank higher). `keep` narrows the articles considered.
+   * matches rank higher), and how many articles match at all.
+   *
+   * Terms are scored rarest first (MaxScore): once the `limit`-th best score so far reaches the most that the
+   * remaining, commoner terms could add together, no article outside the ones already scored can make the list,
+   * so those terms only add to the scored ones and count the rest. A word in most of the archive then costs a
+   * count, not a score and a ranking, for every article holding it.
    */
-  search(query: string, limit = 5, keep?: (a: Article) => boolean): SearchResult {
+  search(query: string, limit = 5): SearchResult {
     const q = [...new Set(terms(query))];
-    if (q.length === 0) return { hits: [], total: 0 };
-    if (this.scratch === undefined || this.scratch.length < this.docs.length) this.scratch = new Float64Array(this.docs.length);
-    const scores = this.scratch;
-    const touched: number[] = [];
+    if (q.length === 0 || limit < 1) return { hits: [], total: 0 };
+    const n = this.docs.length;
+    if (this.scratch === undefined || this.scratch.scores.length < n) {
+      this.scratch = { scores: new Float64Array(n), marks: new Uint8Array(n), touched: new Int32Array(n) };
+    }
+    const { scores, marks, touched } = this.scratch;
+    // A term adds less than idf · (K1 + 1) to any article: f / (f + norm) < 1.
+    const lists: Array<{ p: Postings; most: number }> = [];
     for (const t of q) {
       const p = this.postings.get(t);
-      if (!p) continue;
-      const idf = this.idf(t);
-      const { docs, tfs } = p;
-      for (let k = 0; k < docs.length; k++) {
-        const doc = docs[k] as number;
-        const f = tfs[k] as number;
-        // Every term's contribution is positive (idf > 0, f ≥ 1): a zero score means not yet touched.
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + (idf * f * (K1 + 1)) / (f + (this.norms[doc] as number));
+      if (p) lists.push({ p, most: this.idf(t) * (K1 + 1) });
+    }
+    lists.sort((x, y) => y.most - x.most);
+    let rest = 0;
+    for (const l of lists) rest += l.most;
+    let count = 0;
+    let j = 0;
+    for (; j < lists.length; j++) {
+      if (j > 0 && count >= limit) {
+        const top = bestOf(scores, touched, count, limit);
+        if ((scores[top[limit - 1] as number] as number) >= rest) break;
       }
+      const l = lists[j] as (typeof lists)[number];
+      count = scoreAll(l.p.docs, l.p.tfs, l.most, scores, this.norms, touched, count);
+      rest -= l.most;
     }
-    // The best `limit`, best first (ties to the newer article), kept in a small sorted list.
-    const top: number[] = [];
-    let total = 0;
-    const better = (x: number, y: number) => (scores[x] as number) > (scores[y] as number) || (scores[x] === scores[y] && x < y);
-    for (const doc of touched) {
-      if (keep !== undefined && !keep(this.docs[doc] as Article)) continue;
-      total++;
-      if (top.length === limit && !better(doc, top[limit - 1] as number)) continue;
-      let i = Math.min(top.length, limit - 1);
-      while (i > 0 && better(doc, top[i - 1] as number)) i--;
-      top.splice(i, 0, doc);
-      if (top.length > limit) top.pop();
+    // The commoner terms: added to the articles already scored; the others only counted.
+    let others = 0;
+    for (; j < lists.length; j++) {
+      const l = lists[j] as (typeof lists)[number];
+      others += scoreSome(l.p.docs, l.p.tfs, l.most, scores, this.norms, marks);
     }
+    const top = bestOf(scores, touched, count, limit);
     const hits = top.map((doc) => {
       const article = this.docs[doc] as Article;
       return { article, score: scores[doc] as number, sentence: this.bestSentence(article, q) };
     });
-    for (const doc of touched) scores[doc] = 0;
-    return { hits, total };
+    for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
+    if (others > 0) marks.fill(0);
+    return { hits, total: count + others };
   }
 
   /** The sentence with the most (and rarest) query words; the first on a tie; the lead when none has any. */
   private bestSentence(article: Article, q: readonly string[]): string {
-    const units = unitsOf(article.paragraphs);
-    let best = units[0]?.text ?? "";
+    // Every term is its word's folded form cut short (and "ies" made "y"): a text whose folded form holds no
+    // term's root as a substring has none of the terms, and is neither split nor stemmed.
+    const roots = q.map((t) => (t.endsWith("y") ? t.slice(0, -1) : t));
+    const mayHold = (text: string): boolean => {
+      const plain = cheapFold(text);
+      return plain === null || roots.some((r) => plain.includes(r));
+    };
+    let best: string | undefined;
     let bestScore = 0;
-    for (const u of units) {
-      const have = new Set(terms(u.text));
-      let s = 0;
-      for (const t of q) if (have.has(t)) s += this.idf(t);
-      if (s > bestScore + 1e-9) {
-        bestScore = s;
-        best = u.text;
+    for (const p of article.paragraphs) {
+      if (best !== undefined && !mayHold(p)) continue;
+      for (const u of splitUnits(p)) {
+        const text = u.text.trim();
+        best ??= text;
+        if (!mayHold(text)) continue;
+        const have = new Set(terms(text));
+        let s = 0;
+        for (const t of q) if (have.has(t)) s += this.idf(t);
+        if (s > bestScore + 1e-9) {
+          bestScore = s;
+          best = text;
+        }
       }
     }
-    return best;
+    return best ?? "";
   }
 
   /**
@@ -270,7 +361,7 @@ export class SearchIndex {
     const docs = this.about(topic);
     if (docs === null) return true;
     const doc = this.position.get(articleId);
-    return doc !== undefined && contains(docs, doc);
+    return doc !== undefined && indexOf(docs, doc) >= 0;
   }
 
   /** The ids of the articles about a topic, or null for no filter. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/news/article.js";
-import { SearchIndex } from "../src/news/search.js";
+import { type SearchHit, SearchIndex } from "../src/news/search.js";
 
 function article(id: string, headline: string, paragraphs: string[]): Article {
   return { id, file: "t.json", headline, title: headline, source: "Test", published: new Date("2025-08-15T00:00:00Z"), tags: [], paragraphs, offsets: paragraphs.map(() => null), order: 0 };
@@ -66,8 +66,8 @@ describe("the search index (BM25)", () => {
       expect(top.hits.map((h) => h.article.id)).toEqual(all.hits.slice(0, 5).map((h) => h.article.id));
       // Best first; an equal score goes to the article earlier in the index (the newer one).
       for (let i = 1; i < all.hits.length; i++) {
-        const [x, y] = [all.hits[i - 1], all.hits[i]];
-        expect(x!.score > y!.score || (x!.score === y!.score && many.indexOf(x!.article) < many.indexOf(y!.article))).toBe(true);
+        const [x, y] = [all.hits[i - 1] as SearchHit, all.hits[i] as SearchHit];
+        expect(x.score > y.score || (x.score === y.score && many.indexOf(x.article) < many.indexOf(y.article))).toBe(true);
       }
       // Every matching article is counted: those holding any query word.
       const q = query.split(" ");

@@ -16,7 +16,7 @@ import { terms } from "./text.js";
  * only (typographic apostrophes made straight). Null for text with other letters (accents, other scripts).
  */
 function cheapFold(text: string): string | null {
-  if (/[^\x00-\x7f\u2000-\u206f]/u.test(text)) return null;
+  if (/[^\s!-~\u2000-\u206f]/u.test(text)) return null;
   return text.toLowerCase().replace(/[’‘`]/gu, "'");
 }
 
@@ -50,10 +50,74 @@ interface Postings {
   tfs: Uint16Array;
 }
 
+/**
+ * Postings of every term in two flat arrays: term `id`'s articles are `docs[starts[id]]` to `docs[starts[id + 1]]`,
+ * ascending (newest first), and `tfs` beside them. No object per term: a large archive has hundreds of
+ * thousands of terms, most of them in one article.
+ */
+interface Flat {
+  ids: Map<string, number>;
+  starts: Int32Array;
+  docs: Int32Array;
+  tfs: Uint16Array | undefined;
+}
+
 interface Built {
-  postings: Map<string, Postings>;
-  headlines: Map<string, Int32Array>;
+  postings: Flat;
+  headlines: Flat;
   norms: Float64Array;
+}
+
+/** (term, article, count) triples appended in article order, in typed arrays that double as they fill. */
+class Triples {
+  ids = new Map<string, number>();
+  terms = new Int32Array(1024);
+  docs = new Int32Array(1024);
+  tfs = new Uint16Array(1024);
+  n = 0;
+
+  add(term: string, doc: number, tf: number): void {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    if (this.n === this.terms.length) {
+      const grow = <T extends Int32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.terms = grow(this.terms, (n) => new Int32Array(n));
+      this.docs = grow(this.docs, (n) => new Int32Array(n));
+      this.tfs = grow(this.tfs, (n) => new Uint16Array(n));
+    }
+    this.terms[this.n] = id;
+    this.docs[this.n] = doc;
+    this.tfs[this.n] = tf;
+    this.n++;
+  }
+
+  /** Grouped by term (a counting sort, which keeps each term's articles in order), pausing now and then. */
+  *flat(withTfs: boolean): Generator<void, Flat> {
+    const count = this.ids.size;
+    const starts = new Int32Array(count + 1);
+    for (let i = 0; i < this.n; i++) {
+      const t = (this.terms[i] as number) + 1;
+      starts[t] = (starts[t] as number) + 1;
+    }
+    for (let t = 0; t < count; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number);
+    yield;
+    const at = starts.slice(0, count);
+    const docs = new Int32Array(this.n);
+    const tfs = withTfs ? new Uint16Array(this.n) : undefined;
+    for (let i = 0; i < this.n; i++) {
+      if (i > 0 && i % FLAT_STEP === 0) yield;
+      const t = this.terms[i] as number;
+      const k = at[t] as number;
+      at[t] = k + 1;
+      docs[k] = this.docs[i] as number;
+      if (tfs !== undefined) tfs[k] = this.tfs[i] as number;
+    }
+    return { ids: this.ids, starts, docs, tfs };
+  }
 }
 
 /** Articles indexed between two pauses of a step-by-step build. */
@@ -61,6 +125,9 @@ export const BUILD_STEP = 200;
 /** Topics whose matching articles are remembered. */
 const TOPIC_CACHE = 64;
 const NO_DOCS = new Int32Array(0);
+const NO_TFS = new Uint16Array(0);
+/** Postings placed between two pauses of the final grouping. */
+const FLAT_STEP = 1_000_000;
 
 /** The members of `list` (ascending) that are also in `other` (ascending), by galloping search. */
 function intersect(list: Int32Array, other: Int32Array): Int32Array {
@@ -160,8 +227,8 @@ function bestOf(scores: Float64Array, touched: Int32Array, count: number, limit:
 
 export class SearchIndex {
   private readonly docs: readonly Article[];
-  private readonly postings: Map<string, Postings>;
-  private readonly headlines: Map<string, Int32Array>;
+  private readonly postings: Flat;
+  private readonly headlines: Flat;
   /** Each article's BM25 length normalisation, K1 · (1 − B + B · length / average length). */
   private readonly norms: Float64Array;
   private readonly position = new Map<string, number>();
@@ -194,8 +261,8 @@ export class SearchIndex {
   }
 
   private static *steps(articles: readonly Article[]): Generator<void, Built> {
-    const growing = new Map<string, { docs: number[]; tfs: number[] }>();
-    const heads = new Map<string, number[]>();
+    const body = new Triples();
+    const heads = new Triples();
     const lengths = new Float64Array(articles.length);
     let total = 0;
     for (let doc = 0; doc < articles.length; doc++) {
@@ -203,20 +270,13 @@ export class SearchIndex {
       const a = articles[doc] as Article;
       const tf = new Map<string, number>();
       for (const t of terms(a.headline)) {
-        if (!tf.has(t)) {
-          let h = heads.get(t);
-          if (!h) heads.set(t, (h = []));
-          h.push(doc);
-        }
+        if (!tf.has(t)) heads.add(t, doc, 1);
         tf.set(t, (tf.get(t) ?? 0) + HEADLINE_WEIGHT);
       }
       for (const p of a.paragraphs) for (const t of terms(p)) tf.set(t, (tf.get(t) ?? 0) + 1);
       let length = 0;
       for (const [t, f] of tf) {
-        let p = growing.get(t);
-        if (!p) growing.set(t, (p = { docs: [], tfs: [] }));
-        p.docs.push(doc);
-        p.tfs.push(Math.min(f, 0xffff));
+        body.add(t, doc, Math.min(f, 0xffff));
         length += f;
       }
       lengths[doc] = length;
@@ -224,21 +284,23 @@ export class SearchIndex {
     }
     const average = articles.length > 0 ? total / articles.length : 1;
     const norms = lengths.map((l) => K1 * (1 - B + (B * l) / average));
-    // Typed arrays: a quarter of the memory of number arrays, and no garbage for the collector to walk.
-    const postings = new Map<string, Postings>();
-    let n = 0;
-    for (const [t, p] of growing) {
-      if (++n % (BUILD_STEP * 50) === 0) yield;
-      postings.set(t, { docs: Int32Array.from(p.docs), tfs: Uint16Array.from(p.tfs) });
-      growing.delete(t);
-    }
-    const headlines = new Map<string, Int32Array>();
-    for (const [t, docs] of heads) headlines.set(t, Int32Array.from(docs));
+    const postings = yield* body.flat(true);
+    const headlines = yield* heads.flat(false);
     return { postings, headlines, norms };
   }
 
+  /** A term's postings, as views into the flat arrays; undefined for a term in no article. */
+  private postingsOf(term: string, flat: Flat = this.postings): Postings | undefined {
+    const id = flat.ids.get(term);
+    if (id === undefined) return undefined;
+    const from = flat.starts[id] as number;
+    const to = flat.starts[id + 1] as number;
+    return { docs: flat.docs.subarray(from, to), tfs: flat.tfs?.subarray(from, to) ?? NO_TFS };
+  }
+
   private idf(term: string): number {
-    const df = this.postings.get(term)?.docs.length ?? 0;
+    const id = this.postings.ids.get(term);
+    const df = id === undefined ? 0 : (this.postings.starts[id + 1] as number) - (this.postings.starts[id] as number);
     return Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
   }
 
@@ -262,7 +324,7 @@ export class SearchIndex {
     // A term adds less than idf · (K1 + 1) to any article: f / (f + norm) < 1.
     const lists: Array<{ p: Postings; most: number }> = [];
     for (const t of q) {
-      const p = this.postings.get(t);
+      const p = this.postingsOf(t);
       if (p) lists.push({ p, most: this.idf(t) * (K1 + 1) });
     }
     lists.sort((x, y) => y.most - x.most);
@@ -340,7 +402,7 @@ export class SearchIndex {
     const q = [...new Set(terms(topic))];
     let result: Int32Array | null = null;
     if (q.length > 0) {
-      const lists = q.map((t) => this.postings.get(t)?.docs ?? NO_DOCS).sort((a, b) => a.length - b.length);
+      const lists = q.map((t) => this.postingsOf(t)?.docs ?? NO_DOCS).sort((a, b) => a.length - b.length);
       result = lists[0] as Int32Array;
       for (const list of lists.slice(1)) result = intersect(result, list);
     }
@@ -374,12 +436,12 @@ export class SearchIndex {
   termMatches(qTerms: readonly string[]): TermMatch[] {
     const counts = new Map<number, { inBody: number; inHead: number }>();
     for (const t of qTerms) {
-      for (const doc of this.postings.get(t)?.docs ?? NO_DOCS) {
+      for (const doc of this.postingsOf(t)?.docs ?? NO_DOCS) {
         let c = counts.get(doc);
         if (!c) counts.set(doc, (c = { inBody: 0, inHead: 0 }));
         c.inBody++;
       }
-      for (const doc of this.headlines.get(t) ?? NO_DOCS) {
+      for (const doc of this.postingsOf(t, this.headlines)?.docs ?? NO_DOCS) {
         const c = counts.get(doc);
         if (c) c.inHead++;
       }

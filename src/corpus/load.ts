@@ -3,6 +3,7 @@
  * used is skipped with one warning naming it and the reason; the rest load. Duplicates (the same
  * normalised body, hence the same id) load once.
  */
+import { readFileSync, type Stats, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "../news/article.js";
@@ -41,37 +42,65 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** The file's text, or why it cannot be used. */
-export async function readArticleText(file: string): Promise<{ text: string; mtime: Date } | { reason: string }> {
+type Read = { text: string; mtime: Date } | { reason: string };
+
+/** Why a file of this kind and size cannot be used, or undefined when it may be read. */
+function unusable(info: Stats): string | undefined {
+  if (!info.isFile()) return "not a regular file";
+  if (info.size === 0) return "empty file";
+  if (info.size > MAX_FILE_BYTES) return `too large (${info.size} bytes, limit ${MAX_FILE_BYTES})`;
+  return undefined;
+}
+
+/** The text of a file's bytes, or why it is no text. */
+function decode(bytes: Uint8Array, mtime: Date): Read {
+  if (bytes.includes(0)) return { reason: "binary file (contains NUL bytes)" };
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { reason: "not a regular file" };
-    if (info.size === 0) return { reason: "empty file" };
-    if (info.size > MAX_FILE_BYTES) return { reason: `too large (${info.size} bytes, limit ${MAX_FILE_BYTES})` };
-    const bytes = await readFile(file);
-    if (bytes.includes(0)) return { reason: "binary file (contains NUL bytes)" };
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return { reason: "not UTF-8 text" };
-    }
-    return { text, mtime: info.mtime };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return { reason: `unreadable (${err.code ?? err.message})` };
+    return { text: utf8.decode(bytes), mtime };
+  } catch {
+    return { reason: "not UTF-8 text" };
   }
 }
 
-/** Parse a set of files (paths given relative to `base` in messages). */
-export async function loadFiles(files: readonly string[], base: string): Promise<LoadResult> {
+function unreadable(e: unknown): Read {
+  const err = e as NodeJS.ErrnoException;
+  return { reason: `unreadable (${err.code ?? err.message})` };
+}
+
+/** The file's text, or why it cannot be used. */
+export async function readArticleText(file: string): Promise<Read> {
+  try {
+    const info = await stat(file);
+    const reason = unusable(info);
+    return reason !== undefined ? { reason } : decode(await readFile(file), info.mtime);
+  } catch (e) {
+    return unreadable(e);
+  }
+}
+
+/**
+ * The same, blocking: for the loading workers, which have nothing else to do meanwhile. Reading thousands of
+ * small files one await at a time left a worker idle for about 0.7 ms a file.
+ */
+export function readArticleTextSync(file: string): Read {
+  try {
+    const info = statSync(file);
+    const reason = unusable(info);
+    return reason !== undefined ? { reason } : decode(readFileSync(file), info.mtime);
+  } catch (e) {
+    return unreadable(e);
+  }
+}
+
+/** Parse a set of files (paths given relative to `base` in messages); `sync` reads them blocking (workers only). */
+export async function loadFiles(files: readonly string[], base: string, opts: { sync?: boolean } = {}): Promise<LoadResult> {
   const articles: Article[] = [];
   const skipped: Skipped[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
   for (const file of files) {
     const name = path.relative(base, file) || path.basename(file);
-    const read = await readArticleText(file);
+    const read = opts.sync === true ? readArticleTextSync(file) : await readArticleText(file);
     if ("reason" in read) {
       skipped.push({ file: name, reason: read.reason });
       continue;

@@ -19,7 +19,7 @@ const port = parentPort;
 if (port === null) throw new Error("worker.ts runs as a worker thread");
 for (let i = 0; i < files.length; i += BATCH) {
   const batch = files.slice(i, i + BATCH);
-  const loaded = await loadFiles(batch, base);
+  const loaded = await loadFiles(batch, base, { sync: true });
   const analyses = loaded.articles.map((a) => analyzeArticle(a));
   port.postMessage({ kind: "batch", loaded, analyses });
 }

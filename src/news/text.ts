@@ -11,9 +11,18 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * Printable ASCII, white space and general punctuation (U+2000–U+206F: dashes, curly quotes, ellipsis) only.
+ * Compatibility decomposition changes none of these into a letter, digit, mark, apostrophe or hyphen, so for
+ * such text the words of `fold` are those of lower-casing and straightening apostrophes, without the costly
+ * normalisation.
+ */
+const PLAIN = /^[\s!-~\u2000-\u206f]*$/u;
+
 /** Words of a text, folded (letters, digits, inner apostrophes and hyphens). */
 export function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  const folded = PLAIN.test(text) ? text.toLowerCase().replace(/[’‘`]/g, "'") : fold(text);
+  return folded.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 /** Collapse runs of whitespace to single spaces and trim. */

@@ -426,12 +426,6 @@ export class SearchIndex {
     return doc !== undefined && indexOf(docs, doc) >= 0;
   }
 
-  /** The ids of the articles about a topic, or null for no filter. */
-  containingAll(topic: string): ReadonlySet<string> | null {
-    const docs = this.about(topic);
-    return docs === null ? null : new Set(Array.from(docs, (d) => (this.docs[d] as Article).id));
-  }
-
   /** The articles holding any of `qTerms`, newest first, with how many of them each holds, and in its headline. */
   termMatches(qTerms: readonly string[]): TermMatch[] {
     const counts = new Map<number, { inBody: number; inHead: number }>();

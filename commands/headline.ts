@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
-import { nothingLoaded, plural, shortDate } from "../src/news/reply.js";
+import { nothingLoaded, plural, sourceLine } from "../src/news/reply.js";
 import { type Command, parseInput, textOption } from "./types.js";
 
 const Input = z.object({
@@ -42,7 +42,7 @@ export const headline = {
       items: shown.map((a) => ({
         heading: a.headline,
         body: "",
-        meta: `${a.source} · ${shortDate(a.published)}`,
+        meta: sourceLine(a),
         ...(a.url !== undefined ? { url: a.url } : {}),
       })),
       footer: `${shown.length} of ${plural(total, topic === undefined ? "article" : "matching article")}`,

@@ -1,8 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
 import type { Person, QuoteRef } from "../src/news/corpus.js";
-import type { Article } from "../src/news/article.js";
-import { itemSize, lazyPageOf, nothingLoaded, plural, type ReplyItem, shortDate } from "../src/news/reply.js";
+import { articleItemSize, itemSize, lazyPageOf, nothingLoaded, plural, type ReplyItem, sourceLine } from "../src/news/reply.js";
 import { fold, words } from "../src/news/text.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
 
@@ -104,7 +103,6 @@ export const quote = {
     const refAt = (i: number): { q: QuoteRef; isReported: boolean } =>
       i < direct.length ? { q: direct[i] as QuoteRef, isReported: false } : { q: reported[i - direct.length] as QuoteRef, isReported: true };
     const speakerOf = (q: QuoteRef) => (speakers.length > 1 ? `${who.get(q.person) ?? ""} · ` : "");
-    const dateOf = (a: Article | undefined) => (a ? shortDate(a.published) : "");
     const item = (i: number): ReplyItem => {
       const { q, isReported } = refAt(i);
       const a = corpus.get(q.articleId);
@@ -112,17 +110,20 @@ export const quote = {
         heading: a?.headline ?? "",
         body: q.text,
         quote: !isReported,
-        meta: `${isReported ? REPORTED : ""}${speakerOf(q)}${a?.source ?? ""} · ${dateOf(a)}`,
+        meta: `${isReported ? REPORTED : ""}${speakerOf(q)}${a ? sourceLine(a) : " · "}`,
         ...(a?.url !== undefined ? { url: a.url } : {}),
       };
     };
     // The size of item(i) without making it: a speaker may have thousands of quotes, and only one page is shown.
+    // One person's quotes, unfiltered, have their sizes ready from the load.
+    const ready = speakers.length === 1 && topic === undefined ? corpus.quoteItemSizes(speakers[0] as Person) : undefined;
     const sizeAt = (i: number): number => {
       const isReported = i >= direct.length;
+      if (ready !== undefined) return isReported ? (ready.reported[i - direct.length] as number) + REPORTED.length : (ready.quotes[i] as number);
       const q = (isReported ? reported[i - direct.length] : direct[i]) as QuoteRef;
       const a = corpus.get(q.articleId);
-      const meta = (isReported ? REPORTED.length : 0) + (speakers.length > 1 ? speakerOf(q).length : 0) + (a?.source.length ?? 0) + 3 + dateOf(a).length;
-      return itemSize({ heading: a?.headline ?? "", body: q.text }) + meta;
+      const extra = (isReported ? REPORTED.length : 0) + speakerOf(q).length;
+      return (a ? articleItemSize(a, q.text) : itemSize({ heading: "", body: q.text, meta: " · " })) + extra;
     };
     const shown = lazyPageOf(direct.length + reported.length, sizeAt, item, page);
     const counts = [plural(direct.length, "quote"), ...(paraphrase ? [plural(reported.length, "reported statement")] : [])].join(", ");

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
-import { nothingLoaded, plural, shortDate } from "../src/news/reply.js";
+import { nothingLoaded, plural, sourceLine } from "../src/news/reply.js";
 import { type Command, parseInput, textOption } from "./types.js";
 
 /** How many articles a search shows. */
@@ -39,7 +39,7 @@ export const search = {
       items: hits.map((h) => ({
         heading: h.article.headline,
         body: h.sentence,
-        meta: `${h.article.source} · ${shortDate(h.article.published)}`,
+        meta: sourceLine(h.article),
         ...(h.article.url !== undefined ? { url: h.article.url } : {}),
       })),
       footer: `${hits.length} of ${plural(total, "matching article")}, best first`,

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
-import { nothingLoaded, plural, shortDate } from "../src/news/reply.js";
+import { nothingLoaded, plural, sourceLine } from "../src/news/reply.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
 
 const Input = z.object({
@@ -51,7 +51,7 @@ export const summary = {
           ephemeral: true,
           title: `No article matches “${query}”`,
           intro: "The closest headlines:",
-          items: found.suggestions.map((a) => ({ heading: a.headline, body: "", meta: `${a.source} · ${shortDate(a.published)}` })),
+          items: found.suggestions.map((a) => ({ heading: a.headline, body: "", meta: sourceLine(a) })),
           footer: "Pick one from the list as you type, or use words of its headline.",
         };
       }
@@ -77,7 +77,7 @@ export const summary = {
         {
           heading: "Summary",
           body: sentences.join(" "),
-          meta: `${article.source} · ${shortDate(article.published)}`,
+          meta: sourceLine(article),
           ...(article.url !== undefined ? { url: article.url } : {}),
         },
       ],

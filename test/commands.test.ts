@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { commands, findCommand } from "../commands/index.js";
 import { OWNER_CONTEXT, type CommandInput } from "../commands/index.js";
 import type { Article } from "../src/news/article.js";
-import { itemSize, PAGE_LIMITS, type Reply, type ReplyItem } from "../src/news/reply.js";
+import { itemSize, PAGE_LIMITS, pages as split, type Reply, type ReplyItem } from "../src/news/reply.js";
 import { services } from "./support/seed.js";
 
 const svc = services();
@@ -155,7 +155,8 @@ describe("/quote", () => {
       order: i,
     }));
     const s = services(articles);
-    for (const input of [{ person: "Mara Lind" }, { person: "Lind" }, { person: "Mara Lind", include: "paraphrase" }]) {
+    const inputs: Array<{ person: string; include?: string }> = [{ person: "Mara Lind" }, { person: "Lind" }, { person: "Mara Lind", include: "paraphrase" }];
+    for (const input of inputs) {
       const first = await run("quote", input, s);
       expect(first.status).toBe("ok");
       const pages = first.paging?.pages ?? 1;
@@ -169,6 +170,16 @@ describe("/quote", () => {
         seen.push(...r.items.map((i) => `${i.meta} ${i.body}`));
       }
       expect(new Set(seen).size).toBe(first.paging?.total);
+      // The sizes made at load for one person's quotes are those of the items shown.
+      const all = onPage.flat();
+      if (input.person === "Mara Lind") {
+        const person = s.corpus.findPeople("Mara Lind")[0];
+        const ready = person === undefined ? undefined : s.corpus.quoteItemSizes(person);
+        const reported = "Reported speech, not a direct quote · ".length;
+        expect(all.map((i) => itemSize(i))).toEqual([...(ready?.quotes ?? []), ...(input.include === undefined ? [] : [...(ready?.reported ?? [])].map((n) => n + reported))]);
+      }
+      // And the pages are where the items' sizes put them.
+      expect(onPage.map((p) => p.length)).toEqual(split(all).map((p) => p.length));
       onPage.forEach((items, k) => {
         const size = items.reduce((n, i) => n + itemSize(i), 0);
         // Within the limits (or one item alone)…

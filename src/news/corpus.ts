@@ -6,6 +6,7 @@ import type { Article } from "./article.js";
 import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./names.js";
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
 import { BUILD_STEP, SearchIndex, type SearchResult } from "./search.js";
+import { articleItemSize, itemSize } from "./reply.js";
 import { summarize, SUMMARY_SENTENCES, type SummaryLength, unitsOf } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
@@ -94,6 +95,8 @@ export class Corpus {
   private readonly summaries = new Map<string, string[]>();
   private readonly sentenceCounts = new Map<string, number>();
   private readonly peopleById = new Map<string, Set<string>>();
+  /** Each speaker's quotes' and reported statements' page sizes (see quoteItemSizes), made at load. */
+  private readonly itemSizes = new Map<Person, { quotes: Int32Array; reported: Int32Array }>();
   private speakerList: Array<{ person: Person; tokens: readonly string[]; folded: string }> | undefined;
   private readonly analysesById = new Map<string, Analysis>();
   /** Name word → the people whose aliases hold it, and each person's name words (built on first lookup). */
@@ -140,6 +143,19 @@ export class Corpus {
         if (!set) this.peopleById.set(id, (set = new Set()));
         set.add(p.key);
       }
+    }
+    // Page sizes of every speaker's quotes: a long list is paged without visiting each quote again.
+    this.itemSizes.clear();
+    const sizesOf = (list: readonly QuoteRef[]): Int32Array =>
+      Int32Array.from(list, (q) => {
+        const a = this.byId.get(q.articleId);
+        return a ? articleItemSize(a, q.text) : itemSize({ heading: "", body: q.text, meta: " · " });
+      });
+    n = 0;
+    for (const p of this.people.values()) {
+      if (p.quotes.length === 0 && p.reported.length === 0) continue;
+      if (++n % BUILD_STEP === 0) yield;
+      this.itemSizes.set(p, { quotes: sizesOf(p.quotes), reported: sizesOf(p.reported) });
     }
     // The lookups' own indexes, built now rather than on the first command that needs them.
     this.speakerList = undefined;
@@ -366,6 +382,15 @@ export class Corpus {
       if (d <= allowed) scored.push({ person: p, name: p.name, d, quotes: p.quotes.length });
     }
     return scored.sort((a, b) => a.d - b.d || b.quotes - a.quotes || a.name.localeCompare(b.name));
+  }
+
+  /**
+   * What each of a person's quotes (`quotes`, in order) and reported statements (`reported`) takes of a reply page
+   * (`itemSize` of an item with the article's headline, the words and the source line), or undefined for someone
+   * with neither.
+   */
+  quoteItemSizes(p: Person): { quotes: Int32Array; reported: Int32Array } | undefined {
+    return this.itemSizes.get(p);
   }
 
   /** Number of articles that contain every content word of `query` (as the topic filters count; 0 for none). */

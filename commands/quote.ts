@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
-import type { Person, QuoteRef } from "../src/news/corpus.js";
+import type { Corpus, Person, QuoteRef } from "../src/news/corpus.js";
 import { articleItemSize, itemSize, lazyPageOf, nothingLoaded, plural, type ReplyItem, sourceLine } from "../src/news/reply.js";
 import { fold, words } from "../src/news/text.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
@@ -11,6 +11,28 @@ const Input = z.object({
   include: z.enum(["paraphrase"], { error: "can only be `paraphrase` (reported speech too)" }).optional(),
   page: z.number({ error: "must be a whole number from 1" }).int("must be a whole number from 1").min(1, "must be a whole number from 1").optional(),
 });
+
+/** What opens the meta line of a reported statement. */
+const REPORTED = "Reported speech, not a direct quote · ";
+
+/**
+ * The page sizes of the unfiltered list of `speakers`' quotes (then, with `paraphrase`, their reported statements),
+ * from the sizes the corpus made at load, plus the "Name · " each item carries when there are several speakers.
+ * Undefined when the corpus has none for someone (the caller then measures each item).
+ */
+function readySizes(corpus: Corpus, speakers: readonly Person[], paraphrase: boolean, count: number): Int32Array | undefined {
+  const out = new Int32Array(count);
+  let at = 0;
+  for (const kind of paraphrase ? (["quotes", "reported"] as const) : (["quotes"] as const)) {
+    for (const p of speakers) {
+      const sizes = corpus.quoteItemSizes(p)?.[kind];
+      if (sizes === undefined || sizes.length !== p[kind].length) return undefined;
+      const extra = (speakers.length > 1 ? p.name.length + " · ".length : 0) + (kind === "reported" ? REPORTED.length : 0);
+      for (let k = 0; k < sizes.length; k++) out[at++] = (sizes[k] as number) + extra;
+    }
+  }
+  return at === count ? out : undefined;
+}
 
 function names(people: readonly Person[]): string {
   const n = people.map((p) => p.name);
@@ -98,7 +120,6 @@ export const quote = {
       };
     }
     const who = new Map(speakers.map((p) => [p.key, p.name]));
-    const REPORTED = "Reported speech, not a direct quote · ";
     // Direct quotes first, then reported speech: the two are never interleaved.
     const refAt = (i: number): { q: QuoteRef; isReported: boolean } =>
       i < direct.length ? { q: direct[i] as QuoteRef, isReported: false } : { q: reported[i - direct.length] as QuoteRef, isReported: true };
@@ -115,11 +136,11 @@ export const quote = {
       };
     };
     // The size of item(i) without making it: a speaker may have thousands of quotes, and only one page is shown.
-    // One person's quotes, unfiltered, have their sizes ready from the load.
-    const ready = speakers.length === 1 && topic === undefined ? corpus.quoteItemSizes(speakers[0] as Person) : undefined;
+    // Without a topic the list is the speakers' own lists one after another, whose sizes are ready from the load.
+    const ready = topic === undefined ? readySizes(corpus, speakers, paraphrase, direct.length + reported.length) : undefined;
     const sizeAt = (i: number): number => {
+      if (ready !== undefined) return ready[i] as number;
       const isReported = i >= direct.length;
-      if (ready !== undefined) return isReported ? (ready.reported[i - direct.length] as number) + REPORTED.length : (ready.quotes[i] as number);
       const q = (isReported ? reported[i - direct.length] : direct[i]) as QuoteRef;
       const a = corpus.get(q.articleId);
       const extra = (isReported ? REPORTED.length : 0) + speakerOf(q).length;

@@ -137,8 +137,9 @@ describe("/quote", () => {
     expect(bad.intro).toBe("`include` can only be `paraphrase` (reported speech too)");
   });
   it("pages a long list exactly as its items' sizes allow, however many quotes (only the shown page is made)", async () => {
-    const filler = (i: number) => Array.from({ length: 8 + ((i * 53) % 140) }, (_, k) => `word${(i + k) % 17}`).join(" ");
-    const articles: Article[] = Array.from({ length: 30 }, (_, i) => ({
+    // Quotes of 300 to 900 characters: most pages end at the character limit, where a size one character off shows.
+    const filler = (i: number) => Array.from({ length: 40 + ((i * 53) % 97) }, (_, k) => `word${(i + k) % 17}`).join(" ");
+    const articles: Article[] = Array.from({ length: 120 }, (_, i) => ({
       id: `lind-${i}`,
       file: "lind.json",
       headline: `Harbour report number ${i}${"!".repeat(i % 7)}`,
@@ -155,7 +156,13 @@ describe("/quote", () => {
       order: i,
     }));
     const s = services(articles);
-    const inputs: Array<{ person: string; include?: string }> = [{ person: "Mara Lind" }, { person: "Lind" }, { person: "Mara Lind", include: "paraphrase" }];
+    const inputs: Array<{ person: string; include?: string; topic?: string }> = [
+      { person: "Mara Lind" },
+      { person: "Lind" },
+      { person: "Mara Lind", include: "paraphrase" },
+      // With a topic, each item is measured as it comes.
+      { person: "Lind", topic: "harbour", include: "paraphrase" },
+    ];
     for (const input of inputs) {
       const first = await run("quote", input, s);
       expect(first.status).toBe("ok");

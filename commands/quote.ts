@@ -17,8 +17,8 @@ const REPORTED = "Reported speech, not a direct quote · ";
 
 /**
  * The page sizes of the unfiltered list of `speakers`' quotes (then, with `paraphrase`, their reported statements),
- * from the sizes the corpus made at load, plus the "Name · " each item carries when there are several speakers.
- * Undefined when the corpus has none for someone (the caller then measures each item).
+ * from the sizes the corpus made at load, plus the "Name · " each item carries when there are several speakers
+ * (every quote in a person's list is filed under that person). Undefined when the corpus has none for someone (the caller then measures each item).
  */
 function readySizes(corpus: Corpus, speakers: readonly Person[], paraphrase: boolean, count: number): Int32Array | undefined {
   const out = new Int32Array(count);

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { z } from "zod";
 import type { Corpus, Person, QuoteRef } from "../src/news/corpus.js";
-import { articleItemSize, itemSize, lazyPageOf, nothingLoaded, plural, type ReplyItem, sourceLine } from "../src/news/reply.js";
+import { articleItemSize, lazyPageOf, nothingLoaded, plural, type ReplyItem, sourceLine } from "../src/news/reply.js";
 import { fold, words } from "../src/news/text.js";
 import { choice, type Command, parseInput, textOption } from "./types.js";
 
@@ -131,7 +131,7 @@ export const quote = {
         heading: a?.headline ?? "",
         body: q.text,
         quote: !isReported,
-        meta: `${isReported ? REPORTED : ""}${speakerOf(q)}${a ? sourceLine(a) : " · "}`,
+        meta: `${isReported ? REPORTED : ""}${speakerOf(q)}${sourceLine(a)}`,
         ...(a?.url !== undefined ? { url: a.url } : {}),
       };
     };
@@ -142,9 +142,7 @@ export const quote = {
       if (ready !== undefined) return ready[i] as number;
       const isReported = i >= direct.length;
       const q = (isReported ? reported[i - direct.length] : direct[i]) as QuoteRef;
-      const a = corpus.get(q.articleId);
-      const extra = (isReported ? REPORTED.length : 0) + speakerOf(q).length;
-      return (a ? articleItemSize(a, q.text) : itemSize({ heading: "", body: q.text, meta: " · " })) + extra;
+      return articleItemSize(corpus.get(q.articleId), q.text) + (isReported ? REPORTED.length : 0) + speakerOf(q).length;
     };
     const shown = lazyPageOf(direct.length + reported.length, sizeAt, item, page);
     const counts = [plural(direct.length, "quote"), ...(paraphrase ? [plural(reported.length, "reported statement")] : [])].join(", ");

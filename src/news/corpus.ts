@@ -6,7 +6,7 @@ import type { Article } from "./article.js";
 import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./names.js";
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
 import { BUILD_STEP, SearchIndex, type SearchResult } from "./search.js";
-import { articleItemSize, itemSize } from "./reply.js";
+import { articleItemSize } from "./reply.js";
 import { summarize, SUMMARY_SENTENCES, type SummaryLength, unitsOf } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
@@ -99,7 +99,7 @@ export class Corpus {
   private readonly itemSizes = new Map<Person, { quotes: Int32Array; reported: Int32Array }>();
   private speakerList: Array<{ person: Person; tokens: readonly string[]; folded: string }> | undefined;
   private readonly analysesById = new Map<string, Analysis>();
-  /** Name word → the people whose aliases hold it, and each person's name words (built on first lookup). */
+  /** Name word → the people whose aliases hold it, and each person's name words (built at load). */
   private nameIndex: { byToken: Map<string, Person[]>; tokens: Map<Person, Set<string>> } | undefined;
 
   constructor(articles: readonly Article[], opts: CorpusOptions = {}) {
@@ -146,11 +146,7 @@ export class Corpus {
     }
     // Page sizes of every speaker's quotes: a long list is paged without visiting each quote again.
     this.itemSizes.clear();
-    const sizesOf = (list: readonly QuoteRef[]): Int32Array =>
-      Int32Array.from(list, (q) => {
-        const a = this.byId.get(q.articleId);
-        return a ? articleItemSize(a, q.text) : itemSize({ heading: "", body: q.text, meta: " · " });
-      });
+    const sizesOf = (list: readonly QuoteRef[]): Int32Array => Int32Array.from(list, (q) => articleItemSize(this.byId.get(q.articleId), q.text));
     n = 0;
     for (const p of this.people.values()) {
       if (p.quotes.length === 0 && p.reported.length === 0) continue;
@@ -199,7 +195,7 @@ export class Corpus {
 
   /**
    * People with direct quotes, most quoted first, then by their newest quote; with the folded words of their
-   * aliases, for autocomplete. Built on first use.
+   * aliases, for autocomplete. Built at load.
    */
   get speakers(): ReadonlyArray<{ person: Person; tokens: readonly string[]; folded: string }> {
     this.speakerList ??= this.rankSpeakers();

@@ -50,14 +50,14 @@ export function itemSize(i: Pick<ReplyItem, "heading" | "body" | "meta">): numbe
   return i.heading.length + i.body.length + (i.meta?.length ?? 0) + 16;
 }
 
-/** "Reuters · 15 Aug 2025": where and when an article appeared, the meta line under its items. */
-export function sourceLine(a: { source: string; published: Date }): string {
-  return `${a.source} · ${shortDate(a.published)}`;
+/** "Reuters · 15 Aug 2025": where and when an article appeared, the meta line under its items (" · " for none). */
+export function sourceLine(a: { source: string; published: Date } | undefined): string {
+  return a === undefined ? " · " : `${a.source} · ${shortDate(a.published)}`;
 }
 
 /** The page size (`itemSize`) of an item showing `body` under an article's headline with its source line. */
-export function articleItemSize(a: { headline: string; source: string; published: Date }, body: string): number {
-  return itemSize({ heading: a.headline, body, meta: sourceLine(a) });
+export function articleItemSize(a: { headline: string; source: string; published: Date } | undefined, body: string): number {
+  return itemSize({ heading: a?.headline ?? "", body, meta: sourceLine(a) });
 }
 
 /** Where each page starts, for `count` items of the given sizes within PAGE_LIMITS. */

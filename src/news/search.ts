@@ -68,6 +68,13 @@ interface Built {
   norms: Float64Array;
 }
 
+/** A copy of `a` with twice the room. */
+function doubled<T extends Int32Array | Uint16Array>(a: T, Make: new (n: number) => T): T {
+  const b = new Make(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** (term, article, count) triples appended in article order, in typed arrays that double as they fill. */
 class Triples {
   ids = new Map<string, number>();
@@ -80,14 +87,9 @@ class Triples {
     let id = this.ids.get(term);
     if (id === undefined) this.ids.set(term, (id = this.ids.size));
     if (this.n === this.terms.length) {
-      const grow = <T extends Int32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.terms = grow(this.terms, (n) => new Int32Array(n));
-      this.docs = grow(this.docs, (n) => new Int32Array(n));
-      this.tfs = grow(this.tfs, (n) => new Uint16Array(n));
+      this.terms = doubled(this.terms, Int32Array);
+      this.docs = doubled(this.docs, Int32Array);
+      this.tfs = doubled(this.tfs, Uint16Array);
     }
     this.terms[this.n] = id;
     this.docs[this.n] = doc;

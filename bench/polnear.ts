@@ -173,7 +173,8 @@ export function speakerMatches(ours: string | null, gold: Gold): boolean {
     .map((t) => t.replace(/[^\p{L}-]/gu, ""));
   if (tokens.includes(gold.surname)) return true;
   const mine = tokens[tokens.length - 1] ?? "";
-  return mine !== "" && fold(gold.source).split(/[^\p{L}-]+/u).includes(mine);
+  // Ours "the newspaper" for gold "the newspaper"; but a pronoun ("He" for gold "he") names nobody.
+  return mine !== "" && !NOT_NAMES.has(mine) && fold(gold.source).split(/[^\p{L}-]+/u).includes(mine);
 }
 
 /** The PolNeAR folder given as the script's first argument, read; usage and exit 2 when it is missing. */

@@ -121,6 +121,17 @@ describe("quote extraction", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);
   });
+  it("never names a pronoun or a closed-class word as the speaker", () => {
+    const found = q(
+      "The mayor of Springfield spoke at the town hall on Monday.",
+      "He said the budget would pass. He added: “We will win this fight and we will win it soon.”",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.[0]).not.toMatch(/^(?:he|she|they|we|i|it)$/i);
+    // "According to the newspaper, “…”": the newspaper's words, not a person called According.
+    const according = q("Gun laws were in the news again. According to the newspaper, “porous gun laws empower dealers to sell weapons to any adult.”");
+    expect(according[0]?.[0] ?? "").not.toMatch(/^According\b/);
+  });
   it("names organisations and roles as such, and gives 'the ministry' to the ministry named before", () => {
     expect(q("“We will not accept this at all,” the White House said.")).toEqual([["White House", "We will not accept this at all"]]);
     expect(q("“Nothing was signed today at all,” the State Department said in a statement.")).toEqual([["State Department", "Nothing was signed today at all"]]);

@@ -180,12 +180,27 @@ const openingSubject = (lazy: string): RegExp =>
 /** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */
 const OPENING_SUBJECTS = [openingSubject(""), openingSubject("?")];
 /** Capitalised words opening a sentence that are no name ("It", "That", "However", "During"). */
+/** Pronouns, which are no speaker's name ("He added" names nobody). */
+const PRONOUN_WORDS = new Set("he she i me him his her hers we us our you your they them their theirs it its".split(" "));
 const FUNCTION_WORDS = new Set(
   (
     "it its that this those these however during other others do does did people we we’ve we've you they " +
     "our my there here what who how why where some many most all both each every no one another such even just perhaps maybe " +
     "likewise specifically meanwhile today yesterday tomorrow moreover furthermore indeed instead thus therefore overall earlier " +
     "later first finally already only not never when if but and as after before while because though although so yet then still now also"
+  ).split(" "),
+);
+/** Closed-class words that open no name: auxiliaries, prepositions, quantifiers ("According to", "Neither Johnson
+ * nor …", "Some Cruz aides"). Not "will", "may" or "can", which open names ("Will Hurd"). Pronouns stay mentions
+ * (the speaker model weighs "He said" beside the names around it) but are never chosen as a speaker. */
+const NOT_NAME_OPENERS = new Set(
+  (
+    "has have had having is was are were be been being " +
+    "could would should shall must according since until unless whether despite about across against along among " +
+    "around behind below beside besides beyond except inside into like near onto outside over past through " +
+    "throughout toward towards under upon within without neither either nor any none nobody somebody someone " +
+    "everyone everybody anyone anybody sometimes often usually always once again almost rather quite very too " +
+    "whatever whoever whenever wherever which whom whose two three four five six seven eight nine ten"
   ).split(" "),
 );
 /** Titles that make a single word a person's name: "President Obama", "Sen. Cruz", "Mr. Trump". */
@@ -863,7 +878,7 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
     for (const run of capitalisedRuns(p)) {
       let tokens = run.text.split(/\s+/);
       let skipped = 0;
-      while (tokens.length > 0 && (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) || OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()))) {
+      while (tokens.length > 0 && (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) || OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) || NOT_NAME_OPENERS.has((tokens[0] ?? "").toLowerCase()))) {
         skipped += (tokens[0] ?? "").length + 1;
         tokens = tokens.slice(1);
       }
@@ -982,6 +997,8 @@ function candidatesFor(
   const nearestPerson = ranked.find(([, c]) => cachedGender(c.name, articleText) !== null || (c.name.includes(" ") && !NOT_PEOPLE.test(c.name)))?.[0];
   const out: Candidate[] = [];
   for (const [key, c] of byKey) {
+    // "He said" shapes the others' features (nearest source, recency) but is nobody to name.
+    if (PRONOUN_WORDS.has(c.name.toLowerCase())) continue;
     const x = c.x;
     if (key === ruleKey && via !== "none") {
       x[f(via === "direct" ? "ruleDirect" : via === "pronoun" ? "rulePronoun" : via === "carry" ? "ruleCarry" : "ruleOther")] = 1;

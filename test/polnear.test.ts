@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { namedSurname, speakerMatches } from "../bench/polnear.js";
+
+const gold = (source: string, surname: string | null) => ({ start: 0, end: 1, text: "", surname, source });
+
+describe("the quote evaluation's speaker rule", () => {
+  it("matches a shared surname, and a description by its own words", () => {
+    expect(speakerMatches("Donald Trump", gold("President Trump", "trump"))).toBe(true);
+    expect(speakerMatches("Hillary Clinton", gold("President Trump", "trump"))).toBe(false);
+    expect(speakerMatches("White House", gold("the White House", "house"))).toBe(true);
+    expect(speakerMatches("Clinton campaign", gold("the Clinton campaign", null))).toBe(false); // no named source to match
+    expect(speakerMatches(null, gold("Trump", "trump"))).toBe(false);
+  });
+  it("never counts a pronoun as naming the speaker, even when the gold source is that pronoun", () => {
+    expect(speakerMatches("He", gold("he", "blackwell"))).toBe(false);
+    expect(speakerMatches("She", gold("She", "clinton"))).toBe(false);
+  });
+  it("finds a named source's surname and none in a pronoun or description", () => {
+    expect(namedSurname("Spokeswoman Haley Morris")).toBe("morris");
+    expect(namedSurname("he")).toBeNull();
+    expect(namedSurname("the Texas senator")).toBeNull();
+  });
+});

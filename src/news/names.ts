@@ -21,8 +21,17 @@ export const NAME_PARTICLES = new Set("von van der de da del della di du la le b
 
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
+/** Folded tokens, remembered: names repeat throughout an archive, and folding is most of a name's cost. */
+const bareTokens = new Map<string, string>();
+
 function bare(token: string): string {
-  return fold(token).replace(/\./g, "").replace(/'s$/, "");
+  let b = bareTokens.get(token);
+  if (b === undefined) {
+    b = fold(token).replace(/\./g, "").replace(/'s$/, "");
+    if (bareTokens.size >= 100_000) bareTokens.clear();
+    bareTokens.set(token, b);
+  }
+  return b;
 }
 
 export function isTitleWord(token: string): boolean {

@@ -215,6 +215,37 @@ function speaks(text: string, exact = false): boolean {
   return false;
 }
 
+/** Whether at least 70% of a paragraph's words (of four or more) that start with a letter start with a capital:
+ * a headline in title case. One pass over the characters (this runs on every paragraph). */
+export function isTitleCase(p: string): boolean {
+  let words = 0;
+  let capitals = 0;
+  let atStart = true;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(p[i] as string);
+    if (space) {
+      atStart = true;
+      continue;
+    }
+    if (!atStart) continue;
+    atStart = false;
+    if (c >= 65 && c <= 90) {
+      words++;
+      capitals++;
+    } else if (c >= 97 && c <= 122) words++;
+    else if (c >= 128) {
+      // A surrogate pair is one letter: test the whole code point.
+      const ch = String.fromCodePoint(p.codePointAt(i) as number);
+      if (/\p{Lu}/u.test(ch)) {
+        words++;
+        capitals++;
+      } else if (/\p{L}/u.test(ch)) words++;
+    }
+  }
+  return words >= 4 && capitals >= 0.7 * words;
+}
+
 /** Words that open a sentence but are no part of a name ("When I …", "But Trump …"). */
 const OPENERS_NOT_NAMES = new Set(
   "when if but and as after before while because though although so yet then still now also in on at for with by from to of".split(" "),
@@ -318,7 +349,20 @@ const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
 
+/** Subjects already cleaned: the same attributions ("said Ilse Kaur", "he added") recur across an archive. */
+const cleanedSubjects = new Map<string, Subject | null>();
+
 function cleanSubject(given: string): Subject | null {
+  let subject = cleanedSubjects.get(given);
+  if (subject === undefined) {
+    subject = cleanSubjectOnce(given);
+    if (cleanedSubjects.size >= 50_000) cleanedSubjects.clear();
+    cleanedSubjects.set(given, subject);
+  }
+  return subject;
+}
+
+function cleanSubjectOnce(given: string): Subject | null {
   // "Trump assured Jones": a subject that swallowed a speech verb is what follows it.
   const words = given.trim().split(/\s+/);
   const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
@@ -418,11 +462,54 @@ const NOT_SUBJECTS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
 
+const ADVERB_WORD = new RegExp(String.raw`^${ADVERB}$`, "u");
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+
+/** Whether what ends at `j` can end SUBJECT_ANYWHERE's subject or inset: an abbreviation's or initial's period,
+ * a comma or dash, or a word with a capital in it ("Hansen", "McAdams", "al-Assad"). */
+function subjectEndsAt(p: string, j: number): boolean {
+  const c = p[j - 1];
+  if (c === undefined) return false;
+  if (c === "." || c === "," || c === "—" || c === "–") return true;
+  if (!/[\p{L}’'-]/u.test(c)) return /[\uD800-\uDFFF]/.test(c); // a surrogate: let the pattern decide
+  for (let k = j - 1; k >= 0; k--) {
+    const d = p[k] as string;
+    if (/\p{Lu}/u.test(d) || /[\uD800-\uDFFF]/.test(d)) return true;
+    if (!/[\p{L}’'-]/u.test(d)) return false;
+  }
+  return false;
+}
+
+/**
+ * A cheap necessary condition for SUBJECT_ANYWHERE: a speech verb after white space, with (past an optional
+ * adverb and more white space) the end of a name or an appositive before it. Verbs are ASCII words, so ASCII
+ * letter runs find every one the pattern's `\s+(?:verb)\b` can.
+ */
+function nameBeforeSpeechVerb(p: string): boolean {
+  const verbs = /[A-Za-z]+/g;
+  for (let m = verbs.exec(p); m !== null; m = verbs.exec(p)) {
+    if (!SPEECH_VERBS.has(m[0])) continue;
+    let j = m.index;
+    while (j > 0 && isSpace(p[j - 1])) j--;
+    if (j === m.index) continue;
+    if (subjectEndsAt(p, j)) return true;
+    // "Hansen flatly said": an adverb between.
+    let k = j;
+    while (k > 0 && /\p{Ll}/u.test(p[k - 1] as string)) k--;
+    if (k === j || !ADVERB_WORD.test(p.slice(k, j))) continue;
+    let i = k;
+    while (i > 0 && isSpace(p[i - 1])) i--;
+    if (i < k && subjectEndsAt(p, i)) return true;
+  }
+  return false;
+}
+
 /** "Becerra said", "Cuban told reporters" outside quotation marks: people who spoke, for a later "he". */
 function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
-  // The pattern ends in a speech verb: a paragraph without one has no match, and the costly scan is skipped.
-  if (!speaks(p, true)) return out;
+  // The pattern ends in a name (or an appositive) and a speech verb: a paragraph with no such pair has no match,
+  // and the costly scan is skipped.
+  if (!nameBeforeSpeechVerb(p)) return out;
   for (const m of p.matchAll(SUBJECT_ANYWHERE)) {
     let raw = m[1] ?? "";
     // "Trump assured Jones": the subject is what follows the last speech verb inside it.
@@ -594,8 +681,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     const spans = quoteSpans(p);
     spansOf.push(spans);
     // A headline in title case ("Trump Supporter Screams …") names nobody who speaks.
-    const words = p.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-    const titleCase = words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.7 * words.length;
+    const titleCase = isTitleCase(p);
     const spoken = titleCase ? [] : speechSubjects(p, spans, articleText);
     const subjects = titleCase ? [] : [...sentenceSubjects(p, articleText), ...spoken.map((x) => ({ ...x, spoke: true }))].sort((a, b) => a.at - b.at);
     let previousSpeaker: string | null = null;

@@ -2,8 +2,12 @@ import { createHash } from "node:crypto";
 
 /** Small text helpers shared by the pure core. No I/O, no clock. */
 
+const ASCII = /^[ -~]*$/;
+
 /** Lower-case, strip accents and fold typographic apostrophes, for matching. */
 export function fold(text: string): string {
+  // Printable ASCII is its own compatibility decomposition and has no marks: only case and backticks change.
+  if (ASCII.test(text)) return text.replace(/`/g, "'").toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

@@ -480,45 +480,64 @@ function subjectEndsAt(p: string, j: number): boolean {
   return false;
 }
 
+/** Longer than any subject, appositive and adverb SUBJECT_ANYWHERE takes before its verb (at most 195 characters
+ * over PolNeAR's 840 articles). */
+const SUBJECT_REACH = 400;
+
 /**
- * A cheap necessary condition for SUBJECT_ANYWHERE: a speech verb after white space, with (past an optional
- * adverb and more white space) the end of a name or an appositive before it. Verbs are ASCII words, so ASCII
- * letter runs find every one the pattern's `\s+(?:verb)\b` can.
+ * The stretches of a paragraph SUBJECT_ANYWHERE can match in: up to each speech verb (an ASCII word after white
+ * space) that the end of a name or an appositive precedes, past an optional adverb, from SUBJECT_REACH before it;
+ * overlapping stretches merged. Each starts at white space (or the paragraph's start), so that the pattern's
+ * `(?:^|[^\p{L}])` behaves there as in the whole paragraph.
  */
-function nameBeforeSpeechVerb(p: string): boolean {
+function subjectStretches(p: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   const verbs = /[A-Za-z]+/g;
   for (let m = verbs.exec(p); m !== null; m = verbs.exec(p)) {
     if (!SPEECH_VERBS.has(m[0])) continue;
     let j = m.index;
     while (j > 0 && isSpace(p[j - 1])) j--;
     if (j === m.index) continue;
-    if (subjectEndsAt(p, j)) return true;
-    // "Hansen flatly said": an adverb between.
-    let k = j;
-    while (k > 0 && /\p{Ll}/u.test(p[k - 1] as string)) k--;
-    if (k === j || !ADVERB_WORD.test(p.slice(k, j))) continue;
-    let i = k;
-    while (i > 0 && isSpace(p[i - 1])) i--;
-    if (i < k && subjectEndsAt(p, i)) return true;
+    let named = subjectEndsAt(p, j);
+    if (!named) {
+      // "Hansen flatly said": an adverb between.
+      let k = j;
+      while (k > 0 && /\p{Ll}/u.test(p[k - 1] as string)) k--;
+      if (k === j || !ADVERB_WORD.test(p.slice(k, j))) continue;
+      let i = k;
+      while (i > 0 && isSpace(p[i - 1])) i--;
+      named = i < k && subjectEndsAt(p, i);
+    }
+    if (!named) continue;
+    // One character past the verb, for the pattern's closing \b.
+    const end = Math.min(p.length, m.index + m[0].length + 1);
+    let start = Math.max(0, m.index - SUBJECT_REACH);
+    while (start > 0 && !isSpace(p[start])) start--;
+    const last = out.at(-1);
+    if (last !== undefined && start <= last[1]) last[1] = end;
+    else out.push([start, end]);
   }
-  return false;
+  return out;
 }
 
 /** "Becerra said", "Cuban told reporters" outside quotation marks: people who spoke, for a later "he". */
 function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
-  // The pattern ends in a name (or an appositive) and a speech verb: a paragraph with no such pair has no match,
-  // and the costly scan is skipped.
-  if (!nameBeforeSpeechVerb(p)) return out;
-  for (const m of p.matchAll(SUBJECT_ANYWHERE)) {
+  // The pattern ends in a name (or an appositive) and a speech verb: only the stretches before such verbs are
+  // scanned, and a paragraph without one not at all.
+  const matches: Array<{ m: RegExpMatchArray; offset: number }> = [];
+  for (const [from, to] of subjectStretches(p)) {
+    for (const m of p.slice(from, to).matchAll(SUBJECT_ANYWHERE)) matches.push({ m, offset: from });
+  }
+  for (const { m, offset } of matches) {
     let raw = m[1] ?? "";
     // "Trump assured Jones": the subject is what follows the last speech verb inside it.
     const words = raw.split(/\s+/);
     const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
     if (verbAt >= 0) raw = words.slice(verbAt + 1).join(" ");
     if (raw === "") continue;
-    const at = (m.index ?? 0) + m[0].lastIndexOf(raw, m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length);
-    const end = (m.index ?? 0) + m[0].length;
+    const at = offset + (m.index ?? 0) + m[0].lastIndexOf(raw, m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length);
+    const end = offset + (m.index ?? 0) + m[0].length;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
     const subject = cleanSubject(raw);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, words } from "../src/news/text.js";
+import { execAll, fold, words } from "../src/news/text.js";
 
 /** The words of the full folding (NFKD, marks dropped, apostrophes straightened, lower case). */
 const folded = (t: string) => fold(t).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
@@ -13,5 +13,33 @@ describe("words", () => {
     ].map((c) => String.fromCharCode(c));
     for (const c of chars) for (const t of [c, `a${c}b`, `A${c}1`, `x'${c}y`]) expect(words(t)).toEqual(folded(t));
     expect(words("Don’t SAY “Café” — ½ of O’Brien’s ﬁne")).toEqual(["don't", "say", "cafe", "1", "2", "of", "o'brien's", "fine"]);
+  });
+});
+
+describe("execAll", () => {
+  it("finds what matchAll finds, empty matches and astral characters included, and can run again at once", () => {
+    const cases: Array<[RegExp, string]> = [
+      [/\p{Lu}\p{L}*/gu, "Keir Starmer met Émile Zola and 𝐀lex"],
+      [/(?:)/gu, "a😀b"],
+      [/x*/g, "axxb"],
+      [/(\d+)-(\d+)/g, "1-2, 30-40 and 5-"],
+    ];
+    for (const [re, text] of cases) {
+      const want = [...text.matchAll(re)].map((m) => [m.index, ...m]);
+      expect(execAll(re, text).map((m) => [m.index, ...m])).toEqual(want);
+      expect(execAll(re, text).map((m) => [m.index, ...m])).toEqual(want);
+    }
+    expect(() => execAll(/a/, "a")).toThrow(/global/);
+  });
+});
+
+describe("fold", () => {
+  it("folds printable ASCII exactly as the full normalisation does", () => {
+    const full = (t: string) => t.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/[’‘`´]/g, "'").toLowerCase();
+    let ascii = "";
+    for (let c = 0x20; c <= 0x7e; c++) ascii += String.fromCharCode(c);
+    expect(fold(ascii)).toBe(full(ascii));
+    expect(fold("Don`t STOP")).toBe("don't stop");
+    expect(fold("Émile’s Café")).toBe("emile's cafe");
   });
 });

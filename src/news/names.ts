@@ -1,5 +1,5 @@
 /** Names of people: titles stripped, keys for matching, full names found in an article. */
-import { fold } from "./text.js";
+import { execAll, fold } from "./text.js";
 
 /** Words that are titles or roles, not part of a person's name (folded, without dots). */
 const TITLES = new Set(
@@ -103,9 +103,12 @@ const RUN = new RegExp(String.raw`${RUN_WORD}(?:\s+(?:(?:von|van|der|de|da|del|d
 
 export function capitalisedRuns(text: string): Array<{ text: string; index: number }> {
   const out: Array<{ text: string; index: number }> = [];
-  for (const m of text.matchAll(RUN)) out.push({ text: m[0].replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index: m.index ?? 0 });
+  for (const m of execAll(RUN, text)) out.push({ text: m[0].replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index: m.index ?? 0 });
   return out;
 }
+
+const TITLED_NAME =
+  /(?:^|[^\p{L}])((?:(?:\p{Lu}[\p{L}.]*|of)\s+)*(?:[Pp]resident|[Mm]inister|[Cc]hancellor|[Ss]ecretary|[Ss]pokes(?:person|man|woman)|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Mm]ayor|[Jj]udge|[Aa]mbassador|[Ll]eader|[Cc]hief|[Dd]irector|[Cc]ommissioner|Pope|King|Queen|Prince|Princess|Sir)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'-]*))/gu;
 
 /**
  * People named in a text with a title or honorific ("President Vladimir Putin", "governor Sergey
@@ -113,9 +116,7 @@ export function capitalisedRuns(text: string): Array<{ text: string; index: numb
  */
 export function peopleMentioned(text: string): string[] {
   const out: string[] = [];
-  const re =
-    /(?:^|[^\p{L}])((?:(?:\p{Lu}[\p{L}.]*|of)\s+)*(?:[Pp]resident|[Mm]inister|[Cc]hancellor|[Ss]ecretary|[Ss]pokes(?:person|man|woman)|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Mm]ayor|[Jj]udge|[Aa]mbassador|[Ll]eader|[Cc]hief|[Dd]irector|[Cc]ommissioner|Pope|King|Queen|Prince|Princess|Sir)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'-]*))/gu;
-  for (const m of text.matchAll(re)) {
+  for (const m of execAll(TITLED_NAME, text)) {
     const name = stripTitles(m[2] ?? "");
     if (name !== "") out.push(name);
   }

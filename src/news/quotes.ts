@@ -8,7 +8,7 @@ import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from ".
 import { compatible, type Gender, genderOf } from "./gender.js";
 import { splitSentences } from "./sentences.js";
 import { type Candidate, pickSpeaker, SPEAKER_FEATURES } from "./speakers.js";
-import { wordCount } from "./text.js";
+import { execAll, wordCount } from "./text.js";
 
 export interface Quote {
   /** The quoted words, exactly as written between the marks. */
@@ -338,7 +338,7 @@ const DOCUMENTS = /^(?:the|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:editoria
 const PUBLISHER = /\b(?:The\s+)?(?:\p{Lu}[\p{L}’'.&-]*\s+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
 
 function lastPublisher(before: string): string | null {
-  const m = [...before.slice(-3000).matchAll(PUBLISHER)].at(-1);
+  const m = execAll(PUBLISHER, before.slice(-3000)).at(-1);
   return m ? m[0].replace(/^The\s+(?=\S+\s+\S)/u, "") : null;
 }
 
@@ -525,9 +525,9 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   const out: Array<{ at: number; name: string }> = [];
   // The pattern ends in a name (or an appositive) and a speech verb: only the stretches before such verbs are
   // scanned, and a paragraph without one not at all.
-  const matches: Array<{ m: RegExpMatchArray; offset: number }> = [];
+  const matches: Array<{ m: RegExpExecArray; offset: number }> = [];
   for (const [from, to] of subjectStretches(p)) {
-    for (const m of p.slice(from, to).matchAll(SUBJECT_ANYWHERE)) matches.push({ m, offset: from });
+    for (const m of execAll(SUBJECT_ANYWHERE, p.slice(from, to))) matches.push({ m, offset: from });
   }
   for (const { m, offset } of matches) {
     let raw = m[1] ?? "";
@@ -563,7 +563,7 @@ const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|Un
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
 function sentenceSubjects(p: string, articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
-  for (const m of p.matchAll(SENTENCE_SUBJECT)) {
+  for (const m of execAll(SENTENCE_SUBJECT, p)) {
     const run = m[1] ?? "";
     const tokens = run.split(/\s+/);
     while (tokens.length > 0 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
@@ -747,7 +747,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (raw === undefined && before.length > 0) {
         // The last "subject + speech verb" of the sentence before the quotation.
         let lastMatch: string | undefined;
-        if (beforeSpeaks) for (const m of before.matchAll(SUBJECT_VERB)) lastMatch = usable(m[1]) ?? lastMatch;
+        if (beforeSpeaks) for (const m of execAll(SUBJECT_VERB, before)) lastMatch = usable(m[1]) ?? lastMatch;
         raw = lastMatch;
       }
       if (raw === undefined && PARTICIPLE.test(before)) {

@@ -131,6 +131,10 @@ describe("quote extraction", () => {
     // "According to the newspaper, “…”": the newspaper's words, not a person called According.
     const according = q("Gun laws were in the news again. According to the newspaper, “porous gun laws empower dealers to sell weapons to any adult.”");
     expect(according[0]?.[0] ?? "").not.toMatch(/^According\b/);
+    // "Despite Rubio’s …" and "Some Cruz aides" name Rubio and Cruz: their fullest names are no "Despite Rubio".
+    expect(q("Despite Rubio’s rise, Cruz Jones held on. Some Cruz aides were calm.", "“We are going to win this state in the end,” Rubio said.")).toEqual([
+      ["Rubio", "We are going to win this state in the end"],
+    ]);
   });
   it("names organisations and roles as such, and gives 'the ministry' to the ministry named before", () => {
     expect(q("“We will not accept this at all,” the White House said.")).toEqual([["White House", "We will not accept this at all"]]);

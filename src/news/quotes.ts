@@ -203,6 +203,12 @@ const NOT_NAME_OPENERS = new Set(
     "whatever whoever whenever wherever which whom whose two three four five six seven eight nine ten"
   ).split(" "),
 );
+/** A word that opens no name: "In", "Despite", "Some", "His", "According" before "Trump" or "Cruz". */
+function opensNoName(token: string): boolean {
+  const t = token.toLowerCase();
+  return OPENERS_NOT_NAMES.has(t) || FUNCTION_WORDS.has(t) || NOT_NAME_OPENERS.has(t) || PRONOUN_WORDS.has(t);
+}
+
 /** Titles that make a single word a person's name: "President Obama", "Sen. Cruz", "Mr. Trump". */
 const PERSON_TITLES =
   "Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|President|Senator|Governor|Secretary|Justice|Judge|Mayor|Pope|Speaker|Chairman|Chairwoman|Director|Minister|Chancellor|Ambassador|Representative|Congressman|Congresswoman|Attorney General|Leader|candidate|nominee|spokesman|spokeswoman|host|anchor|adviser|advisor|strategist|pollster|aide";
@@ -388,7 +394,7 @@ function cleanSubjectOnce(given: string): Subject | null {
     // "Patricia Moran of Cheyenne": a person from a place, not a title ("Secretary of State Rubio").
     const of = tokens.indexOf("of");
     if (of >= 2 && tokens.slice(0, of).every((t) => !isTitleWord(t))) tokens = tokens.slice(0, of);
-    while (tokens.length > 1 && (OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) || /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? ""))) tokens.shift();
+    while (tokens.length > 1 && (opensNoName(tokens[0] ?? "") || /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? ""))) tokens.shift();
     // "Media Research Center’s Bozell", "Boston’s Walsh": the person after the possessive.
     const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
     if (owner >= 0 && owner < tokens.length - 1) tokens = tokens.slice(owner + 1);
@@ -415,7 +421,8 @@ function nameFacts(articleText: string): NameFacts {
   const fullest = new Map<string, string>();
   for (const run of capitalisedRuns(articleText)) {
     const words = run.text.split(/\s+/);
-    while (words.length > 1 && OPENERS_NOT_NAMES.has((words[0] ?? "").toLowerCase())) words.shift();
+    // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows.
+    while (words.length > 1 && (opensNoName(words[0] ?? "") || /^\p{Lu}\p{Ll}+ing$/u.test(words[0] ?? ""))) words.shift();
     const cleaned = stripTitles(words.join(" "));
     const n = cleaned.split(/\s+/).length;
     if (n < 2 || n > 4) continue;
@@ -566,7 +573,7 @@ function sentenceSubjects(p: string, articleText: string): Array<{ at: number; n
   for (const m of execAll(SENTENCE_SUBJECT, p)) {
     const run = m[1] ?? "";
     const tokens = run.split(/\s+/);
-    while (tokens.length > 0 && OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+    while (tokens.length > 0 && opensNoName(tokens[0] ?? "")) tokens.shift();
     // "The Vermont senator said": a description, not a person called Vermont.
     if (/^(?:The|A|An)$/.test(tokens[0] ?? "")) continue;
     const stripped = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Corpus } from "../src/news/corpus.js";
 import { parseArticleFile } from "../src/news/parse.js";
-import { extractQuotes, extractStatements, quoteSpans, SPEECH_VERBS } from "../src/news/quotes.js";
+import { extractQuotes, extractStatements, isTitleCase, quoteSpans, SPEECH_VERBS } from "../src/news/quotes.js";
 import { seedArticles } from "./support/seed.js";
 
 const q = (...paragraphs: string[]) => extractQuotes(paragraphs).map((x) => [x.speaker, x.text]);
@@ -153,6 +153,27 @@ describe("quote extraction", () => {
   });
   it("pairs marks and leaves apostrophes alone", () => {
     expect(quoteSpans("It’s “one two three” and ‘four’.")).toEqual([{ open: 5, close: 19 }]);
+  });
+});
+
+describe("title-case paragraphs", () => {
+  it("counts the words that start with a letter, and the capitals among them, as splitting on white space does", () => {
+    const bySplit = (p: string) => {
+      const words = p.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+      return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.7 * words.length;
+    };
+    const samples = [
+      "Trump Supporter Screams At Reporters",
+      "Trump supporter screams at reporters",
+      "Élan Vital Über Alles",
+      "“Quoted” Words Do Not Count As Words",
+      "Three Capital Words",
+      "𝐀lpha 𝐁eta Gamma delta",
+      "Ünd\u00a0Zwei\u2003Drei Vier",
+      "A B C d e",
+      "",
+    ];
+    for (const p of samples) expect(isTitleCase(p), p).toBe(bySplit(p));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseArticleFile } from "../src/news/parse.js";
+import { bodyKey, KEY_PLAIN, parseArticleFile } from "../src/news/parse.js";
+import { fold, hash64, squash } from "../src/news/text.js";
 import { SEED_TEXT, seedArticles } from "./support/seed.js";
 
 const mtime = new Date("2025-01-02T03:04:05Z");
@@ -124,5 +125,23 @@ describe("Markdown and JSON", () => {
     expect(parse("a.md", "---\ntitle: [unclosed\n---\nBody.").problems[0]).toMatch(/invalid front matter/);
     expect(parse("a.md", "---\npublished: not a date\n---\nBody text.").problems[0]).toMatch(/published: not a date/);
     expect(parse("a.txt", "  \n\n ").problems).toEqual(["empty file"]);
+  });
+});
+
+describe("article ids", () => {
+  it("are the same with and without Unicode normalisation for every character the fast path takes", () => {
+    const full = (ps: string[]) => hash64(squash(fold(ps.join("\n"))).replace(/[^\p{L}\p{N} ]/gu, ""));
+    let checked = 0;
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (!KEY_PLAIN.test(ch)) continue;
+      checked++;
+      for (const t of [`a${ch}b`, `A ${ch} B`, ch]) expect(bodyKey([t, "x"]), `U+${c.toString(16)}`).toBe(full([t, "x"]));
+    }
+    expect(checked).toBeGreaterThan(200);
+    // Characters outside it still fold: accents go, so "Café" and "Cafe" are one article.
+    expect(bodyKey(["Café society"])).toBe(bodyKey(["Cafe society"]));
+    expect(KEY_PLAIN.test("a\u2017b")).toBe(false);
   });
 });

@@ -38,8 +38,16 @@ export function formatOf(name: string, text: string): Format {
 
 /** The id of an article: a hash of its normalised body, so the same text always gets the same id. */
 export function bodyKey(paragraphs: readonly string[]): string {
-  return hash64(squash(fold(paragraphs.join("\n"))).replace(/[^\p{L}\p{N} ]/gu, ""));
+  const body = paragraphs.join("\n");
+  return hash64(squash(KEY_PLAIN.test(body) ? body.toLowerCase() : fold(body)).replace(/[^\p{L}\p{N} ]/gu, ""));
 }
+
+/**
+ * Text whose key needs no Unicode normalisation: printable ASCII, white space and general punctuation (curly quotes,
+ * dashes, ellipses), whose decompositions are white space or characters the key drops anyway. Not U+2017 or U+203E,
+ * which decompose to a space and a mark (a test checks every character of the set).
+ */
+export const KEY_PLAIN = /^[\s!-~\u2000-\u2016\u2018-\u203d\u203f-\u206f]*$/u;
 
 interface Built {
   title?: string;

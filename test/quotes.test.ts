@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Corpus } from "../src/news/corpus.js";
+import { capitalisedRuns } from "../src/news/names.js";
 import { parseArticleFile } from "../src/news/parse.js";
 import { extractQuotes, extractStatements, isTitleCase, quoteSpans, SPEECH_VERBS } from "../src/news/quotes.js";
 import { seedArticles } from "./support/seed.js";
@@ -153,6 +154,20 @@ describe("quote extraction", () => {
   });
   it("pairs marks and leaves apostrophes alone", () => {
     expect(quoteSpans("It’s “one two three” and ‘four’.")).toEqual([{ open: 5, close: 19 }]);
+  });
+});
+
+describe("name runs", () => {
+  it("end at a capitalised pronoun, which opens a new sentence, but keep a final I", () => {
+    expect(capitalisedRuns("McCain spoke in Washington D.C. He recalled World War I and Mr. Trump.").map((r) => [r.text, r.index])).toEqual([
+      ["McCain", 0],
+      ["Washington D.C", 16],
+      ["World War I", 44],
+      ["Mr. Trump", 60],
+    ]);
+    expect(q("McCain spoke in Washington D.C. He recalled the fight. “I probably should not say this at all,” he concluded.")).toEqual([
+      ["McCain", "I probably should not say this at all"],
+    ]);
   });
 });
 

@@ -101,9 +101,29 @@ export function surname(name: string): string {
 const RUN_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
 const RUN = new RegExp(String.raw`${RUN_WORD}(?:\s+(?:(?:von|van|der|de|da|del|di|du|la|le|bin|al|ibn|of)\s+)*${RUN_WORD})*`, "gu");
 
+/** A capitalised pronoun inside a run opens a new sentence: "in Washington D.C. He recalled", "U.S. It". Not "I",
+ * which ends names ("World War I"). */
+const PRONOUN_IN_RUN = /\s(?:He|She|It|They|We|His|Her|Its|Their|Our)(?=\s|$)/u;
+
 export function capitalisedRuns(text: string): Array<{ text: string; index: number }> {
   const out: Array<{ text: string; index: number }> = [];
-  for (const m of execAll(RUN, text)) out.push({ text: m[0].replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index: m.index ?? 0 });
+  for (const m of execAll(RUN, text)) {
+    let run = m[0];
+    const index = m.index ?? 0;
+    const pronoun = PRONOUN_IN_RUN.exec(run);
+    if (pronoun !== null) {
+      // What follows the pronoun is a run of its own ("… D.C. He Jones" is rare; keep it all the same).
+      const after = run.slice(pronoun.index + pronoun[0].length).replace(/^\s+/u, "");
+      run = run.slice(0, pronoun.index);
+      out.push({ text: run.replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index });
+      if (after !== "") {
+        const at = index + m[0].length - after.length;
+        out.push(...capitalisedRuns(after).map((r) => ({ text: r.text, index: at + r.index })));
+      }
+      continue;
+    }
+    out.push({ text: run.replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index });
+  }
   return out;
 }
 

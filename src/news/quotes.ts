@@ -205,7 +205,8 @@ const NOT_NAME_OPENERS = new Set(
 );
 /** A word that opens no name: "In", "Despite", "Some", "His", "According" before "Trump" or "Cruz". */
 function opensNoName(token: string): boolean {
-  const t = token.toLowerCase();
+  // "That’s Hillary Clinton", "It’s Trump": a contraction of a word that opens no name.
+  const t = token.toLowerCase().replace(/[’'](?:s|re|ll|ve|d|m)$/u, "");
   return OPENERS_NOT_NAMES.has(t) || FUNCTION_WORDS.has(t) || NOT_NAME_OPENERS.has(t) || PRONOUN_WORDS.has(t);
 }
 

@@ -21,8 +21,10 @@ export interface Timing {
 export interface Measurement {
   dir: string;
   articles: number;
-  /** Load + index as the bot starts: files read and analysed on worker threads, indexes built here. */
+  /** Load + index as the bot starts: files read and analysed on worker threads (from 2,500 files), indexes built here. */
   startMs: number;
+  /** Worker threads the load used (0: this thread). */
+  workers: number;
   /** The longest this thread was busy at once meanwhile (what the gateway would wait). */
   blockedMs: number;
   /** Baseline: the first version's path, load then index in one thread (measured up to 20,000 articles). */
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
     tick = now;
   }, 20);
   const t0 = performance.now();
-  const { corpus, loaded } = await loadCorpus(dir);
+  const { corpus, loaded, workers } = await loadCorpus(dir);
   const startMs = performance.now() - t0;
   const last = performance.now();
   blockedMs = Math.max(blockedMs, last - tick - 20);
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
     dir,
     articles: corpus.size,
     startMs,
+    workers,
     blockedMs,
     ...(baselineLoadMs !== undefined ? { baselineLoadMs } : {}),
     ...(baselineIndexMs !== undefined ? { baselineIndexMs } : {}),

@@ -32,7 +32,7 @@ function print(m: Measurement): void {
   console.log(`\n${m.dir}: ${m.articles} articles`);
   const base = m.baselineLoadMs !== undefined && m.baselineIndexMs !== undefined ? m.baselineLoadMs + m.baselineIndexMs : undefined;
   console.log(
-    `  load + index ${(m.startMs / 1000).toFixed(1)} s (worker threads; this thread blocked at most ${ms(m.blockedMs).trim()} ms at once)` +
+    `  load + index ${(m.startMs / 1000).toFixed(1)} s (${m.workers > 0 ? `${m.workers} worker threads` : "in this thread"}; this thread blocked at most ${ms(m.blockedMs).trim()} ms at once)` +
       (base !== undefined ? `; baseline in one thread ${((m.baselineLoadMs ?? 0) / 1000).toFixed(1)} s + ${((m.baselineIndexMs ?? 0) / 1000).toFixed(1)} s = ${(base / 1000).toFixed(1)} s (${(base / m.startMs).toFixed(1)}×)` : ""),
   );
   console.log(`  peak RSS ${m.peakRssMb.toFixed(0)} MB; digest ${ms(m.digestMs).trim()} ms`);

@@ -42,8 +42,9 @@ const PLAIN = /^[\s!-~\u2000-\u206f]*$/u;
 
 /** Words of a text, folded (letters, digits, inner apostrophes and hyphens). */
 export function words(text: string): string[] {
-  const folded = PLAIN.test(text) ? text.toLowerCase().replace(/[’‘`]/g, "'") : fold(text);
-  return folded.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  // Such text has no letters or digits but ASCII ones: an ASCII pattern finds the same words, about twice as fast.
+  if (PLAIN.test(text)) return text.toLowerCase().replace(/[’‘`]/g, "'").match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [];
+  return fold(text).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 /** Collapse runs of whitespace to single spaces and trim. */

@@ -158,6 +158,11 @@ describe("quote extraction", () => {
 });
 
 describe("name runs", () => {
+  it("do not run on into the next paragraph", () => {
+    expect(q("Officials met in North Korea", "Donald Trump spoke later. “We will talk to them very soon,” Trump said.")).toEqual([
+      ["Donald Trump", "We will talk to them very soon"],
+    ]);
+  });
   it("end at a capitalised pronoun, which opens a new sentence, but keep a final I", () => {
     expect(capitalisedRuns("McCain spoke in Washington D.C. He recalled World War I and Mr. Trump.").map((r) => [r.text, r.index])).toEqual([
       ["McCain", 0],

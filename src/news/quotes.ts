@@ -409,6 +409,19 @@ function cleanSubjectOnce(given: string): Subject | null {
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
+/** A paragraph's name runs, remembered: the article's fullest names and its mentions both read them. Bounded. */
+const runsOf = new Map<string, ReadonlyArray<{ text: string; index: number }>>();
+
+function paragraphRuns(p: string): ReadonlyArray<{ text: string; index: number }> {
+  let runs = runsOf.get(p);
+  if (runs === undefined) {
+    runs = capitalisedRuns(p);
+    if (runsOf.size >= 2_000) runsOf.clear();
+    runsOf.set(p, runs);
+  }
+  return runs;
+}
+
 /** Per-article facts about names, computed once per article text (the last one is kept). */
 interface NameFacts {
   /** surname (folded) → the longest 2–4 word name ending with it. */
@@ -420,7 +433,8 @@ let facts: NameFacts = { fullest: new Map() };
 function nameFacts(articleText: string): NameFacts {
   if (articleText === factsFor) return facts;
   const fullest = new Map<string, string>();
-  for (const run of capitalisedRuns(articleText)) {
+  // Paragraph by paragraph: a name does not run on into the next paragraph.
+  for (const run of articleText.split("\n").flatMap(paragraphRuns)) {
     const words = run.text.split(/\s+/);
     // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows.
     while (words.length > 1 && (opensNoName(words[0] ?? "") || /^\p{Lu}\p{Ll}+ing$/u.test(words[0] ?? ""))) words.shift();
@@ -988,7 +1002,7 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
   const out: Mention[] = [];
   paragraphs.forEach((p, pi) => {
     const spans = spansOf[pi] ?? [];
-    for (const run of capitalisedRuns(p)) {
+    for (const run of paragraphRuns(p)) {
       let tokens = run.text.split(/\s+/);
       let skipped = 0;
       while (tokens.length > 0 && (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) || OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) || NOT_NAME_OPENERS.has((tokens[0] ?? "").toLowerCase()))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { execAll, fold, words } from "../src/news/text.js";
+import { execAll, fold, hasWords, wordCount, words } from "../src/news/text.js";
 
 /** The words of the full folding (NFKD, marks dropped, apostrophes straightened, lower case). */
 const folded = (t: string) => fold(t).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
@@ -41,5 +41,17 @@ describe("fold", () => {
     expect(fold(ascii)).toBe(full(ascii));
     expect(fold("Don`t STOP")).toBe("don't stop");
     expect(fold("Émile’s Café")).toBe("emile's cafe");
+  });
+});
+
+describe("hasWords", () => {
+  it("agrees with wordCount at every threshold, and can be asked again at once", () => {
+    for (const t of ["", "one", "O’Brien’s well-known 2-for-1 deal", "— … —", "Café au lait, s’il vous plaît"]) {
+      const n = wordCount(t);
+      for (let k = 0; k <= n + 1; k++) {
+        expect(hasWords(t, k), `${t} ${k}`).toBe(n >= k);
+        expect(hasWords(t, k)).toBe(n >= k);
+      }
+    }
   });
 });

@@ -8,7 +8,7 @@ import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from ".
 import { compatible, type Gender, genderOf } from "./gender.js";
 import { splitSentences } from "./sentences.js";
 import { type Candidate, pickSpeaker, SPEAKER_FEATURES } from "./speakers.js";
-import { execAll, wordCount } from "./text.js";
+import { execAll, hasWords } from "./text.js";
 
 export interface Quote {
   /** The quoted words, exactly as written between the marks. */
@@ -866,7 +866,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       }
       if (speaker === null) via = "none";
       previousSpeaker = speaker;
-      if (wordCount(text) < 3) return;
+      if (!hasWords(text, 3)) return;
       const trimmed = text.replace(/[\s,]+$/u, "");
       const prior = out.at(-1);
       const between = si > 0 ? p.slice((spans[si - 1] as Span).close + 1, span.open) : "";
@@ -915,7 +915,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     for (const sentence of splitSentences(p)) {
       if (spans.some((sp) => sp.open < sentence.end && sp.close >= sentence.start)) continue;
       const text = p.slice(sentence.start, sentence.end).trim();
-      if (/["“”]/u.test(text) || wordCount(text) < 6) continue;
+      if (/["“”]/u.test(text) || !hasWords(text, 6)) continue;
       let raw: string | undefined;
       let clause: string | undefined;
       if (!speaks(text) && !/\baccording to\b/iu.test(text)) continue;
@@ -931,7 +931,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         raw = OPENING_SUBJECTS[0]?.exec(text)?.[1];
         clause = text.slice(REPORT_PARTICIPLE.exec(text)?.index ?? 0);
       }
-      if (raw === undefined || clause === undefined || wordCount(clause) < 4) continue;
+      if (raw === undefined || clause === undefined || !hasWords(clause, 4)) continue;
       const subject = cleanSubject(raw);
       let speaker: string | null = null;
       if (subject?.kind === "name") speaker = fullestName(subject.name, articleText);

@@ -130,6 +130,17 @@ export function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** Whether a text has at least `n` words (as wordCount counts them), reading no further than the n-th. */
+export function hasWords(text: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  let found = 0;
+  while (found < n && WORD.exec(text) !== null) found++;
+  WORD.lastIndex = 0;
+  return found >= n;
+}
+
 /** Upper-case the first letter. */
 export function capitalize(text: string): string {
   return text.replace(/^(\P{L}*)(\p{L})/u, (_, pre: string, c: string) => pre + c.toUpperCase());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyKey, KEY_PLAIN, parseArticleFile } from "../src/news/parse.js";
+import { parse as parseYaml } from "yaml";
+import { bodyKey, KEY_PLAIN, parseArticleFile, simpleFrontMatter } from "../src/news/parse.js";
 import { fold, hash64, squash } from "../src/news/text.js";
 import { SEED_TEXT, seedArticles } from "./support/seed.js";
 
@@ -143,5 +144,37 @@ describe("article ids", () => {
     // Characters outside it still fold: accents go, so "Café" and "Cafe" are one article.
     expect(bodyKey(["Café society"])).toBe(bodyKey(["Cafe society"]));
     expect(KEY_PLAIN.test("a\u2017b")).toBe(false);
+  });
+});
+
+describe("simple front matter", () => {
+  it("reads what the YAML parser reads, or leaves the text to it", () => {
+    const values = [
+      '"Hansen and Kaur meet as wages plan stalls"', '"He said “no” — twice"', '"a \\"quoted\\" word"', '"a \\\\ b"', "''",
+      "2025-03-07T15:59:50.175Z", "2025-03-07", "https://news.example.com/a/1?x=1#top", "Sundby Gazette 50", "2025",
+      "1e3", "0x1F", "0o17", ".5", "-.inf", ".NaN", "true", "False", "null", "~", "[a, b]", "{a: 1}", "- item",
+      "value # comment", "a: b", "ends:", "'single'", "plain with \"inner\" quotes", "trailing  ", "Café au lait",
+      "&anchor", "*alias", "!tag x", "|", ">", "%x", "@x", "`x", "#x", "?x", ",x", "x,y", "O’Brien’s win",
+    ];
+    const keys = ["title", "source", "published", "url", "tags", "true", "null", "__proto__", "a_b"];
+    let fast = 0;
+    for (const key of keys) {
+      for (const value of values) {
+        for (const src of [`${key}: ${value}`, `source: "S"\n${key}: ${value}\nurl: https://x.example/1`, `${key}: ${value}\n${key}: ${value}`]) {
+          const mine = simpleFrontMatter(src);
+          if (mine === undefined) continue;
+          fast++;
+          expect(mine, src).toEqual(parseYaml(src));
+        }
+      }
+    }
+    // The common shape takes the fast path.
+    expect(fast).toBeGreaterThan(50);
+    expect(simpleFrontMatter('title: "T"\nsource: "S"\npublished: 2025-03-07T15:59:50.175Z\nurl: https://news.example.com/s/1')).toEqual({
+      title: "T",
+      source: "S",
+      published: "2025-03-07T15:59:50.175Z",
+      url: "https://news.example.com/s/1",
+    });
   });
 });

@@ -120,6 +120,37 @@ function fromMeta(meta: Metadata): Omit<Built, "paras"> {
   };
 }
 
+/** Plain YAML scalars that the YAML core schema reads as something other than a string. */
+const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * The common front matter, one `key: value` per line, where the value is a double-quoted string without escapes
+ * or a plain scalar that can only be a string ("title: \"…\"", "published: 2025-03-07T15:59:50Z",
+ * "url: https://…"), read without the YAML parser, which costs more than the rest of an article's parsing.
+ * Undefined for anything else (lists, comments, escapes, numbers, repeated keys…): the YAML parser reads it.
+ */
+export function simpleFrontMatter(src: string): Record<string, string> | undefined {
+  // Control characters (tab and carriage return included), Unicode line breaks and byte-order marks: YAML's call.
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff) return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const line of src.split("\n")) {
+    if (line === "") continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*): (.+)$/.exec(line);
+    if (!m) return undefined;
+    const key = m[1] as string;
+    const value = m[2] as string;
+    if (Object.hasOwn(out, key) || key.startsWith("__") || NOT_A_STRING.test(key)) return undefined;
+    const quoted = /^"([^"\\]*)"$/.exec(value);
+    if (quoted) out[key] = quoted[1] as string;
+    else if (value !== value.trim() || /^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: | #|:$/.test(value) || NOT_A_STRING.test(value)) return undefined;
+    else out[key] = value;
+  }
+  return out;
+}
+
 function parseMarkdown(file: ArticleFile): Built[] {
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(file.text);
   let meta: Omit<Built, "paras"> = {};
@@ -127,7 +158,7 @@ function parseMarkdown(file: ArticleFile): Built[] {
   if (m) {
     let raw: unknown;
     try {
-      raw = parseYaml(m[1] ?? "");
+      raw = simpleFrontMatter(m[1] ?? "") ?? parseYaml(m[1] ?? "");
     } catch (e) {
       throw new Error(`invalid front matter: ${(e as Error).message.split("\n")[0] ?? ""}`);
     }

@@ -168,6 +168,7 @@ describe("simple front matter", () => {
         }
       }
     }
+    for (const odd of ['title: "a"\r', 'title: "a\tb"', "# comment\ntitle: x", "title: x\n  continued", 'title: "a"\u2028']) expect(simpleFrontMatter(odd), odd).toBeUndefined();
     // The common shape takes the fast path.
     expect(fast).toBeGreaterThan(50);
     expect(simpleFrontMatter('title: "T"\nsource: "S"\npublished: 2025-03-07T15:59:50.175Z\nurl: https://news.example.com/s/1')).toEqual({

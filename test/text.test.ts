@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { execAll, fold, hasWords, wordCount, words } from "../src/news/text.js";
+import { execAll, fold, hasWords, remembered, wordCount, words } from "../src/news/text.js";
 
 /** The words of the full folding (NFKD, marks dropped, apostrophes straightened, lower case). */
 const folded = (t: string) => fold(t).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
@@ -53,5 +53,20 @@ describe("hasWords", () => {
         expect(hasWords(t, k)).toBe(n >= k);
       }
     }
+  });
+});
+
+describe("remembered", () => {
+  it("computes each key once while it holds it, keeps null results, and starts afresh when full", () => {
+    const calls: string[] = [];
+    const f = remembered((k: string) => {
+      calls.push(k);
+      return k === "none" ? null : k.length;
+    }, 2);
+    expect([f("ab"), f("ab"), f("none"), f("none")]).toEqual([2, 2, null, null]);
+    expect(calls).toEqual(["ab", "none"]);
+    f("xyz"); // full: the two kept are dropped
+    f("ab");
+    expect(calls).toEqual(["ab", "none", "xyz", "ab"]);
   });
 });

@@ -1,5 +1,5 @@
 /** Names of people: titles stripped, keys for matching, full names found in an article. */
-import { execAll, fold } from "./text.js";
+import { execAll, fold, remembered } from "./text.js";
 
 /** Words that are titles or roles, not part of a person's name (folded, without dots). */
 const TITLES = new Set(
@@ -22,17 +22,7 @@ export const NAME_PARTICLES = new Set("von van der de da del della di du la le b
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
 /** Folded tokens, remembered: names repeat throughout an archive, and folding is most of a name's cost. */
-const bareTokens = new Map<string, string>();
-
-function bare(token: string): string {
-  let b = bareTokens.get(token);
-  if (b === undefined) {
-    b = fold(token).replace(/\./g, "").replace(/'s$/, "");
-    if (bareTokens.size >= 100_000) bareTokens.clear();
-    bareTokens.set(token, b);
-  }
-  return b;
-}
+const bare = remembered((token) => fold(token).replace(/\./g, "").replace(/'s$/, ""), 100_000);
 
 export function isTitleWord(token: string): boolean {
   return TITLES.has(bare(token));

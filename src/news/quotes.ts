@@ -8,7 +8,7 @@ import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from ".
 import { compatible, type Gender, genderOf } from "./gender.js";
 import { splitSentences } from "./sentences.js";
 import { type Candidate, pickSpeaker, SPEAKER_FEATURES } from "./speakers.js";
-import { execAll, hasWords } from "./text.js";
+import { execAll, hasWords, remembered } from "./text.js";
 
 export interface Quote {
   /** The quoted words, exactly as written between the marks. */
@@ -356,18 +356,8 @@ const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
 
-/** Subjects already cleaned: the same attributions ("said Ilse Kaur", "he added") recur across an archive. */
-const cleanedSubjects = new Map<string, Subject | null>();
-
-function cleanSubject(given: string): Subject | null {
-  let subject = cleanedSubjects.get(given);
-  if (subject === undefined) {
-    subject = cleanSubjectOnce(given);
-    if (cleanedSubjects.size >= 50_000) cleanedSubjects.clear();
-    cleanedSubjects.set(given, subject);
-  }
-  return subject;
-}
+/** Subjects, cleaned once each: the same attributions ("said Ilse Kaur", "he added") recur across an archive. */
+const cleanSubject = remembered(cleanSubjectOnce, 50_000);
 
 function cleanSubjectOnce(given: string): Subject | null {
   // "Trump assured Jones": a subject that swallowed a speech verb is what follows it.
@@ -409,18 +399,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
-/** A paragraph's name runs, remembered: the article's fullest names and its mentions both read them. Bounded. */
-const runsOf = new Map<string, ReadonlyArray<{ text: string; index: number }>>();
-
-function paragraphRuns(p: string): ReadonlyArray<{ text: string; index: number }> {
-  let runs = runsOf.get(p);
-  if (runs === undefined) {
-    runs = capitalisedRuns(p);
-    if (runsOf.size >= 2_000) runsOf.clear();
-    runsOf.set(p, runs);
-  }
-  return runs;
-}
+/** A paragraph's name runs, remembered: the article's fullest names and its mentions both read them. */
+const paragraphRuns: (p: string) => ReadonlyArray<{ text: string; index: number }> = remembered(capitalisedRuns, 2_000);
 
 /** Per-article facts about names, computed once per article text (the last one is kept). */
 interface NameFacts {

@@ -5,6 +5,23 @@ import { createHash } from "node:crypto";
 const ASCII = /^[ -~]*$/;
 
 /**
+ * A pure function of a string, remembered: names, attributions and paragraphs recur throughout an archive. At most
+ * `max` results are kept (all are dropped when full). `compute` never returns undefined.
+ */
+export function remembered<T>(compute: (key: string) => T, max: number): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (memo.size >= max) memo.clear();
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
  * Every match of a global pattern, as `text.matchAll(re)` finds them. matchAll copies its pattern on every call,
  * which for the large name and speech-verb patterns costs tens of microseconds, more than the matching itself;
  * this runs the pattern in place (restarting it at 0) and returns the matches as an array.

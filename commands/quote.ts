@@ -140,8 +140,7 @@ export const quote = {
     const ready = topic === undefined ? readySizes(corpus, speakers, paraphrase, direct.length + reported.length) : undefined;
     const sizeAt = (i: number): number => {
       if (ready !== undefined) return ready[i] as number;
-      const isReported = i >= direct.length;
-      const q = (isReported ? reported[i - direct.length] : direct[i]) as QuoteRef;
+      const { q, isReported } = refAt(i);
       return articleItemSize(corpus.get(q.articleId), q.text) + (isReported ? REPORTED.length : 0) + speakerOf(q).length;
     };
     const shown = lazyPageOf(direct.length + reported.length, sizeAt, item, page);

@@ -95,24 +95,20 @@ const RUN = new RegExp(String.raw`${RUN_WORD}(?:\s+(?:(?:von|van|der|de|da|del|d
  * which ends names ("World War I"). */
 const PRONOUN_IN_RUN = /\s(?:He|She|It|They|We|His|Her|Its|Their|Our)(?=\s|$)/u;
 
+/** A run without the period, apostrophe or possessive it ends on ("U.S." → "U.S", "Trump’s" → "Trump"). */
+const tidyRun = (run: string): string => run.replace(/[.’']+$/u, "").replace(/[’']s$/u, "");
+
 export function capitalisedRuns(text: string): Array<{ text: string; index: number }> {
   const out: Array<{ text: string; index: number }> = [];
   for (const m of execAll(RUN, text)) {
-    let run = m[0];
     const index = m.index ?? 0;
-    const pronoun = PRONOUN_IN_RUN.exec(run);
-    if (pronoun !== null) {
-      // What follows the pronoun is a run of its own ("… D.C. He Jones" is rare; keep it all the same).
-      const after = run.slice(pronoun.index + pronoun[0].length).replace(/^\s+/u, "");
-      run = run.slice(0, pronoun.index);
-      out.push({ text: run.replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index });
-      if (after !== "") {
-        const at = index + m[0].length - after.length;
-        out.push(...capitalisedRuns(after).map((r) => ({ text: r.text, index: at + r.index })));
-      }
-      continue;
-    }
-    out.push({ text: run.replace(/[.’']+$/u, "").replace(/[’']s$/u, ""), index });
+    const pronoun = PRONOUN_IN_RUN.exec(m[0]);
+    out.push({ text: tidyRun(pronoun === null ? m[0] : m[0].slice(0, pronoun.index)), index });
+    if (pronoun === null) continue;
+    // What follows the pronoun is a run of its own ("… D.C. He Jones" is rare; keep it all the same).
+    const after = m[0].slice(pronoun.index + pronoun[0].length).replace(/^\s+/u, "");
+    const at = index + m[0].length - after.length;
+    if (after !== "") out.push(...capitalisedRuns(after).map((r) => ({ text: r.text, index: at + r.index })));
   }
   return out;
 }

@@ -179,9 +179,9 @@ const openingSubject = (lazy: string): RegExp =>
   );
 /** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */
 const OPENING_SUBJECTS = [openingSubject(""), openingSubject("?")];
-/** Capitalised words opening a sentence that are no name ("It", "That", "However", "During"). */
 /** Pronouns, which are no speaker's name ("He added" names nobody). */
 const PRONOUN_WORDS = new Set("he she i me him his her hers we us our you your they them their theirs it its".split(" "));
+/** Capitalised words opening a sentence that are no name ("It", "That", "However", "During"). */
 const FUNCTION_WORDS = new Set(
   (
     "it its that this those these however during other others do does did people we we’ve we've you they " +
@@ -209,6 +209,9 @@ function opensNoName(token: string): boolean {
   const t = token.toLowerCase().replace(/[’'](?:s|re|ll|ve|d|m)$/u, "");
   return OPENERS_NOT_NAMES.has(t) || FUNCTION_WORDS.has(t) || NOT_NAME_OPENERS.has(t) || PRONOUN_WORDS.has(t);
 }
+
+/** …and, before more words, a capitalised participle opening the sentence ("Following Sanders", "Speaking Rubio"). */
+const leadsNoName = (token: string): boolean => opensNoName(token) || /^\p{Lu}\p{Ll}+ing$/u.test(token);
 
 /** Titles that make a single word a person's name: "President Obama", "Sen. Cruz", "Mr. Trump". */
 const PERSON_TITLES =
@@ -385,7 +388,7 @@ function cleanSubjectOnce(given: string): Subject | null {
     // "Patricia Moran of Cheyenne": a person from a place, not a title ("Secretary of State Rubio").
     const of = tokens.indexOf("of");
     if (of >= 2 && tokens.slice(0, of).every((t) => !isTitleWord(t))) tokens = tokens.slice(0, of);
-    while (tokens.length > 1 && (opensNoName(tokens[0] ?? "") || /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? ""))) tokens.shift();
+    while (tokens.length > 1 && leadsNoName(tokens[0] ?? "")) tokens.shift();
     // "Media Research Center’s Bozell", "Boston’s Walsh": the person after the possessive.
     const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
     if (owner >= 0 && owner < tokens.length - 1) tokens = tokens.slice(owner + 1);
@@ -417,7 +420,7 @@ function nameFacts(articleText: string): NameFacts {
   for (const run of articleText.split("\n").flatMap(paragraphRuns)) {
     const words = run.text.split(/\s+/);
     // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows.
-    while (words.length > 1 && (opensNoName(words[0] ?? "") || /^\p{Lu}\p{Ll}+ing$/u.test(words[0] ?? ""))) words.shift();
+    while (words.length > 1 && leadsNoName(words[0] ?? "")) words.shift();
     const cleaned = stripTitles(words.join(" "));
     const n = cleaned.split(/\s+/).length;
     if (n < 2 || n > 4) continue;
@@ -466,6 +469,11 @@ const NOT_SUBJECTS = new Set(
 
 const ADVERB_WORD = new RegExp(String.raw`^${ADVERB}$`, "u");
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+/** Where the white space that ends at `j` starts (`j` itself when there is none). */
+function spaceBefore(p: string, j: number): number {
+  while (j > 0 && isSpace(p[j - 1])) j--;
+  return j;
+}
 
 /** Whether what ends at `j` can end SUBJECT_ANYWHERE's subject or inset: an abbreviation's or initial's period,
  * a comma or dash, or a word with a capital in it ("Hansen", "McAdams", "al-Assad"). */
@@ -497,8 +505,7 @@ function subjectStretches(p: string): Array<[number, number]> {
   const verbs = /[A-Za-z]+/g;
   for (let m = verbs.exec(p); m !== null; m = verbs.exec(p)) {
     if (!SPEECH_VERBS.has(m[0])) continue;
-    let j = m.index;
-    while (j > 0 && isSpace(p[j - 1])) j--;
+    const j = spaceBefore(p, m.index);
     if (j === m.index) continue;
     let named = subjectEndsAt(p, j);
     if (!named) {
@@ -506,8 +513,7 @@ function subjectStretches(p: string): Array<[number, number]> {
       let k = j;
       while (k > 0 && /\p{Ll}/u.test(p[k - 1] as string)) k--;
       if (k === j || !ADVERB_WORD.test(p.slice(k, j))) continue;
-      let i = k;
-      while (i > 0 && isSpace(p[i - 1])) i--;
+      const i = spaceBefore(p, k);
       named = i < k && subjectEndsAt(p, i);
     }
     if (!named) continue;

@@ -95,20 +95,14 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Each folded word's term ("" for stopwords and numbers), remembered: news repeats its words. Bounded. */
-const termOf = new Map<string, string>();
-const TERM_MEMO_MAX = 200_000;
+/** Each folded word's term ("" for stopwords and numbers), remembered: news repeats its words. */
+const termOf = remembered((w) => (STOPWORDS.has(w) || /^\d+$/.test(w) ? "" : stem(w)), 200_000);
 
 /** Content terms of a text: folded words minus stopwords, stemmed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    let t = termOf.get(w);
-    if (t === undefined) {
-      t = STOPWORDS.has(w) || /^\d+$/.test(w) ? "" : stem(w);
-      if (termOf.size >= TERM_MEMO_MAX) termOf.clear();
-      termOf.set(w, t);
-    }
+    const t = termOf(w);
     if (t !== "") out.push(t);
   }
   return out;
@@ -142,12 +136,12 @@ export function hash64(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
 /** Count of words (as a reader would count them). */
 export function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+  return (text.match(WORD) ?? []).length;
 }
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Whether a text has at least `n` words (as wordCount counts them), reading no further than the n-th. */
 export function hasWords(text: string, n: number): boolean {

@@ -30,7 +30,7 @@ export interface Case {
 }
 
 const NOT_NAMES = new Set(
-  "i he she they we it you his her their its him them who which that this these those the a an one some many most all both former mr mrs ms dr".split(" "),
+  "i he she they we it you his her their its him them who which that this these those the a an one some many most all both former mr mrs ms dr neither nor several other others another each every any no few".split(" "),
 );
 
 /**
@@ -39,12 +39,32 @@ const NOT_NAMES = new Set(
  * pollster … super PAC" → "garin", "the Washington Post" → "post". Null for "he", "the spokesman".
  */
 export function namedSurname(source: string): string | null {
+  // The head of the source, before an appositive or a second source: "Geoffrey Garin, a Democratic pollster …"
+  // → "Geoffrey Garin"; in it the name is the last run, after a role or an employer ("New York Times
+  // columnist David Brooks" → "brooks", "Montclair State University professor Brigid Harrison" → "harrison").
+  // A place or body after "of", "in" or "at" is no one's name ("Gov. Bill Richardson of New Mexico").
+  const cut = /,|\s[-—–]+\s|\(|\s(?:and|or|who|which|nor|of|in|at|for|from|with)\s/u.exec(source);
+  const head = cut !== null && cut.index > 0 ? source.slice(0, cut.index) : source;
+  const runs = runsOf(source);
+  // Otherwise the first full name ("the director of the FBI, James Comey"; of a list, the first).
+  const best = runsOf(head).findLast((r) => r.length >= 2) ?? runs.find((r) => r.length >= 2) ?? runs[0];
+  // "the Texas senator", "a Republican strategist": a description, even with a capitalised adjective in it.
+  const tokens = source.split(/\s+/);
+  const lastWord = tokens.filter((t) => t !== "").at(-1) ?? "";
+  if ((best?.length ?? 0) < 2 && /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) && /^\p{Ll}/u.test(lastWord)) return null;
+  const last = best?.[best.length - 1];
+  return last === undefined ? null : fold(last).replace(/[^\p{L}-]/gu, "");
+}
+
+/** Runs of capitalised words that can be names ("Jr." and "III" end none). */
+function runsOf(source: string): string[][] {
   const tokens = source.replace(/[’']s\b/g, "").split(/\s+/);
   const runs: string[][] = [];
   let run: string[] = [];
   for (const raw of tokens) {
     const t = raw.replace(/[,;:()]+$/g, "");
-    const capital = /^\p{Lu}/u.test(t) && !NOT_NAMES.has(fold(t).replace(/\./g, ""));
+    const initial = /^\p{Lu}\.$/u.test(t);
+    const capital = /^\p{Lu}/u.test(t) && (initial || !NOT_NAMES.has(fold(t).replace(/\./g, ""))) && !/^(?:Jr|Sr|II|III|IV)\.?$/u.test(t);
     if (capital) run.push(t);
     if (!capital || raw !== t) {
       if (run.length > 0) runs.push(run);
@@ -52,12 +72,7 @@ export function namedSurname(source: string): string | null {
     }
   }
   if (run.length > 0) runs.push(run);
-  const best = runs.find((r) => r.length >= 2) ?? runs[0];
-  // "the Texas senator", "a Republican strategist": a description, even with a capitalised adjective in it.
-  const lastWord = tokens.filter((t) => t !== "").at(-1) ?? "";
-  if ((best?.length ?? 0) < 2 && /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) && /^\p{Ll}/u.test(lastWord)) return null;
-  const last = best?.[best.length - 1];
-  return last === undefined ? null : fold(last).replace(/[^\p{L}-]/gu, "");
+  return runs;
 }
 
 /**

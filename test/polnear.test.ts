@@ -19,5 +19,16 @@ describe("the quote evaluation's speaker rule", () => {
     expect(namedSurname("Spokeswoman Haley Morris")).toBe("morris");
     expect(namedSurname("he")).toBeNull();
     expect(namedSurname("the Texas senator")).toBeNull();
+    expect(namedSurname("Several senators")).toBeNull();
+  });
+  it("takes the name after a role or employer, not the employer, a place after it or a suffix", () => {
+    expect(namedSurname("New York Times columnist David Brooks")).toBe("brooks");
+    expect(namedSurname("Montclair State University political science professor Brigid Harrison")).toBe("harrison");
+    expect(namedSurname("former Gov. Bill Richardson of New Mexico, a Democrat")).toBe("richardson");
+    expect(namedSurname("Jock A. Finlayson, head of policy at the Business Council of British Columbia")).toBe("finlayson");
+    expect(namedSurname("James B. Comey Jr., the director of the Federal Bureau of Investigation,")).toBe("comey");
+    expect(namedSurname("the director of the FBI, James Comey")).toBe("comey");
+    expect(namedSurname("Geoffrey Garin, a Democratic pollster who advises Priorities USA")).toBe("garin");
+    expect(namedSurname("Neither Mr. Comey nor other officials")).toBe("comey");
   });
 });

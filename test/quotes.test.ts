@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Corpus } from "../src/news/corpus.js";
-import { capitalisedRuns } from "../src/news/names.js";
+import { capitalisedRuns, stripTitles } from "../src/news/names.js";
 import { parseArticleFile } from "../src/news/parse.js";
 import { extractQuotes, extractStatements, isTitleCase, quoteSpans, SPEECH_VERBS } from "../src/news/quotes.js";
 import { seedArticles } from "./support/seed.js";
@@ -66,6 +66,20 @@ describe("quote extraction", () => {
       ["Michael Petrilli", "millions of kids who would have dropped out."],
     ]);
     expect(q('"I think the evidence is extremely strong" than that of the CIA chief, Zuckoff said.')).toEqual([["Zuckoff", "I think the evidence is extremely strong"]]);
+  });
+  it("carries an inverted attribution (', said X, role') and a role-led subject ('McConnell spokesman Don Stewart') to a later pronoun", () => {
+    expect(q("Most voters stayed home, said James Henson, director of the Texas Politics Project at the University of Texas at Austin.", "“They have been very clever,” he said.")).toEqual([
+      ["James Henson", "They have been very clever"],
+    ]);
+    expect(q("Crenshaw could be it for Obama.", "McConnell spokesman Don Stewart wouldn’t say when the Senate will vote.", "“I don’t have any new announcements yet,” he said.")).toEqual([
+      ["Don Stewart", "I don’t have any new announcements yet"],
+    ]);
+  });
+  it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
+    expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
+      ["Stephen Loomis", "do some kind of executive order"],
+      ["John Kasich", "Ohio governors do not have the power to do that."],
+    ]);
   });
   it("gives he or she to the latest named subject, not to an organisation", () => {
     expect(q("The Security Council met. Yukiya Amano spoke next.", "“I strongly urge them to comply,” he said.")).toEqual([["Yukiya Amano", "I strongly urge them to comply"]]);
@@ -162,6 +176,12 @@ describe("name runs", () => {
     expect(q("Officials met in North Korea", "Donald Trump spoke later. “We will talk to them very soon,” Trump said.")).toEqual([
       ["Donald Trump", "We will talk to them very soon"],
     ]);
+  });
+  it("lose their titles, and a place or body after 'of' ends a person's name but no title's", () => {
+    expect(stripTitles("Rep. Tom Cole of Oklahoma")).toBe("Tom Cole");
+    expect(stripTitles("Patricia Moran of Cheyenne")).toBe("Patricia Moran");
+    expect(stripTitles("U.S. Secretary of State John Kerry")).toBe("John Kerry");
+    expect(stripTitles("President Donald Trump’s")).toBe("Donald Trump");
   });
   it("end at a capitalised pronoun, which opens a new sentence, but keep a final I", () => {
     expect(capitalisedRuns("McCain spoke in Washington D.C. He recalled World War I and Mr. Trump.").map((r) => [r.text, r.index])).toEqual([

@@ -56,6 +56,9 @@ export function stripTitles(run: string): string {
     }
     break;
   }
+  // "Tom Cole of Oklahoma", "Patricia Moran of Cheyenne": a name then "of" and a place or body ends at "of".
+  const of = tokens.findIndex((t, i) => t === "of" && i > 1 && !isTitleWord(tokens[i - 1] as string));
+  if (of > 0) tokens.length = of;
   // Within the rest, a title word splits: keep what follows the last title ("Secretary of State Marco Rubio").
   let lastTitle = -1;
   tokens.forEach((t, i) => {

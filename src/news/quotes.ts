@@ -354,6 +354,12 @@ function lastPublisher(before: string): string | null {
 
 /** People described rather than named: "a person close to the Clintons", "a senior administration official". */
 const PERSON_ROLES = /\b(?:person|people|official|officials|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister)\b/iu;
+/** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
+ * party, a place), one to three lower-case words ending in a role, then the person. */
+const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLES.source.slice(5, -3)}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|pastor|commentator|columnist|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|writer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip)`;
+const ROLE_THEN_NAME = new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u");
+/** The same, up to the person: what a sentence opens with before its subject. */
+const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u");
 const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le bin al ibn st y".split(" "));
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
@@ -528,6 +534,9 @@ function subjectStretches(p: string): Array<[number, number]> {
   return out;
 }
 
+const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");
+const VERB_FIRST_ANYWHERE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`, "gu");
+
 /** "Becerra said", "Cuban told reporters" outside quotation marks: people who spoke, for a later "he". */
 function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
@@ -536,6 +545,17 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   const matches: Array<{ m: RegExpExecArray; offset: number }> = [];
   for (const [from, to] of subjectStretches(p)) {
     for (const m of execAll(SUBJECT_ANYWHERE, p.slice(from, to))) matches.push({ m, offset: from });
+  }
+  // ", said James Henson, director of …": an inverted attribution names its speaker after the verb.
+  if (VERB_FIRST_HINT.test(p)) {
+    for (const m of execAll(VERB_FIRST_ANYWHERE, p)) {
+      const raw = m[1] ?? "";
+      const at = (m.index ?? 0) + m[0].length - raw.length;
+      if (spans.some((sp) => at > sp.open && at < sp.close)) continue;
+      const subject = cleanSubject(raw);
+      if (subject?.kind !== "name") continue;
+      out.push({ at, name: fullestName(subject.name, articleText) });
+    }
   }
   for (const { m, offset } of matches) {
     let raw = m[1] ?? "";
@@ -572,7 +592,14 @@ const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|Un
 function sentenceSubjects(p: string, articleText: string): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
   for (const m of execAll(SENTENCE_SUBJECT, p)) {
-    const run = m[1] ?? "";
+    let run = m[1] ?? "";
+    let at = (m.index ?? 0) + m[0].length - run.length;
+    // "McConnell spokesman Don Stewart wouldn’t say": the person after the role is the subject.
+    const role = ROLE_THEN_NAME.exec(p.slice(at + run.length, at + run.length + 120));
+    if (role?.[1] !== undefined) {
+      at = at + run.length + (role.index ?? 0) + role[0].length - role[1].length;
+      run = role[1];
+    }
     const tokens = run.split(/\s+/);
     while (tokens.length > 0 && opensNoName(tokens[0] ?? "")) tokens.shift();
     // "The Vermont senator said": a description, not a person called Vermont.
@@ -588,7 +615,7 @@ function sentenceSubjects(p: string, articleText: string): Array<{ at: number; n
     // ("Mr. Trump"); "China" or "Maine" opening a sentence is no "he" or "she".
     if (!name.includes(" ") && !titled) continue;
     if (/[’']s$/u.test(tokens[0] ?? "") && tokens.length > 1) continue;
-    out.push({ at: (m.index ?? 0) + m[0].length - run.length, name });
+    out.push({ at, name });
   }
   return out;
 }
@@ -774,7 +801,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         if (/:\s*$/.test(prev)) raw = BEFORE.exec(prev.slice(sentenceStartBefore(prev, prev.length)))?.[1];
       }
       let described = false;
-      if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null)) {
+      if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null || (/:\s*$/.test(before) && sentenceStartBefore(p, span.open) >= prevEnd))) {
         // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",
         // "Speaking to MSNBC, Bush referred to Rubio as “…”".
         const head = p.slice(sentenceStartBefore(p, span.open), span.open);
@@ -1012,7 +1039,7 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
         start,
         end,
         inQuote: spans.some((sp) => start > sp.open && start < sp.close),
-        subject: start - sentenceStartBefore(p, start) <= 1,
+        subject: start - sentenceStartBefore(p, start) <= 1 || NAME_AND_ROLE.test(p.slice(sentenceStartBefore(p, start), start)),
         verbAfter: VERB_AFTER.test(p.slice(end, end + 120)),
         verbBefore: VERB_BEFORE.test(p.slice(Math.max(0, start - 40), start)),
         possessive,

@@ -75,6 +75,11 @@ describe("quote extraction", () => {
       ["Don Stewart", "I don’t have any new announcements yet"],
     ]);
   });
+  it("finds an inverted attribution later in the sentence: '“Q” that …, said X, role'", () => {
+    expect(q("“He can assert it, but it seems extremely unlikely” that Sanders can catch Clinton, said Steve Elmendorf, a Democratic strategist.")).toEqual([
+      ["Steve Elmendorf", "He can assert it, but it seems extremely unlikely"],
+    ]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

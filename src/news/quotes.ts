@@ -149,6 +149,11 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 );
 /** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
+/** … or inverted: "“Q” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager". */
+const AFTER_LATE_VERB_FIRST = new RegExp(
+  String.raw`^[^“”".!?]{0,80}?,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`,
+  "u",
+);
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
 /** Scanned over whole paragraphs, so without the speech-verb guard inside the subject (too slow there):
@@ -353,10 +358,12 @@ function lastPublisher(before: string): string | null {
 }
 
 /** People described rather than named: "a person close to the Clintons", "a senior administration official". */
-const PERSON_ROLES = /\b(?:person|people|official|officials|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister)\b/iu;
+const PERSON_ROLE_WORDS =
+  "person|people|official|officials|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|owner|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
+const PERSON_ROLES = new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu");
 /** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */
-const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLES.source.slice(5, -3)}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|pastor|commentator|columnist|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|writer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip)`;
+const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|pastor|commentator|columnist|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|writer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip)`;
 const ROLE_THEN_NAME = new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u");
 /** The same, up to the person: what a sentence opens with before its subject. */
 const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u");
@@ -773,7 +780,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
         (beforeSpeaks ? usable(BEFORE.exec(before)?.[1]) : undefined);
-      if (afterSpeaks) raw ??= usable(AFTER_LATE.exec(after)?.[1]);
+      if (afterSpeaks) raw ??= usable(AFTER_LATE.exec(after)?.[1]) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];

@@ -87,6 +87,29 @@ describe("headline style", () => {
     expect(generateHeadline(lead, HEADLINE_MAX, [lead])).toBe("All 800 Army and Air National Guard troops ordered to nation’s capital are mobilized");
   });
 
+  it("takes no capitalised subject before a dash for a dateline, and drops a clause set off by dashes", () => {
+    expect(compressSentence("WASHINGTON - The Senate passed the budget bill.")).toBe("Senate passed budget bill");
+    expect(compressSentence("Cleveland (AFP) - The Senate passed the budget bill.")).toBe("Senate passed budget bill");
+    const iaaf = "The IAAF - athletics' world governing body - has met anti-doping officials, coaches and athletes to co-ordinate the fight against drugs in sport.";
+    expect(generateHeadline(iaaf, HEADLINE_MAX)).toMatch(/^IAAF\b/);
+    expect(compressSentence(iaaf, 60)).toBe("IAAF has met anti-doping officials, coaches and athletes");
+  });
+  it("removes no phrase whose object a relative clause or a list goes on from", () => {
+    const story = generateHeadline("Young book fans have voted Fergus Crane, a story about a boy who is taken on an adventure by a flying horse, the winner of two Smarties Book Prizes.");
+    expect(story).not.toMatch(/story who|Crane who/);
+    const look = generateHeadline("Your daily look at late-breaking news, upcoming events and the stories that will be talked about today:");
+    expect(look).not.toMatch(/look upcoming/);
+  });
+  it("keeps a span of time that is no time of the news ('a year away'), and drops one that leads in", () => {
+    expect(compressSentence("The general election is still almost a year away.")).toMatch(/year away/);
+    expect(generateHeadline("One month after announcing his support for Donald Trump, Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief.")).toMatch(/^Marco Rubio/);
+    expect(generateHeadline("Four days after the Republicans raised a war cry in their debate, the Democratic contenders presented a very different view.")).toMatch(/^Four days after Republicans raised/);
+  });
+  it("cuts no parenthesis open, and drops a long one whole", () => {
+    const h = generateHeadline("Seven years ago, I was interviewing for a job at POLITICO (these were the improv days, so no one bothered to tell me which one) when I saw a guy careening down the hallway pushing a mail cart.");
+    expect((h.match(/\(/g) ?? []).length).toBe((h.match(/\)/g) ?? []).length);
+    expect(h).not.toMatch(/improv/);
+  });
   it("never leaves the stub of a clause after a comma", () => {
     for (const lead of [
       "For 679 relentless days, Israel’s genocidal war on the Gaza Strip has continued unabated, marked by merciless airstrikes.",

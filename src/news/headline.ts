@@ -27,10 +27,16 @@ const TIME_WORDS =
  * "WASHINGTON (Reuters) — ", "ANCHORAGE, Alaska — ", "CLEVELAND, July 19 (UPI) — ", "Cleveland (AFP) – ",
  * "LONDON: " at the start.
  */
+const DATELINE_STATE = String.raw`,\s\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?`;
+const DATELINE_DATE = String.raw`,?\s(?:${MONTHS})\s\d{1,2}(?:,\s\d{4})?`;
+const DATELINE_AGENCY = String.raw`\s\([^)]{1,30}\)`;
+const DATELINE_DASH = String.raw`\s*(?:[—–]|--?)\s+`;
+/** A place in capitals may stand alone before the dash ("WASHINGTON — "); one in mixed case only with a state,
+ * date or agency ("Cleveland (AFP) – "): "The IAAF - athletics' world governing body -" opens no dateline. */
 const DATELINE = new RegExp(
-  "^(?:[\\p{Lu}][\\p{Lu}\\p{L} .'-]{1,30}?(?:,\\s[\\p{Lu}][\\p{L}.]{1,15}(?:\\s[\\p{Lu}][\\p{L}.]{1,15})?)?" +
-    `(?:,?\\s(?:${MONTHS})\\s\\d{1,2}(?:,\\s\\d{4})?)?(?:\\s\\([^)]{1,30}\\))?\\s*(?:[—–]|--?)\\s+` +
-    "|[\\p{Lu}][\\p{Lu} .'-]{1,30}:\\s+)",
+  String.raw`^(?:\p{Lu}[\p{Lu} .'-]{1,30}?(?:${DATELINE_STATE})?(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?${DATELINE_DASH}` +
+    String.raw`|\p{Lu}[\p{L} .'-]{1,30}?(?:${DATELINE_STATE}(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?|${DATELINE_DATE}(?:${DATELINE_AGENCY})?|${DATELINE_AGENCY})${DATELINE_DASH}` +
+    String.raw`|\p{Lu}[\p{Lu} .'-]{1,30}:\s+)`,
   "u",
 );
 
@@ -38,6 +44,13 @@ const DATELINE = new RegExp(
 const LEADING_TIME = new RegExp(
   `^(?:(?:on|in|for|last|this|early|earlier|late|later|since|during|over|after|by|until|at|overnight)\\b[^,]{0,40}?\\b${TIME_WORDS}\\b[^,]{0,15},\\s+)`,
   "iu",
+);
+/** "One month after announcing his support for Donald Trump, ", "Two hours after his tweet, ", "Three years ago, " (not
+ * "Four days after the Republicans raised a war cry, ": a clause there is news of its own). */
+const LEADING_SPAN = new RegExp(
+  `^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa] few|[Ss]everal|\\d+)\\s${TIME_WORDS}\\s` +
+    `(?:(?:after|before|since)\\s(?:\\p{Ll}+ing|his|her|their|its)\\b|later\\b|ago\\b|earlier\\b)[^,]{0,80},\\s+`,
+  "u",
 );
 
 /** An introductory phrase or clause before the subject: "In a speech on Monday, ", "As the vote neared, ". */
@@ -80,9 +93,10 @@ const VERBS = new Set(
   ).split(" "),
 );
 
-/** When, in a lead: "on Wednesday", "this week", "late Monday night", a bare weekday. Headlines leave it out. */
+/** When, in a lead: "on Wednesday", "this week", "late Monday night", a bare weekday (not "a year away"). Headlines
+ * leave it out. */
 const WHEN =
-  /\s(?:(?:on|this|last|next|late|early|earlier|later)\s)?(?:(?:late|early)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening)(?:\s(?:morning|afternoon|evening|night))?\b(?!['’])/giu;
+  /\s(?:(?:(?:on|this|last|next|late|early|earlier|later)\s)?(?:(?:late|early)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this|last|next|late|early|earlier|later)\s(?:(?:late|early)\s)?(?:week|weekend|month|year|morning|afternoon|evening))(?:\s(?:morning|afternoon|evening|night))?\b(?!['’])/giu;
 
 const FILLER_ADVERBS = /\s(?:now|currently|reportedly|also|just|still|already|officially|fully|recently|formally|firmly|once again)\b/giu;
 
@@ -135,7 +149,7 @@ function headlineStyle(t: string): string {
   const parts = t.split(/([“"][^”"]*[”"])/u);
   const styled = parts.map((part, i) => {
     if (i % 2 === 1) return part;
-    let s = ` ${part} `.replace(/\s*\([^()]{0,60}\)/gu, "");
+    let s = ` ${part} `.replace(/\s*\([^()]{0,200}\)/gu, "");
     s = s.replace(/(\s)(?:the|a|an)\s(?=\S)/giu, "$1");
     // Only before a regular participle, which is also the past tense: "has blamed" → "blamed", not "have taken" → "taken".
     s = s.replace(/\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
@@ -194,7 +208,8 @@ const OPENS_NOTHING = new Set("which who whom whose that and but or nor so becau
 function balancedQuotes(t: string): boolean {
   const open = (t.match(/“/gu) ?? []).length;
   const close = (t.match(/”/gu) ?? []).length;
-  return open === close && (t.match(/"/gu) ?? []).length % 2 === 0;
+  const parens = (t.match(/\(/gu) ?? []).length === (t.match(/\)/gu) ?? []).length;
+  return open === close && parens && (t.match(/"/gu) ?? []).length % 2 === 0;
 }
 
 function fits(t: string, max: number): boolean {
@@ -256,6 +271,9 @@ const PREPOSITIONS = new Set("in on at by for from with near over across amid af
 const PHRASE_END = new Set("that which who whom whose while because when where as to".split(" "));
 /** Words after which a phrase goes on ("in UK drinks and food firm"): a phrase ending before one is not removed. */
 const JOINS = new Set("and or but nor".split(" "));
+const RELATIVES = new Set("who whom whose which".split(" "));
+/** Prepositions that may also open a clause ("after the vote" / "after the Republicans raised …"). */
+const CONJUNCTIONS = new Set("after before since until".split(" "));
 
 /** The stretches of prepositional phrases: from a preposition to the next one, a clause word or a comma. */
 function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
@@ -274,7 +292,14 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
       j++;
       if (/[,;:]$/u.test(ws[j - 1] as string)) break;
     }
-    if (j - i >= 2 && j - i <= 8 && !JOINS.has(bare(ws[j] ?? ""))) out.push([i, j]);
+    if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? ""))) continue;
+    // "a story about a boy who is taken": the clause after the phrase belongs to its object.
+    if (RELATIVES.has(bare(ws[j] ?? ""))) continue;
+    // "after the Republicans raised a war cry": a clause, whose verb would be left behind.
+    if (CONJUNCTIONS.has(bare(ws[i] as string)) && j < ws.length && (VERBS.has(bare(ws[j] as string)) || /^\p{Ll}+ed$/u.test(ws[j] as string))) continue;
+    // "a look at late-breaking news, upcoming events and the stories": the first item of a list.
+    if (/,$/u.test(ws[j - 1] as string) && /^[^,.;:]*\s(?:and|or)\s/u.test(` ${ws.slice(j, j + 6).join(" ")}`)) continue;
+    out.push([i, j]);
   }
   return out;
 }
@@ -321,9 +346,10 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
   let kind: "comma" | "dash" | null = null;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
-    const mark = w === "—" || w === "–" || w === "--" ? "dash" : w.endsWith(",") ? "comma" : null;
+    const mark = w === "—" || w === "–" || w === "--" || w === "-" ? "dash" : w.endsWith(",") ? "comma" : null;
     if (mark === null) continue;
-    if (open >= 0 && mark === kind && i - open <= 14 && insertable(ws, open, i)) {
+    // A pair of dashes always sets a clause off; a pair of commas may close one item of a list.
+    if (open >= 0 && mark === kind && i - open <= 14 && (kind === "dash" || insertable(ws, open, i))) {
       // From the word after the opening mark through the closing one (a comma goes with its word).
       out.push([open, i + 1]);
       open = -1;
@@ -437,7 +463,7 @@ function prepare(sentence: string): string {
   let t = squash(sentence);
   t = t.replace(DATELINE, "");
   t = t.replace(/^\([^)]{1,30}\)\s*[—–-]+\s*/, "");
-  for (const lead of [LEADING_TIME, LEADING_CLAUSE]) {
+  for (const lead of [LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
     const n = t.replace(lead, "");
     if (n !== t && wordsOf(n).length >= 5) t = n;
   }
@@ -497,7 +523,7 @@ function bestCompression(
           const text = capitalize(clean(joined));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
-          // No quotation cut open or shut halfway ("as its “Person of”").
+          // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").
           if (!balancedQuotes(text)) continue;
           // No stub of a clause after the last comma ("…continued unabated, marked").
           const tail = /,\s([^,]*)$/u.exec(text)?.[1];

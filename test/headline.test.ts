@@ -105,6 +105,12 @@ describe("headline style", () => {
     expect(generateHeadline("One month after announcing his support for Donald Trump, Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief.")).toMatch(/^Marco Rubio/);
     expect(generateHeadline("Four days after the Republicans raised a war cry in their debate, the Democratic contenders presented a very different view.")).toMatch(/^Four days after Republicans raised/);
   });
+  it("never cuts right after a verb that wants more, but may end on an -ing noun", () => {
+    const cut = compressSentence("Saudi Arabia is distributing to members of Congress an unusual white paper defending its record on terrorism financing, as lawmakers weigh a bill that would let families of victims sue the kingdom.");
+    expect(cut).not.toMatch(/\bis distributing$/);
+    expect(compressSentence("Top Republican officials are hoping that the banned athlete will take part in the race next spring.", 45)).not.toMatch(/hoping$/);
+    expect(compressSentence("The portrait of Omai will get a public airing following fears it would stay hidden.", 45)).toMatch(/public airing$/);
+  });
   it("cuts no parenthesis open, and drops a long one whole", () => {
     const h = generateHeadline("Seven years ago, I was interviewing for a job at POLITICO (these were the improv days, so no one bothered to tell me which one) when I saw a guy careening down the hallway pushing a mail cart.");
     expect((h.match(/\(/g) ?? []).length).toBe((h.match(/\)/g) ?? []).length);

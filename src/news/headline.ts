@@ -193,7 +193,7 @@ function dropTail(t: string, target: number): string | null {
   const keep = verb < 0 ? 4 : verb + 2;
   let best: string | null = null;
   for (let i = ws.length - 1; i >= keep; i--) {
-    if (!CUT_BEFORE.has(bare(ws[i] as string))) continue;
+    if (!CUT_BEFORE.has(bare(ws[i] as string)) || hangs(ws, i)) continue;
     const head = ws.slice(0, i).join(" ");
     best = head;
     if (head.length <= target) return head;
@@ -272,6 +272,18 @@ const PHRASE_END = new Set("that which who whom whose while because when where a
 /** Words after which a phrase goes on ("in UK drinks and food firm"): a phrase ending before one is not removed. */
 const JOINS = new Set("and or but nor".split(" "));
 const RELATIVES = new Set("who whom whose which".split(" "));
+const BE = new Set("is are was were be been am".split(" "));
+/** Words a cut may not end on, because what they lead to would be cut off ("Trump trying", "X is set", "likely");
+ * so is a form of "be" with its -ing ("Saudi Arabia is distributing"), not an -ing noun ("public airing"). */
+const WANTS_MORE = new RegExp(
+  String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped)[,;:]?$`,
+  "u",
+);
+/** Whether words cut before `end` leave a verb hanging without what it leads to. */
+function hangs(ws: readonly string[], end: number): boolean {
+  const last = ws[end - 1] as string;
+  return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
+}
 /** Prepositions that may also open a clause ("after the vote" / "after the Republicans raised …"). */
 const CONJUNCTIONS = new Set("after before since until".split(" "));
 
@@ -515,6 +527,8 @@ function bestCompression(
             /[,;:]$/u.test(kept[end - 1] as string) ||
             /^[—–-]+$/u.test(kept[end] as string);
           if (!boundary) continue;
+          // A cut right after a verb that wants more leaves it hanging ("Saudi Arabia is distributing", "X is set").
+          if (end < kept.length && hangs(kept, end)) continue;
           // A cut right after a participle leaves it dangling ("troops ordered").
           if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? ""))) continue;
           const joined = kept.slice(0, end).join(" ");

@@ -80,6 +80,11 @@ describe("quote extraction", () => {
       ["Steve Elmendorf", "He can assert it, but it seems extremely unlikely"],
     ]);
   });
+  it("takes the subject of the speech verb right before the mark, not a subject and verb earlier in the sentence", () => {
+    expect(q("New York Mayor Bill de Blasio spoke on the radio.", "Asked if the revelations led to the Paris attacks, which was seen as an intelligence failure, de Blasio said, “I have not heard that particular concern” from officials.")).toEqual([
+      ["Bill de Blasio", "I have not heard that particular concern"],
+    ]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

@@ -174,6 +174,12 @@ const BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,160})\s*$`,
   "u",
 );
+/** The same with the verb right before the mark ("… de Blasio said, “"): tried first, so that a subject and verb
+ * earlier in the sentence ("led to the Paris attacks, which …, de Blasio said, “") do not win. */
+const BEFORE_TIGHT = new RegExp(
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
+  "u",
+);
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
 
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
@@ -448,7 +454,9 @@ function nameFacts(articleText: string): NameFacts {
 
 /** The fullest form of a name this article gives: "Trump" → "Donald Trump". */
 export function fullestName(name: string, articleText: string): string {
-  if (name.split(/\s+/).length > 1) return name;
+  const tokens = name.split(/\s+/);
+  // "De Blasio" is a surname with its particle: "Bill de Blasio" where the article names him so.
+  if (tokens.length > 1 && !(tokens.length === 2 && NAME_PARTICLE_WORDS.has((tokens[0] as string).toLowerCase()))) return name;
   const best = nameFacts(articleText).fullest.get(surname(name));
   return best !== undefined && best.length > name.length ? best : name;
 }
@@ -779,7 +787,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
-        (beforeSpeaks ? usable(BEFORE.exec(before)?.[1]) : undefined);
+        (beforeSpeaks ? (usable(BEFORE_TIGHT.exec(before)?.[1]) ?? usable(BEFORE.exec(before)?.[1])) : undefined);
       if (afterSpeaks) raw ??= usable(AFTER_LATE.exec(after)?.[1]) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);

@@ -85,6 +85,10 @@ describe("quote extraction", () => {
       ["Bill de Blasio", "I have not heard that particular concern"],
     ]);
   });
+  it("names nobody by a one-word closed-class subject ('It added that …')", () => {
+    const r = extractStatements(["Trump spoke at the rally in Ohio on Monday.", "It added that the company would keep fighting the ruling for years."]);
+    expect(r.paraphrases.map((x) => x.speaker)).toEqual([]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

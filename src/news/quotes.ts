@@ -224,6 +224,14 @@ function opensNoName(token: string): boolean {
 /** …and, before more words, a capitalised participle opening the sentence ("Following Sanders", "Speaking Rubio"). */
 const leadsNoName = (token: string): boolean => opensNoName(token) || /^\p{Lu}\p{Ll}+ing$/u.test(token);
 
+/** A one-word "speaker" that is a word opening no name ("It", "Another", "Two", "However", "The"): no one's name. */
+function noName(name: string): boolean {
+  if (/\s/u.test(name)) return false;
+  const bare = name.replace(/[.,;:!?]+$/u, "");
+  return bare === "" || opensNoName(bare) || NEVER_NAMES.has(bare.toLowerCase());
+}
+const NEVER_NAMES = new Set("a an the or and nor but yes nothing nobody everything something anything".split(" "));
+
 /** Titles that make a single word a person's name: "President Obama", "Sen. Cruz", "Mr. Trump". */
 const PERSON_TITLES =
   "Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|President|Senator|Governor|Secretary|Justice|Judge|Mayor|Pope|Speaker|Chairman|Chairwoman|Director|Minister|Chancellor|Ambassador|Representative|Congressman|Congresswoman|Attorney General|Leader|candidate|nominee|spokesman|spokeswoman|host|anchor|adviser|advisor|strategist|pollster|aide";
@@ -975,7 +983,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           }
         }
       }
-      if (speaker === null) continue;
+      if (speaker === null || noName(speaker)) continue;
       const start = p.indexOf(text, sentence.start);
       reported.push({ text, speaker, paragraph: pi, start, end: start + text.length });
     }
@@ -984,11 +992,15 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
   if (useModel) {
     out.forEach((q, k) => {
-      if (meta[k]?.locked === true) return;
+      if (meta[k]?.locked === true && (q.speaker === null || !noName(q.speaker))) return;
       const best = pickSpeaker(candidates[k] ?? []);
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
   }
+  // Nor do the rules name anyone by an ordinary word.
+  out.forEach((q, k) => {
+    if (q.speaker !== null && noName(q.speaker)) out[k] = { ...q, speaker: null };
+  });
   return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked) };
 }
 
@@ -1152,8 +1164,8 @@ function candidatesFor(
   const nearestPerson = ranked.find(([, c]) => cachedGender(c.name, articleText) !== null || (c.name.includes(" ") && !NOT_PEOPLE.test(c.name)))?.[0];
   const out: Candidate[] = [];
   for (const [key, c] of byKey) {
-    // "He said" shapes the others' features (nearest source, recency) but is nobody to name.
-    if (PRONOUN_WORDS.has(c.name.toLowerCase())) continue;
+    // "He said" shapes the others' features (nearest source, recency) but is nobody to name; nor is "Wait" or "It".
+    if (PRONOUN_WORDS.has(c.name.toLowerCase()) || noName(c.name)) continue;
     const x = c.x;
     if (key === ruleKey && via !== "none") {
       x[f(via === "direct" ? "ruleDirect" : via === "pronoun" ? "rulePronoun" : via === "carry" ? "ruleCarry" : "ruleOther")] = 1;

@@ -89,6 +89,10 @@ describe("quote extraction", () => {
     const r = extractStatements(["Trump spoke at the rally in Ohio on Monday.", "It added that the company would keep fighting the ruling for years."]);
     expect(r.paraphrases.map((x) => x.speaker)).toEqual([]);
   });
+  it("reads a name with its party and state in parentheses: 'said Rep. Bobby Scott (D-Va.)'", () => {
+    expect(q("“It’s not new in Virginia,” said Rep. Bobby Scott (D-Va.) at the time.")).toEqual([["Bobby Scott", "It’s not new in Virginia"]]);
+    expect(q("Sen. John Cornyn (R-Texas) told reporters: “There could be a little more movement before he leaves.”")).toEqual([["John Cornyn", "There could be a little more movement before he leaves."]]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

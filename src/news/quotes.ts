@@ -398,7 +398,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   // "Trump's remarks, Clinton wrote": a possessive is no subject.
   if (/\p{L}[’']s$/u.test(raw.trim())) return null;
   if (CARRIERS.test(raw.trim())) return null;
-  let s = raw.trim();
+  // "Rep. Bobby Scott (D-Va.)": the party and state after a name are no part of it.
+  let s = raw.trim().replace(/\s*\([^()]{1,30}\)$/u, "");
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
   const body = organisation(s);
   if (body !== null) return { kind: "organisation", name: body };

@@ -93,6 +93,17 @@ describe("quote extraction", () => {
     expect(q("“It’s not new in Virginia,” said Rep. Bobby Scott (D-Va.) at the time.")).toEqual([["Bobby Scott", "It’s not new in Virginia"]]);
     expect(q("Sen. John Cornyn (R-Texas) told reporters: “There could be a little more movement before he leaves.”")).toEqual([["John Cornyn", "There could be a little more movement before he leaves."]]);
   });
+  it("gives '“Q,” X said after Y spoke' to X, and the next quotation too", () => {
+    expect(q("“I am satisfied with his response on the criminals,” Hooton said after Rubio spoke. “My biggest concern is the criminals.”")).toEqual([
+      ["Hooton", "I am satisfied with his response on the criminals"],
+      ["Hooton", "My biggest concern is the criminals."],
+    ]);
+  });
+  it("takes an appositive only when a comma closes it: '“Q” by the United States, NATO and others, Clinton said'", () => {
+    expect(q("“If there had not been that intervention” by the United States, NATO and other world partners, Clinton said at a town hall.")).toEqual([
+      ["Clinton", "If there had not been that intervention"],
+    ]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

@@ -128,7 +128,7 @@ const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
 const INSET = String.raw`(?:,[^,“”"]{1,160},|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
-const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,?)?`;
+const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
@@ -386,6 +386,8 @@ const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
 
+const CLAUSE_AFTER_VERB = new Set("after before while when as since until of about in on at to for with".split(" "));
+
 /** Subjects, cleaned once each: the same attributions ("said Ilse Kaur", "he added") recur across an archive. */
 const cleanSubject = remembered(cleanSubjectOnce, 50_000);
 
@@ -393,7 +395,9 @@ function cleanSubjectOnce(given: string): Subject | null {
   // "Trump assured Jones": a subject that swallowed a speech verb is what follows it.
   const words = given.trim().split(/\s+/);
   const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
-  const raw = verbAt >= 0 ? words.slice(verbAt + 1).join(" ") : given;
+  // …but "Hooton said after Rubio": a verb then a clause word, so the subject came before the verb.
+  const before = verbAt > 0 && CLAUSE_AFTER_VERB.has((words[verbAt + 1] ?? "").toLowerCase());
+  const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : given;
   if (raw === "") return null;
   // "Trump's remarks, Clinton wrote": a possessive is no subject.
   if (/\p{L}[’']s$/u.test(raw.trim())) return null;

@@ -104,6 +104,19 @@ describe("quote extraction", () => {
       ["Clinton", "If there had not been that intervention"],
     ]);
   });
+  it("takes no attribution from a clause of its own or the next sentence, and gives a question to who asked it", () => {
+    expect(q("Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he is “losing the war on terrorism,” part of a lashing.")).toEqual([
+      ["Ted Cruz", "leading from behind"],
+      ["Donald Trump", "losing the war on terrorism"],
+    ]);
+    expect(q("Sen. Rand Paul (R-Ky.) said the plan would help immigrants, and called him “the leading proponent of amnesty in the Senate.” Former governor Mike Huckabee called the program “wonderful for corporations.”")).toEqual([
+      ["Rand Paul", "the leading proponent of amnesty in the Senate."],
+      ["Mike Huckabee", "wonderful for corporations."],
+    ]);
+    expect(q("Sanders was asked by host Bill Maher, who is supporting Sanders, “Now, you famously said you were tired of the emails.”")).toEqual([
+      ["Bill Maher", "Now, you famously said you were tired of the emails."],
+    ]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

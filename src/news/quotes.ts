@@ -180,6 +180,10 @@ const BEFORE_TIGHT = new RegExp(
   String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
   "u",
 );
+/** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
+const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u");
+/** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
+const NEW_CLAUSE = /^(?:and|but|or|while|whereas|as|because|when|although|though|if|since)\s/iu;
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
 
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
@@ -787,9 +791,13 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const after = p.slice(Math.min(p.length, span.close + 1), spans[si + 1]?.open ?? p.length);
       const before = p.slice(Math.max(prevEnd, sentenceStartBefore(p, span.open)), span.open);
       takeSubjects(span.open);
-      const afterSpeaks = speaks(after.slice(0, 300));
+      // "“… to be citizens.” Former governor Mike Huckabee called …": a quotation ending its sentence takes no
+      // attribution from the next one; nor does "“…” and Donald Trump says", a clause of its own.
+      const endsSentence = /\.\s*$/u.test(p.slice(span.open + 1, span.close)) && /^\s*\p{Lu}/u.test(after);
+      const afterSpeaks = !endsSentence && speaks(after.slice(0, 300));
       const beforeSpeaks = speaks(before);
-      const subjectFirst = afterSpeaks ? AFTER_SUBJECT_FIRST.exec(after) : null;
+      const subjectFirstMatch = afterSpeaks ? AFTER_SUBJECT_FIRST.exec(after) : null;
+      const subjectFirst = subjectFirstMatch !== null && !NEW_CLAUSE.test(subjectFirstMatch[1] ?? "") ? subjectFirstMatch : null;
       // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
       const appositiveName = subjectFirst?.[2] !== undefined ? APPOSITIVE_NAME.exec(subjectFirst[2].trim())?.[1] : undefined;
       // … and "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told": a possessive's appositive too.
@@ -800,7 +808,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
-        (beforeSpeaks ? (usable(BEFORE_TIGHT.exec(before)?.[1]) ?? usable(BEFORE.exec(before)?.[1])) : undefined);
+        (beforeSpeaks ? (usable(PASSIVE_BY.exec(before)?.[1]) ?? usable(BEFORE_TIGHT.exec(before)?.[1]) ?? usable(BEFORE.exec(before)?.[1])) : undefined);
       if (afterSpeaks) raw ??= usable(AFTER_LATE.exec(after)?.[1]) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);

@@ -117,6 +117,18 @@ describe("quote extraction", () => {
       ["Bill Maher", "Now, you famously said you were tired of the emails."],
     ]);
   });
+  it("takes no place or clause subject for the speaker: 'Here in Columbia, Sanders …, saying', 'Carter said the U.S. approach remained “Q”'", () => {
+    expect(q("Here in Columbia, Sanders stepped up his emphasis on criminal justice issues, saying, “We have got to achieve the day when young men can walk the streets.”")).toEqual([
+      ["Sanders", "We have got to achieve the day when young men can walk the streets."],
+    ]);
+    expect(q("Defense Secretary Ash Carter said the U.S. approach to the Asia-Pacific remained “one of commitment, strength and inclusion”, but he warned China.")).toEqual([
+      ["Ash Carter", "one of commitment, strength and inclusion"],
+    ]);
+    expect(q("Cruz said he would make sand “glow in the dark,” for instance, and Trump vowed to “bomb the hell” out of the Islamic State.")).toEqual([
+      ["Cruz", "glow in the dark"],
+      ["Trump", "bomb the hell"],
+    ]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

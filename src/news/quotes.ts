@@ -390,7 +390,7 @@ const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
 
-const CLAUSE_AFTER_VERB = new Set("after before while when as since until of about in on at to for with".split(" "));
+const CLAUSE_AFTER_VERB = new Set("after before while when as since until of about in on at to for with the a an his her their its this that".split(" "));
 
 /** Subjects, cleaned once each: the same attributions ("said Ilse Kaur", "he added") recur across an archive. */
 const cleanSubject = remembered(cleanSubjectOnce, 50_000);
@@ -399,10 +399,13 @@ function cleanSubjectOnce(given: string): Subject | null {
   // "Trump assured Jones": a subject that swallowed a speech verb is what follows it.
   const words = given.trim().split(/\s+/);
   const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
-  // …but "Hooton said after Rubio": a verb then a clause word, so the subject came before the verb.
+  // …but "Hooton said after Rubio", "Ash Carter said the U.S.": a verb then a clause word or a determiner, so the
+  // subject came before the verb.
   const before = verbAt > 0 && CLAUSE_AFTER_VERB.has((words[verbAt + 1] ?? "").toLowerCase());
   const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : given;
   if (raw === "") return null;
+  // "Here in Columbia, Sanders stepped up …": a place after "Here in" is where, not who.
+  if (/^\S+\s+(?:in|at|on|from|to|near)\s/u.test(raw.trim()) && opensNoName(raw.trim().split(/\s+/)[0] ?? "")) return null;
   // "Trump's remarks, Clinton wrote": a possessive is no subject.
   if (/\p{L}[’']s$/u.test(raw.trim())) return null;
   if (CARRIERS.test(raw.trim())) return null;
@@ -809,7 +812,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
         (beforeSpeaks ? (usable(PASSIVE_BY.exec(before)?.[1]) ?? usable(BEFORE_TIGHT.exec(before)?.[1]) ?? usable(BEFORE.exec(before)?.[1])) : undefined);
-      if (afterSpeaks) raw ??= usable(AFTER_LATE.exec(after)?.[1]) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
+      if (afterSpeaks) {
+        const late = AFTER_LATE.exec(after)?.[1];
+        raw ??= usable(late !== undefined && !/^(?:and|but|or|while|whereas)\s/iu.test(late) ? late : undefined) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
+      }
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];

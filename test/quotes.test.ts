@@ -129,6 +129,17 @@ describe("quote extraction", () => {
       ["Trump", "bomb the hell"],
     ]);
   });
+  it("takes 'Pollsters agree - Carl Bialik: “Q”' and the name an appositive gives a description before the verb", () => {
+    expect(q("There was a lot shifting on the ground in Iowa.", "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on contacting voters.”")).toEqual([
+      ["Carl Bialik", "One of the biggest lessons was a simple one: keep on contacting voters."],
+    ]);
+    expect(q("Clinton aides were angry on Friday.", "Her campaign manager, Robby Mook, suggested that what the staffers did “may have been a serious breach of trust.”")).toEqual([
+      ["Robby Mook", "may have been a serious breach of trust."],
+    ]);
+    expect(q("The senator spoke on Monday.", "Sen. Bernie Sanders visited the studio to discuss his rival, Hillary Clinton, saying “on issue after issue she has been wrong.”")).toEqual([
+      ["Bernie Sanders", "on issue after issue she has been wrong."],
+    ]);
+  });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
     expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
       ["Stephen Loomis", "do some kind of executive order"],

@@ -180,6 +180,23 @@ const BEFORE_TIGHT = new RegExp(
   String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
   "u",
 );
+const INSET_NAME = new RegExp(String.raw`^,\s*(${NAME}),`, "u");
+
+/** The subject of a "subject, inset, verb" match: "Trump's attorney, Alan Garten, said" → Alan Garten, the name in
+ * the inset after a description or a possessive; otherwise the subject itself. Either only if `usable`. */
+function subjectOf(m: RegExpExecArray | null, usable: (x: string | undefined) => string | undefined): string | undefined {
+  const subject = m?.[1];
+  if (m === null || subject === undefined) return undefined;
+  if (/^(?:the|an?|his|her|their)\s/iu.test(subject) || /[’']s\s+\p{Ll}/u.test(subject)) {
+    const rest = m[0].slice(m[0].indexOf(subject) + subject.length);
+    const inset = INSET_NAME.exec(rest);
+    // Not before a participle: "his rival, Hillary Clinton, saying" is still his.
+    const finite = inset !== null && !/^\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ing\b/u.test(rest.slice(inset[0].length));
+    if (finite && usable(inset[1]) !== undefined) return inset[1];
+  }
+  return usable(subject);
+}
+
 /** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
 const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u");
 /** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
@@ -811,7 +828,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
-        (beforeSpeaks ? (usable(PASSIVE_BY.exec(before)?.[1]) ?? usable(BEFORE_TIGHT.exec(before)?.[1]) ?? usable(BEFORE.exec(before)?.[1])) : undefined);
+        // "Pollsters agree - Carl Bialik: “": a name and a colon right before the mark.
+        usable(BEFORE_COLON.exec(before)?.[1]) ??
+        (beforeSpeaks ? (usable(PASSIVE_BY.exec(before)?.[1]) ?? subjectOf(BEFORE_TIGHT.exec(before), usable) ?? subjectOf(BEFORE.exec(before), usable)) : undefined);
       if (afterSpeaks) {
         const late = AFTER_LATE.exec(after)?.[1];
         raw ??= usable(late !== undefined && !/^(?:and|but|or|while|whereas)\s/iu.test(late) ? late : undefined) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
@@ -824,7 +843,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (raw === undefined && before.length > 0) {
         // The last "subject + speech verb" of the sentence before the quotation.
         let lastMatch: string | undefined;
-        if (beforeSpeaks) for (const m of execAll(SUBJECT_VERB, before)) lastMatch = usable(m[1]) ?? lastMatch;
+        if (beforeSpeaks) for (const m of execAll(SUBJECT_VERB, before)) lastMatch = subjectOf(m, usable) ?? lastMatch;
         raw = lastMatch;
       }
       if (raw === undefined && PARTICIPLE.test(before)) {

@@ -201,6 +201,8 @@ function subjectOf(m: RegExpExecArray | null, usable: (x: string | undefined) =>
 const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u");
 /** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
 const NEW_CLAUSE = /^(?:and|but|or|while|whereas|as|because|when|although|though|if|since)\s/iu;
+/** …and later in the sentence, where "“Q,” as Trump put it, …" may still attribute: only a joined clause. */
+const JOINED_CLAUSE = /^(?:and|but|or|while|whereas)\s/iu;
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
 
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
@@ -394,11 +396,11 @@ function lastPublisher(before: string): string | null {
 
 /** People described rather than named: "a person close to the Clintons", "a senior administration official". */
 const PERSON_ROLE_WORDS =
-  "person|people|official|officials|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|owner|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
+  "person|people|official|officials|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
 const PERSON_ROLES = new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu");
 /** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */
-const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|pastor|commentator|columnist|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|writer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip)`;
+const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip)`;
 const ROLE_THEN_NAME = new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u");
 /** The same, up to the person: what a sentence opens with before its subject. */
 const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u");
@@ -422,7 +424,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : given;
   if (raw === "") return null;
   // "Here in Columbia, Sanders stepped up …": a place after "Here in" is where, not who.
-  if (/^\S+\s+(?:in|at|on|from|to|near)\s/u.test(raw.trim()) && opensNoName(raw.trim().split(/\s+/)[0] ?? "")) return null;
+  const lead = /^(\S+)\s+(?:in|at|on|from|to|near)\s/u.exec(raw.trim())?.[1];
+  if (lead !== undefined && opensNoName(lead)) return null;
   // "Trump's remarks, Clinton wrote": a possessive is no subject.
   if (/\p{L}[’']s$/u.test(raw.trim())) return null;
   if (CARRIERS.test(raw.trim())) return null;
@@ -813,7 +816,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       takeSubjects(span.open);
       // "“… to be citizens.” Former governor Mike Huckabee called …": a quotation ending its sentence takes no
       // attribution from the next one; nor does "“…” and Donald Trump says", a clause of its own.
-      const endsSentence = /\.\s*$/u.test(p.slice(span.open + 1, span.close)) && /^\s*\p{Lu}/u.test(after);
+      const endsSentence = /\.\s*$/u.test(text) && /^\s*\p{Lu}/u.test(after);
       const afterSpeaks = !endsSentence && speaks(after.slice(0, 300));
       const beforeSpeaks = speaks(before);
       const subjectFirstMatch = afterSpeaks ? AFTER_SUBJECT_FIRST.exec(after) : null;
@@ -833,7 +836,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (beforeSpeaks ? (usable(PASSIVE_BY.exec(before)?.[1]) ?? subjectOf(BEFORE_TIGHT.exec(before), usable) ?? subjectOf(BEFORE.exec(before), usable)) : undefined);
       if (afterSpeaks) {
         const late = AFTER_LATE.exec(after)?.[1];
-        raw ??= usable(late !== undefined && !/^(?:and|but|or|while|whereas)\s/iu.test(late) ? late : undefined) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
+        raw ??= usable(late !== undefined && !JOINED_CLAUSE.test(late) ? late : undefined) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);
       }
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
@@ -1096,6 +1099,7 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
       if (cleaned.length < 2 || NOT_SUBJECTS.has(cleaned.toLowerCase()) || FUNCTION_WORDS.has(cleaned.toLowerCase())) continue;
       const name = fullestName(cleaned, articleText);
       const start = run.index + skipped;
+      const sentenceStart = sentenceStartBefore(p, start);
       const end = run.index + run.text.length;
       out.push({
         key: personKey(name),
@@ -1104,7 +1108,7 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
         start,
         end,
         inQuote: spans.some((sp) => start > sp.open && start < sp.close),
-        subject: start - sentenceStartBefore(p, start) <= 1 || NAME_AND_ROLE.test(p.slice(sentenceStartBefore(p, start), start)),
+        subject: start - sentenceStart <= 1 || NAME_AND_ROLE.test(p.slice(sentenceStart, start)),
         verbAfter: VERB_AFTER.test(p.slice(end, end + 120)),
         verbBefore: VERB_BEFORE.test(p.slice(Math.max(0, start - 40), start)),
         possessive,

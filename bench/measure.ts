@@ -2,6 +2,9 @@
  * One measurement run over one articles folder, in its own process (so that its peak memory is its own):
  * load + index time and peak RSS, then per-command latency (options in, Reply out, in-process) beside a naive
  * baseline measured in the same run. Prints one JSON line. Used by bench/run.ts (`npm run bench`).
+ *
+ * `tsx bench/measure.ts DIR [--cache CACHE_DIR] [--load-only]`: with --cache the load uses (and writes) that
+ * analysis cache, as the bot does; --load-only stops after the load (a restart's figures).
  */
 import "../src/runtime.js";
 import { findCommand, OWNER_CONTEXT, type CommandInput, type Services } from "../commands/index.js";
@@ -25,6 +28,11 @@ export interface Measurement {
   startMs: number;
   /** Worker threads the load used (0: this thread). */
   workers: number;
+  /** Files whose analysis came from the analysis cache (see --cache). */
+  cached: number;
+  files: number;
+  /** Writing the analysis cache afterwards (not part of startMs: the bot answers meanwhile). */
+  saveMs: number;
   /** The longest this thread was busy at once meanwhile (what the gateway would wait). */
   blockedMs: number;
   /** Baseline: the first version's path, load then index in one thread (measured up to 20,000 articles). */
@@ -57,8 +65,12 @@ async function time(n: number, f: (i: number) => unknown, warmUp = 0): Promise<T
 }
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (dir === undefined) throw new Error("usage: tsx bench/measure.ts DIR");
+  const args = process.argv.slice(2);
+  const dir = args[0];
+  if (dir === undefined) throw new Error("usage: tsx bench/measure.ts DIR [--cache CACHE_DIR] [--load-only]");
+  const c = args.indexOf("--cache");
+  const cacheDir = c > 0 ? args[c + 1] : undefined;
+  const loadOnly = args.includes("--load-only");
   // The event loop's longest stall while loading, sampled every 20 ms.
   let blockedMs = 0;
   let tick = performance.now();
@@ -68,14 +80,16 @@ async function main(): Promise<void> {
     tick = now;
   }, 20);
   const t0 = performance.now();
-  const { corpus, loaded, workers } = await loadCorpus(dir);
+  const { corpus, loaded, workers, cached, saved } = await loadCorpus(dir, cacheDir !== undefined ? { cacheDir } : {});
   const startMs = performance.now() - t0;
   const last = performance.now();
   blockedMs = Math.max(blockedMs, last - tick - 20);
   clearInterval(probe);
+  await saved;
+  const saveMs = performance.now() - last;
   let baselineLoadMs: number | undefined;
   let baselineIndexMs: number | undefined;
-  if (loaded.articles.length <= 20_000) {
+  if (loaded.articles.length <= 20_000 && !loadOnly) {
     const b0 = performance.now();
     const again = await loadArticles(dir);
     const b1 = performance.now();
@@ -96,6 +110,26 @@ async function main(): Promise<void> {
     return i % 2 === 0 ? w : `${w} ${t[(i + 1) % Math.max(1, t.length)] ?? ""}`.trim();
   });
   const commands: Measurement["commands"] = {};
+  const result = (digestMs: number): Measurement => ({
+    dir,
+    articles: corpus.size,
+    startMs,
+    workers,
+    cached,
+    files: loaded.files,
+    saveMs,
+    blockedMs,
+    ...(baselineLoadMs !== undefined ? { baselineLoadMs } : {}),
+    ...(baselineIndexMs !== undefined ? { baselineIndexMs } : {}),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    commands,
+    digestMs,
+    warmUp: WARM_UP,
+  });
+  if (loadOnly) {
+    process.stdout.write(`${JSON.stringify(result(0))}\n`);
+    return;
+  }
 
   // /quote person — baseline: scan every article's quotes for the name.
   commands.quote = {
@@ -151,20 +185,7 @@ async function main(): Promise<void> {
   const d0 = performance.now();
   buildDigest(corpus, { now: new Date("2025-11-28T08:00:00Z"), timeZone: "UTC", stories: 5 });
   const digestMs = performance.now() - d0;
-  const m: Measurement = {
-    dir,
-    articles: corpus.size,
-    startMs,
-    workers,
-    blockedMs,
-    ...(baselineLoadMs !== undefined ? { baselineLoadMs } : {}),
-    ...(baselineIndexMs !== undefined ? { baselineIndexMs } : {}),
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    commands,
-    digestMs,
-    warmUp: WARM_UP,
-  };
-  process.stdout.write(`${JSON.stringify(m)}\n`);
+  process.stdout.write(`${JSON.stringify(result(digestMs))}\n`);
 }
 
 void main();

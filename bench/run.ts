@@ -19,8 +19,8 @@ import type { Measurement, Timing } from "./measure.js";
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0)).padStart(8);
 
-function measure(dir: string): Measurement {
-  const r = spawnSync(process.execPath, ["--no-regexp-tier-up", "--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "measure.ts"), dir], {
+function measureOnce(dir: string, extra: string[]): Measurement {
+  const r = spawnSync(process.execPath, ["--no-regexp-tier-up", "--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "measure.ts"), dir, ...extra], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -28,14 +28,33 @@ function measure(dir: string): Measurement {
   return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Measurement;
 }
 
-function print(m: Measurement): void {
+/**
+ * A first start (empty analysis cache: every file read and analysed, the cache written afterwards) with every
+ * measurement, then a restart in a new process over the same cache (load + index and memory only).
+ */
+async function measure(dir: string): Promise<{ first: Measurement; restart: Measurement }> {
+  const cache = await mkdtemp(path.join(tmpdir(), "newsdesk-bench-cache-"));
+  try {
+    const first = measureOnce(dir, ["--cache", cache]);
+    const restart = measureOnce(dir, ["--cache", cache, "--load-only"]);
+    return { first, restart };
+  } finally {
+    await rm(cache, { recursive: true, force: true });
+  }
+}
+
+function print({ first: m, restart }: { first: Measurement; restart: Measurement }): void {
   console.log(`\n${m.dir}: ${m.articles} articles`);
   const base = m.baselineLoadMs !== undefined && m.baselineIndexMs !== undefined ? m.baselineLoadMs + m.baselineIndexMs : undefined;
   console.log(
     `  load + index ${(m.startMs / 1000).toFixed(1)} s (${m.workers > 0 ? `${m.workers} worker threads` : "in this thread"}; this thread blocked at most ${ms(m.blockedMs).trim()} ms at once)` +
       (base !== undefined ? `; baseline in one thread ${((m.baselineLoadMs ?? 0) / 1000).toFixed(1)} s + ${((m.baselineIndexMs ?? 0) / 1000).toFixed(1)} s = ${(base / 1000).toFixed(1)} s (${(base / m.startMs).toFixed(1)}×)` : ""),
   );
-  console.log(`  peak RSS ${m.peakRssMb.toFixed(0)} MB; digest ${ms(m.digestMs).trim()} ms`);
+  console.log(`  (first start, empty analysis cache; writing the cache afterwards took ${(m.saveMs / 1000).toFixed(1)} s, the bot answering meanwhile)`);
+  console.log(
+    `  restart with the analysis cache: load + index ${(restart.startMs / 1000).toFixed(1)} s (${restart.cached} of ${restart.files} files from the cache; blocked at most ${ms(restart.blockedMs).trim()} ms at once; ${(m.startMs / restart.startMs).toFixed(1)}× the first start); peak RSS ${restart.peakRssMb.toFixed(0)} MB`,
+  );
+  console.log(`  peak RSS ${m.peakRssMb.toFixed(0)} MB (first start, with the commands below); digest ${ms(m.digestMs).trim()} ms`);
   console.log(`  ${"command".padEnd(14)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}   ${"baseline p50".padStart(12)} ${"p99".padStart(8)}   ratio (p99)`);
   const n = Object.values(m.commands)[0]?.ours.n ?? 0;
   console.log(`  (ours: ${n} timed calls each, after ${m.warmUp} warm-up calls with other inputs; baselines: up to 50, cold)`);
@@ -65,14 +84,14 @@ async function main(): Promise<void> {
     printEndToEnd(await measureEndToEnd(dir));
   };
   for (const dir of dirs) {
-    print(measure(dir));
+    print(await measure(dir));
     await endToEnd(dir);
   }
   for (const n of sizes) {
     const dir = await mkdtemp(path.join(tmpdir(), `newsdesk-bench-${n}-`));
     try {
       await generateCorpus({ articles: n, out: dir });
-      print(measure(dir));
+      print(await measure(dir));
       await endToEnd(dir);
     } finally {
       await rm(dir, { recursive: true, force: true });

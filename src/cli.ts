@@ -9,12 +9,11 @@ import "./runtime.js";
 import { existsSync } from "node:fs";
 import { commands, type CommandInput } from "../commands/index.js";
 import { analyze } from "./analyze.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { cacheDirOf, ConfigError, loadConfig } from "./config.js";
 import { renderText } from "./console/render.js";
 import { helpText, optionsOf, parseOptions } from "./console/parse.js";
-import { loadArticles } from "./corpus/load.js";
+import { loadCorpus } from "./corpus/parallel.js";
 import { createLogger } from "./log.js";
-import { Corpus } from "./news/corpus.js";
 import { runCommand } from "./run.js";
 
 const USAGE = `usage: npm run -s cli -- <command> [first option] [--option value]... [--json]
@@ -91,12 +90,16 @@ async function main(): Promise<void> {
     if ("error" in single) fail(single.error);
     Object.assign(input, single.input);
   }
-  const loaded = await loadArticles(config.ARTICLES_DIR);
+  const cacheDir = cacheDirOf(config);
+  const { loaded, corpus, saved } = await loadCorpus(config.ARTICLES_DIR, {
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+    onCacheError: (err) => log.warn({ err, cacheDir }, "could not write the analysis cache"),
+  });
   for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
-  const corpus = new Corpus(loaded.articles);
   const reply = await runCommand(name, input, { corpus, now: () => new Date(), digest: { timeZone: config.DIGEST_TIMEZONE, stories: config.DIGEST_STORIES } }, log);
   process.stdout.write(json ? `${JSON.stringify({ command: name, options: input, reply })}\n` : `${renderText(reply)}\n`);
   if (reply.status === "invalid" || reply.status === "not_found" || reply.status === "error") process.exitCode = 1;
+  await saved;
 }
 
 void main();

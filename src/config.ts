@@ -83,6 +83,7 @@ const Schema = z.object({
       .default("sqlite://data/newsdesk.sqlite"),
   ),
   ARTICLES_DIR: z.preprocess(blank, z.string().default("seeds")),
+  CACHE_DIR: z.preprocess(blank, z.string().optional()),
   SHARDS: z.preprocess(
     blank,
     z
@@ -161,6 +162,16 @@ const Checked = Schema.superRefine((c, ctx) => {
 });
 
 export type Config = z.infer<typeof Schema>;
+
+/**
+ * Where the analysis cache lives (src/corpus/cache.ts): CACHE_DIR; `off` for none; unset, `data/cache`, or none
+ * when STORE_URL is memory:// (a process that keeps nothing on disk).
+ */
+export function cacheDirOf(config: Pick<Config, "CACHE_DIR" | "STORE_URL">): string | undefined {
+  if (config.CACHE_DIR === "off") return undefined;
+  if (config.CACHE_DIR !== undefined) return config.CACHE_DIR;
+  return config.STORE_URL === "memory://" ? undefined : "data/cache";
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -8,7 +8,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Services } from "../commands/index.js";
-import { type Config, ConfigError, dailyTime, loadConfig } from "./config.js";
+import { cacheDirOf, type Config, ConfigError, dailyTime, loadConfig } from "./config.js";
 import { runConsole } from "./console/repl.js";
 import { renderText } from "./console/render.js";
 import { loadCorpus, type Progress } from "./corpus/parallel.js";
@@ -90,8 +90,12 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   const bar = interactiveOutput ? new ProgressBar(output, "Loading articles") : undefined;
   let loggedShare = 0;
   const stopLoading = new AbortController();
+  const cacheDir = cacheDirOf(config);
+  const onCacheError = (err: Error): void => log.warn({ err, cacheDir }, "could not write the analysis cache; the next start analyses those files again");
   const loading = loadCorpus(config.ARTICLES_DIR, {
     signal: stopLoading.signal,
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+    onCacheError,
     onProgress: (p) => {
       progress.at = p;
       bar?.update(p.done, p.total);
@@ -166,9 +170,11 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   }
 
   let loaded: Awaited<typeof loading>["loaded"];
+  let cached = 0;
   try {
     const done = await loading;
     loaded = done.loaded;
+    cached = done.cached;
     corpora.setBase(loaded.articles, done.corpus);
   } catch (err) {
     await bot?.stop();
@@ -182,7 +188,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   progress.finished = true;
   for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
   if (loaded.duplicates > 0) log.info({ duplicates: loaded.duplicates }, "duplicate articles loaded once");
-  log.info({ articles: corpus.size, files: loaded.files, skipped: loaded.skipped.length, dir: config.ARTICLES_DIR }, "articles loaded");
+  log.info({ articles: corpus.size, files: loaded.files, cached, skipped: loaded.skipped.length, dir: config.ARTICLES_DIR }, "articles loaded");
 
   // The environment's digest (DIGEST_CHANNEL_ID, or the console) is a default subscription when
   // DIGEST_CRON fires once a day at a fixed time; any other cron expression keeps its own job.
@@ -233,6 +239,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
       services.corpus = corpora.shared;
     },
     log,
+    { ...(cacheDir !== undefined ? { cacheDir } : {}), onCacheError },
   );
   if (opts.schedule ?? true) {
     scheduler.start();

@@ -29,7 +29,8 @@ afterAll(async () => {
 describe("loading a large archive", () => {
   it("gives the same articles, quotes and people on worker threads as in one thread", async () => {
     const progress: number[] = [];
-    const parallel = await loadCorpus(articles, { workers: 2, onProgress: (p) => progress.push(p.done) });
+    const cacheDir = path.join(dir, "cache");
+    const parallel = await loadCorpus(articles, { workers: 2, cacheDir, onProgress: (p) => progress.push(p.done) });
     const single = await loadArticles(articles);
     const one = new Corpus(single.articles);
     expect(parallel.loaded.articles.map((a) => a.id)).toEqual(single.articles.map((a) => a.id));
@@ -41,6 +42,14 @@ describe("loading a large archive", () => {
     // Progress rises to the number of files.
     expect(progress.at(-1)).toBe(parallel.loaded.files);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // The workers' analyses were cached: loading again reads no file and gives the same.
+    await parallel.saved;
+    const again = await loadCorpus(articles, { workers: 2, cacheDir });
+    expect(again.cached).toBe(parallel.loaded.files);
+    expect(again.workers).toBe(0);
+    expect(again.loaded.skipped).toEqual(single.skipped);
+    expect(people(again.corpus)).toEqual(people(one));
+    expect(again.corpus.index.search("election campaign", 10).hits.map((h) => h.article.id)).toEqual(one.index.search("election campaign", 10).hits.map((h) => h.article.id));
   }, 120_000);
 
   it("answers 'still loading' on Discord until the articles are in, then answers as usual", async () => {

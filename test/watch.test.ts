@@ -22,7 +22,7 @@ describe("the articles folder is watched", () => {
   it("reloads when a file is added or changed, and not otherwise", async () => {
     await writeFile(path.join(dir, "a.txt"), article("Bridge opens to traffic", "The new bridge over the river opened to traffic on Monday morning."));
     const seen: number[] = [];
-    const w = await watchArticles(dir, (l) => seen.push(l.articles.length), memoryLogger().log, 60_000);
+    const w = await watchArticles(dir, (l) => seen.push(l.articles.length), memoryLogger().log, {}, 60_000);
     expect(await w.check()).toBeNull();
     await writeFile(path.join(dir, "b.txt"), article("Library extends its hours", "The city library will stay open until nine in the evening from next week."));
     expect((await w.check())?.articles).toHaveLength(2);

@@ -42,7 +42,13 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-type Read = { text: string; mtime: Date } | { reason: string };
+/** A file's size and modification time when read: unknown when it could not be read at all. */
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
+type Read = ({ text: string; mtime: Date } & Stamp) | ({ reason: string } & Partial<Stamp>);
 
 /** Why a file of this kind and size cannot be used, or undefined when it may be read. */
 function unusable(info: Stats): string | undefined {
@@ -53,12 +59,13 @@ function unusable(info: Stats): string | undefined {
 }
 
 /** The text of a file's bytes, or why it is no text. */
-function decode(bytes: Uint8Array, mtime: Date): Read {
-  if (bytes.includes(0)) return { reason: "binary file (contains NUL bytes)" };
+function decode(bytes: Uint8Array, info: Stats): Read {
+  const stamp: Stamp = { size: info.size, mtimeMs: info.mtimeMs };
+  if (bytes.includes(0)) return { reason: "binary file (contains NUL bytes)", ...stamp };
   try {
-    return { text: utf8.decode(bytes), mtime };
+    return { text: utf8.decode(bytes), mtime: info.mtime, ...stamp };
   } catch {
-    return { reason: "not UTF-8 text" };
+    return { reason: "not UTF-8 text", ...stamp };
   }
 }
 
@@ -72,7 +79,7 @@ export async function readArticleText(file: string): Promise<Read> {
   try {
     const info = await stat(file);
     const reason = unusable(info);
-    return reason !== undefined ? { reason } : decode(await readFile(file), info.mtime);
+    return reason !== undefined ? { reason, size: info.size, mtimeMs: info.mtimeMs } : decode(await readFile(file), info);
   } catch (e) {
     return unreadable(e);
   }
@@ -86,10 +93,15 @@ export function readArticleTextSync(file: string): Read {
   try {
     const info = statSync(file);
     const reason = unusable(info);
-    return reason !== undefined ? { reason } : decode(readFileSync(file), info.mtime);
+    return reason !== undefined ? { reason, size: info.size, mtimeMs: info.mtimeMs } : decode(readFileSync(file), info);
   } catch (e) {
     return unreadable(e);
   }
+}
+
+/** A file's name in messages and in the analysis cache: its path relative to the folder. */
+export function nameIn(base: string, file: string): string {
+  return path.relative(base, file) || path.basename(file);
 }
 
 /** Parse a set of files (paths given relative to `base` in messages); `sync` reads them blocking (workers only). */
@@ -99,7 +111,7 @@ export async function loadFiles(files: readonly string[], base: string, opts: { 
   const seen = new Set<string>();
   let duplicates = 0;
   for (const file of files) {
-    const name = path.relative(base, file) || path.basename(file);
+    const name = nameIn(base, file);
     const read = opts.sync === true ? readArticleTextSync(file) : await readArticleText(file);
     if ("reason" in read) {
       skipped.push({ file: name, reason: read.reason });

@@ -5,12 +5,16 @@
  * its heartbeat, commands are answered "still loading"). Small folders load in this thread: starting workers
  * costs more than it saves.
  */
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Article } from "../news/article.js";
 import { type Analysis, Corpus } from "../news/corpus.js";
+import type { IndexTerms } from "../news/search.js";
 import { buildCorpus } from "./build.js";
-import { listFiles, loadFiles, type LoadResult } from "./load.js";
+import { AnalysisCache } from "./cache.js";
+import { analyseFile, type FileEntry } from "./entries.js";
+import { listFiles, type LoadResult, nameIn } from "./load.js";
 
 /**
  * Below this many files, one thread: starting workers (each compiles the code and its patterns anew) costs more
@@ -30,6 +34,10 @@ export interface LoadedCorpus {
   corpus: Corpus;
   /** Worker threads that read and analysed the files (0: this thread did). */
   workers: number;
+  /** Files whose analysis came from the cache, unchanged since it was made; the others were read and analysed. */
+  cached: number;
+  /** The cache brought up to date (written after the corpus is built; resolves, never rejects). */
+  saved: Promise<void>;
 }
 
 export interface LoadCorpusOptions {
@@ -38,12 +46,16 @@ export interface LoadCorpusOptions {
   workers?: number;
   /** Stops the workers (start-up failed meanwhile). */
   signal?: AbortSignal;
+  /** Where the analysis cache lives (see cache.ts); none when unset. */
+  cacheDir?: string;
+  /** A cache that could not be written (the load itself is whole; the next one analyses those files again). */
+  onCacheError?: (err: Error) => void;
 }
 
-type WorkerMessage = { kind: "batch"; loaded: LoadResult; analyses: Analysis[] } | { kind: "done" };
+type WorkerMessage = { kind: "batch"; entries: FileEntry[] } | { kind: "done" };
 
 /** Run one worker over its files; batches come back in file order. */
-function runWorker(files: string[], base: string, onBatch: (loaded: LoadResult, analyses: Analysis[]) => void, signal?: AbortSignal): Promise<void> {
+function runWorker(files: string[], base: string, onBatch: (entries: FileEntry[]) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     // A worker starts from JavaScript, which registers tsx there and runs worker.ts (in tests and `npm start` alike).
     const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { files, base } });
@@ -55,7 +67,7 @@ function runWorker(files: string[], base: string, onBatch: (loaded: LoadResult, 
     if (signal?.aborted === true) abort();
     signal?.addEventListener("abort", abort, { once: true });
     worker.on("message", (m: WorkerMessage) => {
-      if (m.kind === "batch") onBatch(m.loaded, m.analyses);
+      if (m.kind === "batch") onBatch(m.entries);
       else {
         finished = true;
         signal?.removeEventListener("abort", abort);
@@ -70,7 +82,44 @@ function runWorker(files: string[], base: string, onBatch: (loaded: LoadResult, 
   });
 }
 
-/** Everything under `dir`, read, analysed and indexed. A missing folder is reported in `loaded.skipped`. */
+const SLICE_MS = 15;
+
+/** Lets other work run (the gateway, commands answered "still loading") when this thread has worked SLICE_MS. */
+function slicer(signal?: AbortSignal): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (signal?.aborted === true) throw new Error("loading stopped");
+    if (performance.now() - last < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
+}
+
+/** The files' entries in file order: the first copy of a duplicate wins. */
+function merge(entries: readonly FileEntry[], files: number): { loaded: LoadResult; analyses: Map<string, Analysis>; terms: Map<string, IndexTerms> } {
+  const articles: Article[] = [];
+  const analyses = new Map<string, Analysis>();
+  const terms = new Map<string, IndexTerms>();
+  const loaded: LoadResult = { articles, skipped: [], duplicates: 0, files };
+  for (const e of entries) {
+    if (e.problem !== "") loaded.skipped.push({ file: e.file, reason: e.problem });
+    e.articles.forEach((a, i) => {
+      if (analyses.has(a.id)) {
+        loaded.duplicates++;
+        return;
+      }
+      analyses.set(a.id, e.analyses[i] as Analysis);
+      terms.set(a.id, e.terms[i] as IndexTerms);
+      articles.push(a);
+    });
+  }
+  return { loaded, analyses, terms };
+}
+
+/**
+ * Everything under `dir`, read, analysed and indexed. Files the cache holds unchanged are not read again. A
+ * missing folder is reported in `loaded.skipped`.
+ */
 export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   let files: string[];
   try {
@@ -78,52 +127,67 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const loaded: LoadResult = { articles: [], skipped: [{ file: dir, reason: `cannot read the folder (${err.code ?? err.message})` }], duplicates: 0, files: 0 };
-    return { loaded, corpus: new Corpus([]), workers: 0 };
+    return { loaded, corpus: new Corpus([]), workers: 0, cached: 0, saved: Promise.resolve() };
   }
   const total = files.length;
   opts.onProgress?.({ done: 0, total });
-  const workers = Math.max(1, Math.min(opts.workers ?? Math.min(8, availableParallelism()), Math.ceil(total / 200)));
-  if (workers === 1 || total < PARALLEL_FROM_FILES) {
-    const loaded = await loadFiles(files, dir);
-    opts.onProgress?.({ done: total, total });
-    return { loaded, corpus: await buildCorpus(loaded.articles), workers: 0 };
-  }
-  // Contiguous shares keep the file order: the first copy of a duplicate wins, as in one thread.
-  const share = Math.ceil(total / workers);
-  const parts: Array<Array<{ loaded: LoadResult; analyses: Analysis[] }>> = [];
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const mine: Array<{ loaded: LoadResult; analyses: Analysis[] }> = [];
-      parts[w] = mine;
-      return runWorker(
-        files.slice(w * share, (w + 1) * share),
-        dir,
-        (loaded, analyses) => {
-          mine.push({ loaded, analyses });
-          done += loaded.files;
-          opts.onProgress?.({ done, total });
-        },
-        opts.signal,
-      );
-    }),
-  );
-  const articles: Article[] = [];
-  const analyses = new Map<string, Analysis>();
-  const merged: LoadResult = { articles, skipped: [], duplicates: 0, files: total };
-  for (const part of parts) {
-    for (const { loaded, analyses: found } of part) {
-      merged.skipped.push(...loaded.skipped);
-      merged.duplicates += loaded.duplicates;
-      loaded.articles.forEach((a, i) => {
-        if (analyses.has(a.id)) {
-          merged.duplicates++;
-          return;
-        }
-        analyses.set(a.id, found[i] as Analysis);
-        articles.push(a);
-      });
+  const pause = slicer(opts.signal);
+  const cache = opts.cacheDir === undefined ? null : await AnalysisCache.open(opts.cacheDir, dir).catch(() => null);
+  const entries: Array<FileEntry | undefined> = new Array<FileEntry | undefined>(total);
+  const todo: number[] = [];
+  for (let i = 0; i < total; i++) {
+    await pause();
+    const file = files[i] as string;
+    if (cache !== null && cache.size > 0) {
+      const info = statSync(file, { throwIfNoEntry: false });
+      const hit = info === undefined ? undefined : cache.lookup(nameIn(dir, file), info.size, info.mtimeMs);
+      if (hit !== undefined) {
+        entries[i] = hit;
+        continue;
+      }
     }
+    todo.push(i);
   }
-  return { loaded: merged, corpus: await buildCorpus(articles, { analyses }), workers };
+  const cached = total - todo.length;
+  let done = cached;
+  opts.onProgress?.({ done, total });
+  const workers = Math.max(1, Math.min(opts.workers ?? Math.min(8, availableParallelism()), Math.ceil(todo.length / 200)));
+  const inThread = workers === 1 || todo.length < PARALLEL_FROM_FILES;
+  if (inThread) {
+    for (const i of todo) {
+      await pause();
+      entries[i] = analyseFile(files[i] as string, dir);
+      opts.onProgress?.({ done: ++done, total });
+    }
+  } else {
+    // Contiguous shares keep each worker's files in file order.
+    const share = Math.ceil(todo.length / workers);
+    await Promise.all(
+      Array.from({ length: workers }, (_, w) => {
+        const mine = todo.slice(w * share, (w + 1) * share);
+        let next = 0;
+        return runWorker(
+          mine.map((i) => files[i] as string),
+          dir,
+          (batch) => {
+            for (const e of batch) entries[mine[next++] as number] = e;
+            done += batch.length;
+            opts.onProgress?.({ done, total });
+          },
+          opts.signal,
+        );
+      }),
+    );
+  }
+  const all = entries as FileEntry[];
+  const { loaded, analyses, terms } = merge(all, total);
+  const corpus = await buildCorpus(loaded.articles, { analyses, terms });
+  const saved =
+    cache === null
+      ? Promise.resolve()
+      : cache.save(all).then(
+          () => undefined,
+          (err: unknown) => opts.onCacheError?.(err as Error),
+        );
+  return { loaded, corpus, workers: inThread ? 0 : workers, cached, saved };
 }

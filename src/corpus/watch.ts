@@ -8,7 +8,7 @@ import { stat } from "node:fs/promises";
 import type { Logger } from "pino";
 import type { Corpus } from "../news/corpus.js";
 import { listFiles, type LoadResult } from "./load.js";
-import { loadCorpus } from "./parallel.js";
+import { loadCorpus, type LoadCorpusOptions } from "./parallel.js";
 
 export const WATCH_INTERVAL_MS = 5_000;
 
@@ -28,7 +28,13 @@ export interface ArticleWatcher {
   stop(): void;
 }
 
-export async function watchArticles(dir: string, onChange: (loaded: LoadResult, corpus: Corpus) => void, log: Logger, intervalMs = WATCH_INTERVAL_MS): Promise<ArticleWatcher> {
+export async function watchArticles(
+  dir: string,
+  onChange: (loaded: LoadResult, corpus: Corpus) => void,
+  log: Logger,
+  load: Pick<LoadCorpusOptions, "cacheDir" | "onCacheError"> = {},
+  intervalMs = WATCH_INTERVAL_MS,
+): Promise<ArticleWatcher> {
   let last = await signature(dir);
   let busy: Promise<LoadResult | null> | null = null;
   const check = (): Promise<LoadResult | null> => {
@@ -37,8 +43,8 @@ export async function watchArticles(dir: string, onChange: (loaded: LoadResult, 
         const now = await signature(dir);
         if (now === last) return null;
         last = now;
-        // Read and analysed on every core, off this thread, like the first load.
-        const { loaded, corpus } = await loadCorpus(dir);
+        // Like the first load: on every core, off this thread; files unchanged since then come from the cache.
+        const { loaded, corpus } = await loadCorpus(dir, load);
         for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
         log.info({ articles: loaded.articles.length, files: loaded.files, skipped: loaded.skipped.length, dir }, "articles reloaded");
         onChange(loaded, corpus);

@@ -5,8 +5,7 @@
  */
 import "../runtime.js";
 import { parentPort, workerData } from "node:worker_threads";
-import { analyzeArticle } from "../news/corpus.js";
-import { loadFiles } from "./load.js";
+import { analyseFile } from "./entries.js";
 
 export interface WorkerInput {
   files: string[];
@@ -18,9 +17,6 @@ const { files, base } = workerData as WorkerInput;
 const port = parentPort;
 if (port === null) throw new Error("worker.ts runs as a worker thread");
 for (let i = 0; i < files.length; i += BATCH) {
-  const batch = files.slice(i, i + BATCH);
-  const loaded = await loadFiles(batch, base, { sync: true });
-  const analyses = loaded.articles.map((a) => analyzeArticle(a));
-  port.postMessage({ kind: "batch", loaded, analyses });
+  port.postMessage({ kind: "batch", entries: files.slice(i, i + BATCH).map((f) => analyseFile(f, base)) });
 }
 port.postMessage({ kind: "done" });

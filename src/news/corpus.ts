@@ -5,7 +5,7 @@
 import type { Article } from "./article.js";
 import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./names.js";
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
-import { BUILD_STEP, SearchIndex, type SearchResult } from "./search.js";
+import { BUILD_STEP, type IndexTerms, SearchIndex, type SearchResult } from "./search.js";
 import { articleItemSize } from "./reply.js";
 import { summarize, SUMMARY_SENTENCES, type SummaryLength, unitsOf } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
@@ -80,6 +80,8 @@ export function analyzeArticle(a: Article): Analysis {
 export interface CorpusOptions {
   /** Analyses already made (by the loading workers), by article id; the others are made here. */
   analyses?: ReadonlyMap<string, Analysis>;
+  /** Index terms already counted (by the loading workers), by article id; the others are counted here. */
+  terms?: ReadonlyMap<string, IndexTerms>;
 }
 
 const EMPTY_INDEX = new SearchIndex([]);
@@ -133,7 +135,8 @@ export class Corpus {
       this.foldedHeadlines.push(fold(a.headline));
     }
     this.peopleByKey = yield* this.buildPeople(opts.analyses);
-    this.searchIndex = yield* SearchIndex.build(this.sorted);
+    const made = opts.terms;
+    this.searchIndex = yield* SearchIndex.build(this.sorted, made === undefined ? undefined : (a) => made.get(a.id));
     n = 0;
     for (const p of this.people.values()) {
       if (++n % BUILD_STEP === 0) yield;

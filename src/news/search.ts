@@ -62,6 +62,28 @@ interface Flat {
   tfs: Uint16Array | undefined;
 }
 
+/**
+ * An article's index terms counted as the index counts them (headline terms HEADLINE_WEIGHT times), in first-seen
+ * order, headline terms first: what indexTermsOf gives. Made once per article where the article is analysed (the
+ * loading workers), so that building the index reads no text.
+ */
+export interface IndexTerms {
+  /** The distinct terms, joined by single spaces (one string, not thousands, to send and keep). */
+  terms: string;
+  counts: Uint16Array;
+  /** How many of the first terms are in the headline. */
+  heads: number;
+}
+
+/** An article's distinct terms and counts as the index weighs them. */
+export function indexTermsOf(a: Article): IndexTerms {
+  const tf = new Map<string, number>();
+  for (const t of terms(a.headline)) tf.set(t, (tf.get(t) ?? 0) + HEADLINE_WEIGHT);
+  const heads = tf.size;
+  for (const p of a.paragraphs) for (const t of terms(p)) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return { terms: [...tf.keys()].join(" "), counts: Uint16Array.from(tf.values(), (f) => Math.min(f, 0xffff)), heads };
+}
+
 interface Built {
   postings: Flat;
   headlines: Flat;
@@ -257,12 +279,12 @@ export class SearchIndex {
   }
 
   /** The index built step by step: it pauses (yields) every BUILD_STEP articles, so a caller can let others run. */
-  static *build(articles: readonly Article[]): Generator<void, SearchIndex> {
-    const built = yield* SearchIndex.steps(articles);
+  static *build(articles: readonly Article[], made?: (a: Article) => IndexTerms | undefined): Generator<void, SearchIndex> {
+    const built = yield* SearchIndex.steps(articles, made);
     return new SearchIndex(articles, built);
   }
 
-  private static *steps(articles: readonly Article[]): Generator<void, Built> {
+  private static *steps(articles: readonly Article[], made?: (a: Article) => IndexTerms | undefined): Generator<void, Built> {
     const body = new Triples();
     const heads = new Triples();
     const lengths = new Float64Array(articles.length);
@@ -270,15 +292,14 @@ export class SearchIndex {
     for (let doc = 0; doc < articles.length; doc++) {
       if (doc > 0 && doc % BUILD_STEP === 0) yield;
       const a = articles[doc] as Article;
-      const tf = new Map<string, number>();
-      for (const t of terms(a.headline)) {
-        if (!tf.has(t)) heads.add(t, doc, 1);
-        tf.set(t, (tf.get(t) ?? 0) + HEADLINE_WEIGHT);
-      }
-      for (const p of a.paragraphs) for (const t of terms(p)) tf.set(t, (tf.get(t) ?? 0) + 1);
+      const it = made?.(a) ?? indexTermsOf(a);
+      const list = it.terms === "" ? [] : it.terms.split(" ");
       let length = 0;
-      for (const [t, f] of tf) {
-        body.add(t, doc, Math.min(f, 0xffff));
+      for (let k = 0; k < list.length; k++) {
+        const t = list[k] as string;
+        const f = it.counts[k] as number;
+        if (k < it.heads) heads.add(t, doc, 1);
+        body.add(t, doc, f);
         length += f;
       }
       lengths[doc] = length;

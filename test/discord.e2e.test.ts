@@ -18,7 +18,9 @@ const embedsOf = (m: { embeds: unknown[] }) => m.embeds as Embed[];
 describe("the bot on a loopback Discord", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    // The tests deliver digests themselves: the minute tick would also post today's as a catch-up when the suite
+    // runs within DIGEST_CATCHUP_HOURS after 08:00 UTC (it did, at 08:20).
+    h = await startHarness({ start: { schedule: false } });
   });
   afterAll(async () => {
     await h.close();

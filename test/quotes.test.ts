@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Corpus } from "../src/news/corpus.js";
 import { capitalisedRuns, stripTitles } from "../src/news/names.js";
 import { parseArticleFile } from "../src/news/parse.js";
-import { extractQuotes, extractStatements, isTitleCase, quoteSpans, SPEECH_VERBS } from "../src/news/quotes.js";
+import { extractQuotes, extractStatements, isTitleCase, quoteSpans, SPEECH_VERBS, speakerCandidates } from "../src/news/quotes.js";
 import { seedArticles } from "./support/seed.js";
 
 const q = (...paragraphs: string[]) => extractQuotes(paragraphs).map((x) => [x.speaker, x.text]);
@@ -117,6 +117,26 @@ describe("quote extraction", () => {
       ["Bill Maher", "Now, you famously said you were tired of the emails."],
     ]);
   });
+  it("resolves he and she past names inside quotations and after a title's period (the attribution rules' own pick)", () => {
+    const rule = (...paragraphs: string[]) => speakerCandidates(paragraphs).map((x) => x.quote.speaker);
+    // "Hillary Clinton represents …" opens a sentence inside Cheney's quotation: no antecedent for a later "she".
+    expect(
+      rule(
+        "Rep. Cynthia Lummis did not seek another term.",
+        "“Now it is time to look forward, united in our convictions,” Cheney said in a statement.",
+        "“No state has been hurt more than Wyoming. Hillary Clinton represents a continuation of the same failed policies,” she said.",
+        "“Our freedom is under assault from an out-of-control government,” she said.",
+      ),
+    ).toEqual(["Cheney", "Cheney", "Cheney"]);
+    // "Vermont Sen. Bernie Sanders" opens no sentence: "he" is still Beebe.
+    expect(
+      rule(
+        "Lance Beebe, a Navy veteran, said Clinton should be ready for questions. He attended the rally, though he is not sure whether he will vote for Clinton or Vermont Sen. Bernie Sanders.",
+        "“I ask my wife, is she going to be ready to hear questions about it?” he said.",
+      ),
+    ).toEqual(["Lance Beebe"]);
+  });
+
   it("takes no place or clause subject for the speaker: 'Here in Columbia, Sanders …, saying', 'Carter said the U.S. approach remained “Q”'", () => {
     expect(q("Here in Columbia, Sanders stepped up his emphasis on criminal justice issues, saying, “We have got to achieve the day when young men can walk the streets.”")).toEqual([
       ["Sanders", "We have got to achieve the day when young men can walk the streets."],

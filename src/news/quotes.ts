@@ -640,15 +640,21 @@ function lastMention(before: string, articleText: string): string | null {
 }
 
 const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
+/** A title's or an initial's period, where a stretch of text ends: no sentence ends there. */
+const TITLE_PERIOD = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|St|Mt|Ft|Lt|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$/u;
 /** Organisations and places are no "he" or "she". */
 const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Tribune|Magazine|Review|Channel|Radio|TV|Convention|Conference|Museum|Hospital|Airport|Festival|Olympics|Tower|Hall|Park|Square|Avenue|Island|River|Republic|Kingdom|Ministry|Forum|Summit|Program|Programme|Act|Prize|Award|League|Caucus|Movement|Initiative|Coalition|Alliance|Authority|Police|Army|Forces|Guard|Daily|Herald|Gazette|Globe|Today|Inc|Corp|Media|Airlines|Reuters|Twitter|Facebook|Google|Instagram|YouTube|Fox|CNN|MSNBC|NBC|CBS|ABC|BBC|NPR|AP|AFP|Politico|Breitbart)\b/u;
 
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
-function sentenceSubjects(p: string, articleText: string): Array<{ at: number; name: string }> {
+function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
   for (const m of execAll(SENTENCE_SUBJECT, p)) {
     let run = m[1] ?? "";
     let at = (m.index ?? 0) + m[0].length - run.length;
+    // A sentence inside a quotation is the speaker's: "“… Hillary Clinton represents …,” she said" names no "she".
+    if (spans.some((s) => s.open < at && at < s.close)) continue;
+    // "… vote for Clinton or Vermont Sen. Bernie Sanders": a title's or an initial's period ends no sentence.
+    if ((m.index ?? 0) > 0 && TITLE_PERIOD.test(p.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + 1))) continue;
     // "McConnell spokesman Don Stewart wouldn’t say": the person after the role is the subject.
     const role = ROLE_THEN_NAME.exec(p.slice(at + run.length, at + run.length + 120));
     if (role?.[1] !== undefined) {
@@ -792,7 +798,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     // A headline in title case ("Trump Supporter Screams …") names nobody who speaks.
     const titleCase = isTitleCase(p);
     const spoken = titleCase ? [] : speechSubjects(p, spans, articleText);
-    const subjects = titleCase ? [] : [...sentenceSubjects(p, articleText), ...spoken.map((x) => ({ ...x, spoke: true }))].sort((a, b) => a.at - b.at);
+    const subjects = titleCase ? [] : [...sentenceSubjects(p, articleText, spans), ...spoken.map((x) => ({ ...x, spoke: true }))].sort((a, b) => a.at - b.at);
     let previousSpeaker: string | null = null;
     let nextSubject = 0;
     /** Record the sentence subjects that come before `upTo` in this paragraph. */

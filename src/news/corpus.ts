@@ -147,14 +147,24 @@ export class Corpus {
         set.add(p.key);
       }
     }
-    // Page sizes of every speaker's quotes: a long list is paged without visiting each quote again.
+    // Page sizes of every speaker's quotes: a long list is paged without visiting each quote again. The pauses
+    // count quotes, not people: the most quoted person of a large archive has tens of thousands.
     this.itemSizes.clear();
-    const sizesOf = (list: readonly QuoteRef[]): Int32Array => Int32Array.from(list, (q) => articleItemSize(this.byId.get(q.articleId), q.text));
     n = 0;
+    const byId = this.byId;
+    function* sizesOf(list: readonly QuoteRef[]): Generator<void, Int32Array> {
+      const sizes = new Int32Array(list.length);
+      for (let i = 0; i < list.length; i++) {
+        if (++n % (BUILD_STEP * 10) === 0) yield;
+        const q = list[i] as QuoteRef;
+        sizes[i] = articleItemSize(byId.get(q.articleId), q.text);
+      }
+      return sizes;
+    }
     for (const p of this.people.values()) {
       if (p.quotes.length === 0 && p.reported.length === 0) continue;
       if (++n % BUILD_STEP === 0) yield;
-      this.itemSizes.set(p, { quotes: sizesOf(p.quotes), reported: sizesOf(p.reported) });
+      this.itemSizes.set(p, { quotes: yield* sizesOf(p.quotes), reported: yield* sizesOf(p.reported) });
     }
     // The lookups' own indexes, built now rather than on the first command that needs them.
     this.speakerList = undefined;

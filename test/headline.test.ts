@@ -74,6 +74,23 @@ describe("headline style", () => {
     expect(h).not.toMatch(/“[^”]*$/u);
   });
 
+  it("takes the main verb, not a relative clause's, and drops clauses whole", () => {
+    // "which attends" and "industrialised" are the relative clause's: the sentence says India is unlikely to be cowed.
+    expect(compressSentence("India, which attends the G7 meeting of seven leading industrialised nations on Friday, is unlikely to be cowed by its newcomer status.")).toBe(
+      "India is unlikely to be cowed by its newcomer status",
+    );
+    // Dashes set a clause off even with a comma inside; "be resolved" is no dangling participle.
+    expect(compressSentence("The central mystery -- who got into the system, if anyone -- may never be resolved because truly sophisticated hackers often leave no trace.")).toBe(
+      "Central mystery may never be resolved",
+    );
+    // A phrase is not cut out of a relative clause with the comma that closed it ("who died was known").
+    const hailey = compressSentence("Novelist Arthur Hailey, who has died at the age of 84, was known for his bestselling page-turners exploring the inner workings of various industries, from the hotels to high finance.");
+    expect(hailey).toMatch(/^Novelist Arthur Hailey\b/u);
+    expect(hailey).not.toMatch(/died was|was known$/u);
+    // A capitalised stretch with a verb between commas is the sentence's own clause, not an appositive.
+    expect(compressSentence("Angered by the cultural transformations of the 1960s, Schlafly led campaigns against Communism, abortion and the Equal Rights Amendment.")).toContain("Schlafly led");
+  });
+
   it("drops articles, a perfect's auxiliary and the time of day, but not a participle's", () => {
     expect(compressSentence("British Airways has blamed high fuel prices for a 40% drop in profits on Monday.")).toBe(
       "British Airways blamed high fuel prices for 40% drop in profits",

@@ -114,7 +114,9 @@ function clean(text: string): string {
   for (;;) {
     const m = /(?:^|\s)([\p{L}'’]+)$/u.exec(t);
     const last = m?.[1]?.toLowerCase();
-    if (last !== undefined && DANGLING.has(last) && t.includes(" ")) {
+    // "after he had assaulted her": "her" after a verb is its object, not a possessive waiting for its noun.
+    const object = last === "her" && /\s(?:\p{Ll}+ed|\p{Ll}+ing|told|gave|made|saw|met|let|sent|asked|called)\s+\S+$/u.test(t);
+    if (last !== undefined && DANGLING.has(last) && t.includes(" ") && !object) {
       t = t.slice(0, t.length - (m?.[1]?.length ?? 0)).replace(/[\s,;:—–-]+$/u, "");
       continue;
     }
@@ -126,8 +128,28 @@ function clean(text: string): string {
 
 /** Index (in words) of the first word that looks like the main verb, or -1. */
 function mainVerb(ws: readonly string[]): number {
+  // A relative clause's verb is not the sentence's: "India, which attends the G7 meeting …, is unlikely …",
+  // "Air passengers who are unable to board … are to be paid".
+  let relative = false;
+  let skipVerb = false;
   for (let i = 1; i < ws.length; i++) {
     const w = bare(ws[i] as string);
+    if (RELATIVES.has(w)) {
+      if ((ws[i - 1] as string).endsWith(",")) relative = true;
+      else skipVerb = true;
+      continue;
+    }
+    if (relative) {
+      if ((ws[i] as string).endsWith(",")) relative = false;
+      continue;
+    }
+    const verb = VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4);
+    if (verb && skipVerb) {
+      // The whole verb group: "who has accused", "which was built".
+      const next = bare(ws[i + 1] ?? "");
+      if (!(AUXILIARIES.has(w) || BE.has(w)) || !(/(?:ed|en|ing)$/u.test(next) || BE.has(next))) skipVerb = false;
+      continue;
+    }
     if (VERBS.has(w)) return i;
     if (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4) {
       // "troops ordered to the capital … are mobilized": a participle before a preposition, with a finite verb
@@ -276,7 +298,7 @@ const BE = new Set("is are was were be been am".split(" "));
 /** Words a cut may not end on, because what they lead to would be cut off ("Trump trying", "X is set", "likely");
  * so is a form of "be" with its -ing ("Saudi Arabia is distributing"), not an -ing noun ("public airing"). */
 const WANTS_MORE = new RegExp(
-  String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped)[,;:]?$`,
+  String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant)[,;:]?$`,
   "u",
 );
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
@@ -305,6 +327,9 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
       if (/[,;:]$/u.test(ws[j - 1] as string)) break;
     }
     if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? ""))) continue;
+    // A phrase closing a clause takes its comma along only when a comma opened it too: "who got [into the
+    // system,] if anyone" and "Hailey, who died [at 84,] was known" would lose the clause's end.
+    if (/,$/u.test(ws[j - 1] as string) && !/,$/u.test(ws[i - 1] as string)) continue;
     // "a story about a boy who is taken": the clause after the phrase belongs to its object.
     if (RELATIVES.has(bare(ws[j] ?? ""))) continue;
     // "after the Republicans raised a war cry": a clause, whose verb would be left behind.
@@ -346,6 +371,9 @@ function insertable(ws: readonly string[], open: number, close: number): boolean
     describes(first) ||
     /^\p{Lu}/u.test(first);
   if (!starts) return false;
+  // A capitalised stretch with a verb is a clause of the sentence, not an appositive: "Angered by …, Schlafly led
+  // campaigns against Communism, abortion and …".
+  if (/^\p{Lu}/u.test(first) && !describes(first) && ws.slice(open, close + 1).some((w) => VERBS.has(bare(w)))) return false;
   // A list goes on after its items: "X, Y, and Z".
   const after = ws.slice(close + 1, close + 6).join(" ");
   return !/^(?:and|or)\b/u.test(after) && !/^[^,]*,\s(?:and|or)\b/u.test(after);
@@ -355,21 +383,29 @@ function insertable(ws: readonly string[], open: number, close: number): boolean
 function innerClauses(ws: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let open = -1;
-  let kind: "comma" | "dash" | null = null;
+  // A pair of dashes may hold commas: "The central mystery -- who got into the system, if anyone -- may …".
+  let dash = -1;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     const mark = w === "—" || w === "–" || w === "--" || w === "-" ? "dash" : w.endsWith(",") ? "comma" : null;
     if (mark === null) continue;
-    // A pair of dashes always sets a clause off; a pair of commas may close one item of a list.
-    if (open >= 0 && mark === kind && i - open <= 14 && (kind === "dash" || insertable(ws, open, i))) {
+    if (mark === "dash") {
+      // A pair of dashes always sets a clause off.
+      if (dash >= 0 && i - dash <= 14) {
+        out.push([dash, i + 1]);
+        dash = -1;
+      } else dash = i;
+      open = -1;
+      continue;
+    }
+    // A pair of commas may close one item of a list.
+    if (open >= 0 && i - open <= 14 && insertable(ws, open, i)) {
       // From the word after the opening mark through the closing one (a comma goes with its word).
       out.push([open, i + 1]);
       open = -1;
-      kind = null;
       continue;
     }
-    open = mark === "comma" ? i + 1 : i;
-    kind = mark;
+    open = i + 1;
   }
   return out.filter(([a, b]) => b > a).slice(0, 3);
 }
@@ -530,7 +566,7 @@ function bestCompression(
           // A cut right after a verb that wants more leaves it hanging ("Saudi Arabia is distributing", "X is set").
           if (end < kept.length && hangs(kept, end)) continue;
           // A cut right after a participle leaves it dangling ("troops ordered").
-          if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? ""))) continue;
+          if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? "")) && !BE.has(bare(kept[end - 2] ?? ""))) continue;
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
           seen.add(joined);

@@ -117,7 +117,7 @@ describe("quote extraction", () => {
       ["Bill Maher", "Now, you famously said you were tired of the emails."],
     ]);
   });
-  it("resolves he and she past names inside quotations and after a title's period (the attribution rules' own pick)", () => {
+  it("resolves he, she and the group past names inside quotations and after a title's period (the attribution rules' own pick)", () => {
     const rule = (...paragraphs: string[]) => speakerCandidates(paragraphs).map((x) => x.quote.speaker);
     // "Hillary Clinton represents …" opens a sentence inside Cheney's quotation: no antecedent for a later "she".
     expect(
@@ -128,6 +128,10 @@ describe("quote extraction", () => {
         "“Our freedom is under assault from an out-of-control government,” she said.",
       ),
     ).toEqual(["Cheney", "Cheney", "Cheney"]);
+    // "the group" is the body named last whose name ends like a group's.
+    expect(rule("The Trayvon Martin Foundation did not want to comment on the sale.", "“This election season, we are laser focused on furthering that mission,” the group said.")).toEqual([
+      "Trayvon Martin Foundation",
+    ]);
     // "Vermont Sen. Bernie Sanders" opens no sentence: "he" is still Beebe.
     expect(
       rule(

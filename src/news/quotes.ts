@@ -360,6 +360,8 @@ export function quoteSpans(p: string): Span[] {
 type Subject = { kind: "pronoun" | "name" | "description" | "organisation"; name: string };
 
 /** Nouns for bodies that speak as one: "the Clinton campaign said", "the ministry said". */
+/** What the name of a group or an organisation ends with: "the group said" may be any of them. */
+const GROUP_HEADS = "Foundation|Association|Coalition|Movement|Committee|Institute|Center|Centre|Council|Network|Alliance|Union|Federation|Society|League|Fund|Project|Matter";
 const INSTITUTIONS = new Set(
   (
     "campaign administration ministry department agency government committee company firm group organization organisation " +
@@ -921,7 +923,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         if (/^(?:the|its)\s/i.test(raw ?? "") && INSTITUTIONS.has(head)) {
           // "the ministry said": the body of that kind named last ("China's Foreign Ministry").
           const earlier = [...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n");
-          const headPattern = `[${head.slice(0, 1).toUpperCase()}${head.slice(0, 1)}]${head.slice(1)}`;
+          const ownHead = `[${head.slice(0, 1).toUpperCase()}${head.slice(0, 1)}]${head.slice(1)}`;
+          // "The Trayvon Martin Foundation … the group said": a group or organisation is any body named so.
+          const headPattern = /^(?:group|organi[sz]ation)$/.test(head) ? `${ownHead}|${GROUP_HEADS}` : ownHead;
           const named = [...earlier.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.’'&-]*[ \t]+){1,4})(${headPattern})\b`, "gu"))].at(-1);
           // Otherwise the subject named last, person or not ("Black Lives Matter … the group said").
           speaker = named ? `${(named[1] ?? "").trim()} ${named[2] ?? ""}`.replace(/^The\s+/u, "") : (history.at(-1)?.name ?? null);

@@ -11,6 +11,7 @@ import type { Services } from "../commands/index.js";
 import { cacheDirOf, type Config, ConfigError, dailyTime, loadConfig } from "./config.js";
 import { runConsole } from "./console/repl.js";
 import { renderText } from "./console/render.js";
+import type { AnalysisCache } from "./corpus/cache.js";
 import { loadCorpus, type Progress } from "./corpus/parallel.js";
 import { ProgressBar } from "./console/progress.js";
 import { type ArticleWatcher, watchArticles } from "./corpus/watch.js";
@@ -171,10 +172,12 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
 
   let loaded: Awaited<typeof loading>["loaded"];
   let cached = 0;
+  let cache: AnalysisCache | undefined;
   try {
     const done = await loading;
     loaded = done.loaded;
     cached = done.cached;
+    cache = done.cache;
     corpora.setBase(loaded.articles, done.corpus);
   } catch (err) {
     await bot?.stop();
@@ -239,7 +242,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
       services.corpus = corpora.shared;
     },
     log,
-    { ...(cacheDir !== undefined ? { cacheDir } : {}), onCacheError },
+    // The first load's cache: a reload takes the unchanged files' analyses from memory, the very objects in use.
+    { cache, onCacheError },
   );
   if (opts.schedule ?? true) {
     scheduler.start();

@@ -87,6 +87,25 @@ describe("the analysis cache", () => {
     expect((await load()).cached).toBe(r.loaded.files - 1);
   });
 
+  it("hands a reload the last load's analyses in memory: the same objects, nothing read or copied again", async () => {
+    for (const opts of [{ cacheDir }, {}]) {
+      const first = await load(opts);
+      const names = (await readdir(articles)).filter((f) => f.endsWith(".md")).sort();
+      await writeFile(path.join(articles, names[0] as string), "# Harbour crane toppled by storm\n\nA crane at the harbour toppled in the storm overnight, the port authority said.\n");
+      const second = await loadCorpus(articles, { cache: first.cache });
+      await second.saved;
+      expect(second.cached).toBe(second.loaded.files - 1);
+      expect(second.cache).toBe(first.cache);
+      const kept = first.corpus.articles.find((a) => a.file !== names[0]);
+      expect(kept && second.corpus.get(kept.id)).toBe(kept);
+      expect(second.corpus.articles.map((a) => a.headline)).toContain("Harbour crane toppled by storm");
+      // The same corpus as a load from scratch, search index included (its terms are counted again).
+      expect(fingerprint(second.corpus)).toEqual(fingerprint((await load({})).corpus));
+      await rm(articles, { recursive: true, force: true });
+      await generateCorpus({ articles: 60, out: articles, seed: 3 });
+    }
+  });
+
   it("ignores a damaged bucket and one written by other code, and rewrites both", async () => {
     const first = await load();
     const files = (await bucketFiles()).filter((f) => f.endsWith(".v8"));

@@ -60,15 +60,24 @@ function isBucket(v: unknown, version: string): v is Bucket {
   return b.format === FORMAT && b.version === version && Array.isArray(b.entries);
 }
 
+/**
+ * One articles folder's cache: the entries of its last load, in memory (the same objects the corpus holds, so a
+ * reload takes the unchanged files' analyses without reading or copying them), and on disk when it has a folder.
+ */
 export class AnalysisCache {
   private readonly entries = new Map<string, FileEntry>();
   /** Buckets on disk that hold nothing usable (another version, unreadable): rewritten or removed on save. */
   private readonly stale = new Set<number>();
 
   private constructor(
-    private readonly dir: string,
+    private readonly dir: string | null,
     private readonly version: string,
   ) {}
+
+  /** A cache kept in memory only (no CACHE_DIR): reloads still analyse only new and changed files. */
+  static memory(): AnalysisCache {
+    return new AnalysisCache(null, "memory");
+  }
 
   /**
    * The cache of one articles folder under `cacheDir`, read back (bucket by bucket, letting other work run
@@ -78,16 +87,17 @@ export class AnalysisCache {
     const version = await codeVersion();
     if (version === null) return null;
     const key = createHash("sha256").update(path.resolve(articlesDir)).digest("hex").slice(0, 16);
-    const cache = new AnalysisCache(path.join(cacheDir, `articles-${key}`), version);
+    const dir = path.join(cacheDir, `articles-${key}`);
+    const cache = new AnalysisCache(dir, version);
     let all: string[];
     try {
-      all = await readdir(cache.dir);
+      all = await readdir(dir);
     } catch {
       return cache;
     }
     // A write that was cut short (the process stopped) leaves its temporary file; one an hour old is no one's.
     for (const n of all.filter((f) => f.endsWith(".tmp"))) {
-      const at = path.join(cache.dir, n);
+      const at = path.join(dir, n);
       const info = await stat(at).catch(() => null);
       if (info !== null && Date.now() - info.mtimeMs > 3_600_000) await rm(at, { force: true });
     }
@@ -99,7 +109,7 @@ export class AnalysisCache {
       const number = Number.parseInt(name.slice(0, 2), 16);
       let bucket: unknown = null;
       try {
-        const handle = await open(path.join(cache.dir, name), "r");
+        const handle = await open(path.join(dir, name), "r");
         try {
           const size = (await handle.stat()).size;
           if (buffer.length < size) buffer = Buffer.alloc(Math.max(size, 2 * buffer.length));
@@ -139,13 +149,29 @@ export class AnalysisCache {
    * Keep `current` (every file of the folder now, in any order) and write the buckets whose entries changed:
    * new, changed or removed files. Unreadable files are not kept. Returns how many buckets were written.
    */
-  async save(current: readonly FileEntry[]): Promise<number> {
+  save(current: readonly FileEntry[]): Promise<number> {
+    // One save at a time: a reload's save waits for the load's before it.
+    const run = this.saving.then(() => this.write(current));
+    this.saving = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private saving: Promise<void> = Promise.resolve();
+
+  private async write(current: readonly FileEntry[]): Promise<number> {
     const next = new Map<string, FileEntry>();
     for (const e of current) if (e.readable) next.set(e.file, e);
     const dirty = new Set<number>(this.stale);
     for (const [file, e] of next) if (this.entries.get(file) !== e) dirty.add(bucketOf(file));
     for (const file of this.entries.keys()) if (!next.has(file)) dirty.add(bucketOf(file));
-    if (dirty.size === 0) return 0;
+    const dir = this.dir;
+    if (dirty.size === 0 || dir === null) {
+      this.keep(next);
+      return 0;
+    }
     const byBucket = new Map<number, FileEntry[]>();
     for (const [file, e] of next) {
       const b = bucketOf(file);
@@ -154,9 +180,9 @@ export class AnalysisCache {
       if (!list) byBucket.set(b, (list = []));
       list.push(e);
     }
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(dir, { recursive: true });
     for (const b of [...dirty].sort((x, y) => x - y)) {
-      const file = path.join(this.dir, `${b.toString(16).padStart(2, "0")}.v8`);
+      const file = path.join(dir, `${b.toString(16).padStart(2, "0")}.v8`);
       const list = byBucket.get(b) ?? [];
       if (list.length === 0) {
         await rm(file, { force: true });
@@ -173,8 +199,19 @@ export class AnalysisCache {
       }
     }
     this.stale.clear();
-    this.entries.clear();
-    for (const [file, e] of next) this.entries.set(file, e);
+    this.keep(next);
     return dirty.size;
+  }
+
+  /**
+   * The entries from now on, without their index terms (about 2 KB an article, needed only to build an index):
+   * a later load counts those articles' terms again, and a bucket written later keeps them without.
+   */
+  private keep(next: ReadonlyMap<string, FileEntry>): void {
+    this.entries.clear();
+    for (const [file, e] of next) {
+      e.terms = [];
+      this.entries.set(file, e);
+    }
   }
 }

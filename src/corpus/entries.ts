@@ -19,6 +19,7 @@ export interface FileEntry {
   /** Every article parsed from the file (duplicates are dropped when entries are merged), each analysed. */
   articles: Article[];
   analyses: Analysis[];
+  /** Each article's index terms; empty once the entry has served a build (they are counted again if needed). */
   terms: IndexTerms[];
   /** Whether the file could be read at all: one that could not is not cached, and is read again next time. */
   readable: boolean;

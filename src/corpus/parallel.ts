@@ -38,6 +38,8 @@ export interface LoadedCorpus {
   cached: number;
   /** The cache brought up to date (written after the corpus is built; resolves, never rejects). */
   saved: Promise<void>;
+  /** The cache, to hand to the next load of the same folder (a reload): it analyses only new and changed files. */
+  cache: AnalysisCache;
 }
 
 export interface LoadCorpusOptions {
@@ -46,8 +48,10 @@ export interface LoadCorpusOptions {
   workers?: number;
   /** Stops the workers (start-up failed meanwhile). */
   signal?: AbortSignal;
-  /** Where the analysis cache lives (see cache.ts); none when unset. */
+  /** Where the analysis cache lives (see cache.ts); in memory only when unset. */
   cacheDir?: string;
+  /** The cache of the last load of this folder (LoadedCorpus.cache), instead of reading `cacheDir` again. */
+  cache?: AnalysisCache;
   /** A cache that could not be written (the load itself is whole; the next one analyses those files again). */
   onCacheError?: (err: Error) => void;
 }
@@ -109,7 +113,8 @@ function merge(entries: readonly FileEntry[], files: number): { loaded: LoadResu
         return;
       }
       analyses.set(a.id, e.analyses[i] as Analysis);
-      terms.set(a.id, e.terms[i] as IndexTerms);
+      const t = e.terms[i];
+      if (t !== undefined) terms.set(a.id, t);
       articles.push(a);
     });
   }
@@ -127,18 +132,19 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const loaded: LoadResult = { articles: [], skipped: [{ file: dir, reason: `cannot read the folder (${err.code ?? err.message})` }], duplicates: 0, files: 0 };
-    return { loaded, corpus: new Corpus([]), workers: 0, cached: 0, saved: Promise.resolve() };
+    return { loaded, corpus: new Corpus([]), workers: 0, cached: 0, saved: Promise.resolve(), cache: opts.cache ?? AnalysisCache.memory() };
   }
   const total = files.length;
   opts.onProgress?.({ done: 0, total });
   const pause = slicer(opts.signal);
-  const cache = opts.cacheDir === undefined ? null : await AnalysisCache.open(opts.cacheDir, dir).catch(() => null);
+  const cache =
+    opts.cache ?? (opts.cacheDir === undefined ? null : await AnalysisCache.open(opts.cacheDir, dir).catch(() => null)) ?? AnalysisCache.memory();
   const entries: Array<FileEntry | undefined> = new Array<FileEntry | undefined>(total);
   const todo: number[] = [];
   for (let i = 0; i < total; i++) {
     await pause();
     const file = files[i] as string;
-    if (cache !== null && cache.size > 0) {
+    if (cache.size > 0) {
       const info = statSync(file, { throwIfNoEntry: false });
       const hit = info === undefined ? undefined : cache.lookup(nameIn(dir, file), info.size, info.mtimeMs);
       if (hit !== undefined) {
@@ -182,12 +188,9 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const all = entries as FileEntry[];
   const { loaded, analyses, terms } = merge(all, total);
   const corpus = await buildCorpus(loaded.articles, { analyses, terms });
-  const saved =
-    cache === null
-      ? Promise.resolve()
-      : cache.save(all).then(
-          () => undefined,
-          (err: unknown) => opts.onCacheError?.(err as Error),
-        );
-  return { loaded, corpus, workers: inThread ? 0 : workers, cached, saved };
+  const saved = cache.save(all).then(
+    () => undefined,
+    (err: unknown) => opts.onCacheError?.(err as Error),
+  );
+  return { loaded, corpus, workers: inThread ? 0 : workers, cached, saved, cache };
 }

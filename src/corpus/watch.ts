@@ -32,10 +32,12 @@ export async function watchArticles(
   dir: string,
   onChange: (loaded: LoadResult, corpus: Corpus) => void,
   log: Logger,
-  load: Pick<LoadCorpusOptions, "cacheDir" | "onCacheError"> = {},
+  load: Pick<LoadCorpusOptions, "cacheDir" | "cache" | "onCacheError"> = {},
   intervalMs = WATCH_INTERVAL_MS,
 ): Promise<ArticleWatcher> {
   let last = await signature(dir);
+  /** The last load's analyses (the first load's, given by the caller, or the watcher's own last reload). */
+  let cache = load.cache;
   let busy: Promise<LoadResult | null> | null = null;
   const check = (): Promise<LoadResult | null> => {
     busy ??= (async () => {
@@ -44,7 +46,8 @@ export async function watchArticles(
         if (now === last) return null;
         last = now;
         // Like the first load: on every core, off this thread; files unchanged since then come from the cache.
-        const { loaded, corpus } = await loadCorpus(dir, load);
+        const { loaded, corpus, cache: next } = await loadCorpus(dir, { ...load, ...(cache !== undefined ? { cache } : {}) });
+        cache = next;
         for (const s of loaded.skipped) log.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
         log.info({ articles: loaded.articles.length, files: loaded.files, skipped: loaded.skipped.length, dir }, "articles reloaded");
         onChange(loaded, corpus);

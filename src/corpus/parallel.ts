@@ -100,12 +100,17 @@ function slicer(signal?: AbortSignal): () => Promise<void> {
 }
 
 /** The files' entries in file order: the first copy of a duplicate wins. */
-function merge(entries: readonly FileEntry[], files: number): { loaded: LoadResult; analyses: Map<string, Analysis>; terms: Map<string, IndexTerms> } {
+async function merge(
+  entries: readonly FileEntry[],
+  files: number,
+  pause: () => Promise<void>,
+): Promise<{ loaded: LoadResult; analyses: Map<string, Analysis>; terms: Map<string, IndexTerms> }> {
   const articles: Article[] = [];
   const analyses = new Map<string, Analysis>();
   const terms = new Map<string, IndexTerms>();
   const loaded: LoadResult = { articles, skipped: [], duplicates: 0, files };
   for (const e of entries) {
+    await pause();
     if (e.problem !== "") loaded.skipped.push({ file: e.file, reason: e.problem });
     e.articles.forEach((a, i) => {
       if (analyses.has(a.id)) {
@@ -186,7 +191,8 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
     );
   }
   const all = entries as FileEntry[];
-  const { loaded, analyses, terms } = merge(all, total);
+  const { loaded, analyses, terms } = await merge(all, total, pause);
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const corpus = await buildCorpus(loaded.articles, { analyses, terms });
   const saved = cache.save(all).then(
     () => undefined,

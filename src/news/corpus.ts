@@ -124,9 +124,12 @@ export class Corpus {
     this.quotesById.clear();
     this.peopleById.clear();
     this.analysesById.clear();
-    const indexed = articles.map((a, i) => ({ a, i }));
-    indexed.sort((x, y) => y.a.published.getTime() - x.a.published.getTime() || x.i - y.i);
-    this.sorted = indexed.map((x) => x.a);
+    // Newest first, equal dates in load order: indexes sorted over the times in a typed array (a sort of 100,000
+    // objects held the event loop for a quarter of a second).
+    const times = Float64Array.from(articles, (a) => a.published.getTime());
+    const order = Int32Array.from(articles, (_, i) => i).sort((x, y) => (times[y] as number) - (times[x] as number) || x - y);
+    yield;
+    this.sorted = Array.from(order, (i) => articles[i] as Article);
     let n = 0;
     this.foldedHeadlines = [];
     for (const a of this.sorted) {

@@ -124,6 +124,7 @@ class Triples {
     const count = this.ids.size;
     const starts = new Int32Array(count + 1);
     for (let i = 0; i < this.n; i++) {
+      if (i > 0 && i % (FLAT_STEP * 4) === 0) yield;
       const t = (this.terms[i] as number) + 1;
       starts[t] = (starts[t] as number) + 1;
     }
@@ -150,8 +151,8 @@ export const BUILD_STEP = 200;
 const TOPIC_CACHE = 64;
 const NO_DOCS = new Int32Array(0);
 const NO_TFS = new Uint16Array(0);
-/** Postings placed between two pauses of the final grouping. */
-const FLAT_STEP = 1_000_000;
+/** Postings placed between two pauses of the final grouping (scattered writes: about 20 ms at 100,000 articles). */
+const FLAT_STEP = 200_000;
 
 /** The members of `list` (ascending) that are also in `other` (ascending), by galloping search. */
 function intersect(list: Int32Array, other: Int32Array): Int32Array {

@@ -19,7 +19,6 @@ import v8 from "node:v8";
 import type { FileEntry } from "./entries.js";
 
 const FORMAT = "newsdesk-analysis-cache/1";
-export const BUCKETS = 256;
 
 let versionMemo: Promise<string | null> | undefined;
 
@@ -163,7 +162,7 @@ export class AnalysisCache {
 
   private async write(current: readonly FileEntry[]): Promise<number> {
     const next = new Map<string, FileEntry>();
-    for (const e of current) if (e.readable) next.set(e.file, e);
+    for (const e of current) if (e.size >= 0) next.set(e.file, e);
     const dirty = new Set<number>(this.stale);
     for (const [file, e] of next) if (this.entries.get(file) !== e) dirty.add(bucketOf(file));
     for (const file of this.entries.keys()) if (!next.has(file)) dirty.add(bucketOf(file));

@@ -11,7 +11,10 @@ import { nameIn, readArticleTextSync } from "./load.js";
 export interface FileEntry {
   /** The file's path relative to the articles folder: its name in messages and its key in the cache. */
   file: string;
-  /** Size and modification time when it was read: a file whose size or time changes is read again. */
+  /**
+   * Size and modification time when it was read: a file whose size or time changes is read again. -1 for a file
+   * that could not be read at all (permissions, I/O), which is not cached and is read again next time.
+   */
   size: number;
   mtimeMs: number;
   /** Why the file, or part of it, was skipped ("" when nothing was). */
@@ -21,8 +24,6 @@ export interface FileEntry {
   analyses: Analysis[];
   /** Each article's index terms; empty once the entry has served a build (they are counted again if needed). */
   terms: IndexTerms[];
-  /** Whether the file could be read at all: one that could not is not cached, and is read again next time. */
-  readable: boolean;
 }
 
 /** Read (blocking), parse and analyse one file. */
@@ -32,8 +33,7 @@ export function analyseFile(file: string, base: string): FileEntry {
   if ("reason" in read) {
     // A file that could not be read at all (permissions, I/O) is tried again next time; one that is no usable
     // text (binary, empty, too large) is known by its size and time like any other.
-    const known = read.size !== undefined && read.mtimeMs !== undefined;
-    return { file: name, size: read.size ?? -1, mtimeMs: read.mtimeMs ?? -1, problem: read.reason, articles: [], analyses: [], terms: [], readable: known };
+    return { file: name, size: read.size ?? -1, mtimeMs: read.mtimeMs ?? -1, problem: read.reason, articles: [], analyses: [], terms: [] };
   }
   const parsed = parseArticleFile({ name, text: read.text, mtime: read.mtime });
   return {
@@ -44,6 +44,5 @@ export function analyseFile(file: string, base: string): FileEntry {
     articles: parsed.articles,
     analyses: parsed.articles.map((a) => analyzeArticle(a)),
     terms: parsed.articles.map((a) => indexTermsOf(a)),
-    readable: true,
   };
 }

@@ -27,6 +27,16 @@ describe("quote extraction", () => {
       ["Rubio", "Second thing to say"],
     ]);
   });
+  it("names nobody by an ordinary word that only opens sentences, but keeps roles and surnames", () => {
+    // "Asked" and "Titled" open sentences here and are written in lower case or shaped as participles elsewhere.
+    expect(q("Voters were asked about the candidates.", "Asked whether Clinton “has the integrity to serve as president,” 75 percent of Democrats said yes.")).toEqual([
+      ["Democrats", "has the integrity to serve as president"],
+    ]);
+    expect(q("The campaign released a video.", "Titled “A Very Merry Campaign Christmas,” the video pans around gifts.")).toEqual([[null, "A Very Merry Campaign Christmas"]]);
+    // A role is a speaker described ("said one source"); a surname that only opens sentences is still a name.
+    expect(q("“It was a good meeting for everyone,” said one source who attended.")).toEqual([["Source", "It was a good meeting for everyone"]]);
+    expect(q("Rice was asked about the price of oil.", "Rice said: “The price of oil is too high this winter.”")).toEqual([["Rice", "The price of oil is too high this winter."]]);
+  });
   it("skips scare quotes of fewer than three words", () => {
     expect(q("He called it “critical” and a “listening exercise” for all.")).toEqual([]);
   });

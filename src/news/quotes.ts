@@ -257,6 +257,42 @@ function noName(name: string): boolean {
 }
 const NEVER_NAMES = new Set("a an the or and nor but yes nothing nobody everything something anything".split(" "));
 
+/**
+ * A one-word "name" that the article itself uses as an ordinary word: capitalised only where a sentence (or a
+ * line) starts, and written in lower case elsewhere ("One source said" beside "said one source") or shaped like a
+ * participle ("Conceding that …", "Titled “…”"). "Asked", "Transcript", "Multiple" or "Website" are nobody; "Trump"
+ * and "Ban" (Ki-moon) are capitalised within sentences, and a surname the article gives in full ("Tom Price") is
+ * named in full, so neither is touched.
+ */
+function ordinaryWord(name: string, articleText: string): boolean {
+  // A role ("Source", from "said one source") or a body ("Police") is a speaker described, not named.
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name) || PERSON_ROLES.test(name) || NOT_PEOPLE.test(name) || BODIES.test(name)) return false;
+  let key = ordinaryFor === articleText ? ordinaryCache.get(name) : undefined;
+  if (key !== undefined) return key;
+  if (ordinaryFor !== articleText) {
+    ordinaryFor = articleText;
+    ordinaryCache = new Map();
+  }
+  key = ordinaryUse(name, articleText);
+  ordinaryCache.set(name, key);
+  return key;
+}
+let ordinaryFor = "";
+let ordinaryCache = new Map<string, boolean>();
+
+function ordinaryUse(name: string, articleText: string): boolean {
+  const word = new RegExp(`(?<![\\p{L}\\p{N}'’-])${name}(?![\\p{L}\\p{N}'’-])`, "gu");
+  for (const m of articleText.matchAll(word)) {
+    // Within a sentence, a capital makes it a name: only a line's or a sentence's start (or an opening quotation
+    // mark, or a colon) leaves it open.
+    const before = articleText.slice(Math.max(0, m.index - 4), m.index);
+    if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(m.index < 4 ? `\n${before}` : before)) return false;
+  }
+  if (/(?:ing|ed)$/u.test(name)) return true;
+  const lower = name.toLowerCase();
+  return new RegExp(`(?<![\\p{L}\\p{N}'’-])${lower}(?![\\p{L}\\p{N}'’-])`, "u").test(articleText);
+}
+
 /** Titles that make a single word a person's name: "President Obama", "Sen. Cruz", "Mr. Trump". */
 const PERSON_TITLES =
   "Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|President|Senator|Governor|Secretary|Justice|Judge|Mayor|Pope|Speaker|Chairman|Chairwoman|Director|Minister|Chancellor|Ambassador|Representative|Congressman|Congresswoman|Attorney General|Leader|candidate|nominee|spokesman|spokeswoman|host|anchor|adviser|advisor|strategist|pollster|aide";
@@ -400,7 +436,7 @@ function lastPublisher(before: string): string | null {
 
 /** People described rather than named: "a person close to the Clintons", "a senior administration official". */
 const PERSON_ROLE_WORDS =
-  "person|people|official|officials|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
+  "person|people|official|officials|user|commenter|attendee|employee|owner|narrator|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
 const PERSON_ROLES = new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu");
 /** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */
@@ -1036,7 +1072,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           }
         }
       }
-      if (speaker === null || noName(speaker)) continue;
+      if (speaker === null || noName(speaker) || ordinaryWord(speaker, articleText)) continue;
       const start = p.indexOf(text, sentence.start);
       reported.push({ text, speaker, paragraph: pi, start, end: start + text.length });
     }
@@ -1045,14 +1081,14 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
   if (useModel) {
     out.forEach((q, k) => {
-      if (meta[k]?.locked === true && (q.speaker === null || !noName(q.speaker))) return;
+      if (meta[k]?.locked === true && (q.speaker === null || !(noName(q.speaker) || ordinaryWord(q.speaker, articleText)))) return;
       const best = pickSpeaker(candidates[k] ?? []);
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
   }
   // Nor do the rules name anyone by an ordinary word.
   out.forEach((q, k) => {
-    if (q.speaker !== null && noName(q.speaker)) out[k] = { ...q, speaker: null };
+    if (q.speaker !== null && (noName(q.speaker) || ordinaryWord(q.speaker, articleText))) out[k] = { ...q, speaker: null };
   });
   return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked) };
 }
@@ -1219,7 +1255,7 @@ function candidatesFor(
   const out: Candidate[] = [];
   for (const [key, c] of byKey) {
     // "He said" shapes the others' features (nearest source, recency) but is nobody to name; nor is "Wait" or "It".
-    if (PRONOUN_WORDS.has(c.name.toLowerCase()) || noName(c.name)) continue;
+    if (PRONOUN_WORDS.has(c.name.toLowerCase()) || noName(c.name) || ordinaryWord(c.name, articleText)) continue;
     const x = c.x;
     if (key === ruleKey && via !== "none") {
       x[f(via === "direct" ? "ruleDirect" : via === "pronoun" ? "rulePronoun" : via === "carry" ? "ruleCarry" : "ruleOther")] = 1;

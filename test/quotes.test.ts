@@ -37,6 +37,19 @@ describe("quote extraction", () => {
     expect(q("“It was a good meeting for everyone,” said one source who attended.")).toEqual([["Source", "It was a good meeting for everyone"]]);
     expect(q("Rice was asked about the price of oil.", "Rice said: “The price of oil is too high this winter.”")).toEqual([["Rice", "The price of oil is too high this winter."]]);
   });
+  it("takes no place in a description for the speaker: the person the sentence opens with", () => {
+    expect(q("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal miners out of business.”")).toEqual([
+      ["Clinton", "going to put a lot of coal miners out of business."],
+    ]);
+    expect(q("Swanson, who is a pastor at the Reformation Church of Elizabeth, Colorado, slammed the Girl Scouts for promoting “abortion among the girls” on Monday.")).toEqual([
+      ["Swanson", "abortion among the girls"],
+    ]);
+    expect(q("Harry Bond, 30, of Raleigh, N.C., said: “We will fight on to the end of this.”")).toEqual([["Harry Bond", "We will fight on to the end of this."]]);
+    // … nor for a later "she says".
+    expect(q('Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is global warming. "We are not going to act in time," she says.')).toEqual([
+      ["Brianne Stone", "We are not going to act in time"],
+    ]);
+  });
   it("skips scare quotes of fewer than three words", () => {
     expect(q("He called it “critical” and a “listening exercise” for all.")).toEqual([]);
   });

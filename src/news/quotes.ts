@@ -156,6 +156,23 @@ const AFTER_LATE_VERB_FIRST = new RegExp(
   String.raw`^[^“”".!?]{0,80}?,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`,
   "u",
 );
+/**
+ * Whether the name at `at` (of `length` characters) in `text` is a place in a description: the state of "in
+ * Columbus, Ohio, said" or "of Elizabeth, Colorado, slammed", or the town of "of Huntsville, Ala., says" — the
+ * speaker is the person the sentence opens with, not Ohio.
+ */
+function placeAt(text: string, at: number, length: number): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  if (PLACE_SECOND.test(before)) return true;
+  return /\b(?:in|of|from|near)\s+$/u.test(before) && PLACE_PAIR_AFTER.test(text.slice(at + length, at + length + 40));
+}
+/** The lower-case words a subject may open with ("of Raleigh", "veteran analyst Charlie Cook"). */
+const LOWER_LEAD = /^(?:\p{Ll}[\p{Ll}-]*\s+)+/u;
+const PLACE_SECOND = /\b(?:in|of|from|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*$/u;
+const PLACE_PAIR_AFTER = /^,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,/u;
+/** A sentence's opening name set off by a comma: "Clinton, during a town hall meeting in Columbus, Ohio, said". */
+const OPENING_NAME = new RegExp(String.raw`^\s*(${NAME}),`, "u");
+
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
 /** Scanned over whole paragraphs, so without the speech-verb guard inside the subject (too slow there):
@@ -260,13 +277,14 @@ const NEVER_NAMES = new Set("a an the or and nor but yes nothing nobody everythi
 /**
  * A one-word "name" that the article itself uses as an ordinary word: capitalised only where a sentence (or a
  * line) starts, and written in lower case elsewhere ("One source said" beside "said one source") or shaped like a
- * participle ("Conceding that …", "Titled “…”"). "Asked", "Transcript", "Multiple" or "Website" are nobody; "Trump"
+ * participle ("Conceding that …", "Titled “…”"). "Asked", "Transcript", "Multiple", "Website" or a section's "WORLD"
+ * are nobody; "Trump"
  * and "Ban" (Ki-moon) are capitalised within sentences, and a surname the article gives in full ("Tom Price") is
  * named in full, so neither is touched.
  */
 function ordinaryWord(name: string, articleText: string): boolean {
   // A role ("Source", from "said one source") or a body ("Police") is a speaker described, not named.
-  if (!/^\p{Lu}\p{Ll}+$/u.test(name) || PERSON_ROLES.test(name) || NOT_PEOPLE.test(name) || BODIES.test(name)) return false;
+  if (!/^\p{Lu}(?:\p{Ll}+|\p{Lu}{3,})$/u.test(name) || PERSON_ROLES.test(name) || NOT_PEOPLE.test(name) || BODIES.test(name)) return false;
   let key = ordinaryFor === articleText ? ordinaryCache.get(name) : undefined;
   if (key !== undefined) return key;
   if (ordinaryFor !== articleText) {
@@ -288,7 +306,8 @@ function ordinaryUse(name: string, articleText: string): boolean {
     const before = articleText.slice(Math.max(0, m.index - 4), m.index);
     if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(m.index < 4 ? `\n${before}` : before)) return false;
   }
-  if (/(?:ing|ed)$/u.test(name)) return true;
+  // A participle in capitals may be a transcript's speaker ("KING:"); in lower case it is no name.
+  if (/\p{Ll}(?:ing|ed)$/u.test(name)) return true;
   const lower = name.toLowerCase();
   return new RegExp(`(?<![\\p{L}\\p{N}'’-])${lower}(?![\\p{L}\\p{N}'’-])`, "u").test(articleText);
 }
@@ -663,6 +682,9 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     const end = offset + (m.index ?? 0) + m[0].length;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
+    // "Brianne Stone, 29, of Huntsville, Ala., says": not Huntsville (the sentence's opener is its subject).
+    const lead = LOWER_LEAD.exec(raw)?.[0].length ?? 0;
+    if (placeAt(p, at + lead, raw.length - lead)) continue;
     const subject = cleanSubject(raw);
     if (subject?.kind !== "name") continue;
     out.push({ at, name: fullestName(subject.name, articleText) });
@@ -909,6 +931,15 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (raw === undefined && span.open === 0 && pi > 0) {
         const prev = paragraphs[pi - 1] ?? "";
         if (/:\s*$/.test(prev)) raw = BEFORE.exec(prev.slice(sentenceStartBefore(prev, prev.length)))?.[1];
+      }
+      // "Clinton, during a town hall meeting in Columbus, Ohio, said she was “…”": the place is nobody; the name
+      // that opens the sentence is the speaker.
+      if (raw !== undefined) {
+        const inBefore = before.lastIndexOf(raw);
+        const lead = LOWER_LEAD.exec(raw)?.[0].length ?? 0;
+        if (inBefore >= 0 && placeAt(before, inBefore + lead, raw.length - lead)) {
+          raw = usable(OPENING_NAME.exec(p.slice(sentenceStartBefore(p, span.open), span.open))?.[1]);
+        }
       }
       let described = false;
       if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null || (/:\s*$/.test(before) && sentenceStartBefore(p, span.open) >= prevEnd))) {

@@ -21,6 +21,10 @@ describe("quote extraction", () => {
   it("strips titles and uses the article's fullest name", () => {
     expect(q("President Donald Trump arrived.", "“It will be a good meeting,” President Trump said.")).toEqual([["Donald Trump", "It will be a good meeting"]]);
   });
+  it("takes the fullest name without its owner's possessive ('CNN's Gloria Borger')", () => {
+    expect(q("CNN's Gloria Borger asked the question on air.", "“That would be Hillary Clinton,” Borger said.")).toEqual([["Gloria Borger", "That would be Hillary Clinton"]]);
+    expect(q("Media Research Center’s Brent Bozell endorsed Cruz.", "“You are either with us or against us,” Bozell said.")).toEqual([["Brent Bozell", "You are either with us or against us"]]);
+  });
   it("gives a pronoun to the last named speaker", () => {
     expect(q("“First thing to say,” Rubio said. “Second thing to say,” he added.")).toEqual([
       ["Rubio", "First thing to say"],

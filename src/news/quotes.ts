@@ -536,9 +536,12 @@ function nameFacts(articleText: string): NameFacts {
   const fullest = new Map<string, string>();
   // Paragraph by paragraph: a name does not run on into the next paragraph.
   for (const run of articleText.split("\n").flatMap(paragraphRuns)) {
-    const words = run.text.split(/\s+/);
+    let words = run.text.split(/\s+/);
     // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows.
     while (words.length > 1 && leadsNoName(words[0] ?? "")) words.shift();
+    // "Media Research Center’s Brent Bozell": the person is who follows the possessive.
+    const owner = words.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
+    if (owner >= 0 && owner < words.length - 1) words = words.slice(owner + 1);
     const cleaned = stripTitles(words.join(" "));
     const n = cleaned.split(/\s+/).length;
     if (n < 2 || n > 4) continue;

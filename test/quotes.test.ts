@@ -54,6 +54,15 @@ describe("quote extraction", () => {
       ["Brianne Stone", "We are not going to act in time"],
     ]);
   });
+  it("keeps a day, a clause or a participle out of a speaker's name", () => {
+    expect(q("Presidential candidate Donald Trump on Saturday tweeted: “She is the most corrupt candidate ever!”")).toEqual([["Donald Trump", "She is the most corrupt candidate ever!"]]);
+    expect(q("A campaign surrogate who backs Sanders called them “corporate Democratic whores who betray us” on stage.")).toEqual([
+      ["Campaign surrogate", "corporate Democratic whores who betray us"],
+    ]);
+    expect(q("Hillary Clinton spoke in Los Angeles.", "Following Wednesday’s report, the campaign was quiet. “Nothing has changed about the story at all,” she said.")).toEqual([
+      ["Hillary Clinton", "Nothing has changed about the story at all"],
+    ]);
+  });
   it("skips scare quotes of fewer than three words", () => {
     expect(q("He called it “critical” and a “listening exercise” for all.")).toEqual([]);
   });

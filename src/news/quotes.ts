@@ -488,8 +488,10 @@ function cleanSubjectOnce(given: string): Subject | null {
   // "Trump's remarks, Clinton wrote": a possessive is no subject.
   if (/\p{L}[’']s$/u.test(raw.trim())) return null;
   if (CARRIERS.test(raw.trim())) return null;
-  // "Rep. Bobby Scott (D-Va.)": the party and state after a name are no part of it.
-  let s = raw.trim().replace(/\s*\([^()]{1,30}\)$/u, "");
+  // "Rep. Bobby Scott (D-Va.)": the party and state after a name are no part of it; nor is the day after it
+  // ("Donald Trump on Saturday", "a statement Thursday night"), or what follows a line break.
+  let s = raw.trim().split("\n")[0]?.trim().replace(/\s*\([^()]{1,30}\)$/u, "").replace(DAY_AFTER, "") ?? "";
+  if (s === "") return null;
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
   const body = organisation(s);
   if (body !== null) return { kind: "organisation", name: body };
@@ -515,7 +517,8 @@ function cleanSubjectOnce(given: string): Subject | null {
     const name = stripTitles(tokens.join(" "));
     if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
   }
-  s = s.replace(/^(?:the|an?|one|his|her|their)\s+/i, "");
+  // "a White House official who …", "a friend without …": the description ends where its clause begins.
+  s = s.replace(/^(?:the|an?|one|his|her|their)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
   if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
@@ -589,6 +592,7 @@ function sentenceStartBefore(p: string, pos: number): number {
 const NOT_SUBJECTS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
+const DAY_AFTER = /\s+(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?$/u;
 
 const ADVERB_WORD = new RegExp(String.raw`^${ADVERB}$`, "u");
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
@@ -698,7 +702,12 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
 /** The last full name (two to four words, titles stripped) before a point, for a pronoun with no subject yet. */
 function lastMention(before: string, articleText: string): string | null {
   const runs = capitalisedRuns(before.slice(-3000))
-    .map((r) => stripTitles(r.text))
+    .map((r) => {
+      // "Following Wednesday’s debate": a participle opens no name.
+      const tokens = r.text.split(/\s+/);
+      while (tokens.length > 1 && leadsNoName(tokens[0] ?? "")) tokens.shift();
+      return stripTitles(tokens.join(" "));
+    })
     .filter((n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).length <= 4 && !/\b(?:The|Of|For|And)\b/.test(n) && !NOT_PEOPLE.test(n));
   const last = runs[runs.length - 1];
   return last === undefined ? null : fullestName(last, articleText);
@@ -727,7 +736,8 @@ function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]
       run = role[1];
     }
     const tokens = run.split(/\s+/);
-    while (tokens.length > 0 && opensNoName(tokens[0] ?? "")) tokens.shift();
+    // "In …", "Despite …", and before more words a participle ("Following Wednesday’s debate").
+    while (tokens.length > 0 && (tokens.length > 1 ? leadsNoName(tokens[0] ?? "") : opensNoName(tokens[0] ?? ""))) tokens.shift();
     // "The Vermont senator said": a description, not a person called Vermont.
     if (/^(?:The|A|An)$/.test(tokens[0] ?? "")) continue;
     const stripped = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
@@ -1168,7 +1178,14 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
     for (const run of paragraphRuns(p)) {
       let tokens = run.text.split(/\s+/);
       let skipped = 0;
-      while (tokens.length > 0 && (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) || OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) || NOT_NAME_OPENERS.has((tokens[0] ?? "").toLowerCase()))) {
+      // "In …", "Despite …", and before more words a participle ("Following Wednesday’s debate") open no name.
+      while (
+        tokens.length > 0 &&
+        (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) ||
+          OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) ||
+          NOT_NAME_OPENERS.has((tokens[0] ?? "").toLowerCase()) ||
+          (tokens.length > 1 && /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? "")))
+      ) {
         skipped += (tokens[0] ?? "").length + 1;
         tokens = tokens.slice(1);
       }

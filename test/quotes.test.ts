@@ -62,6 +62,10 @@ describe("quote extraction", () => {
     expect(q("Hillary Clinton spoke in Los Angeles.", "Following Wednesday’s report, the campaign was quiet. “Nothing has changed about the story at all,” she said.")).toEqual([
       ["Hillary Clinton", "Nothing has changed about the story at all"],
     ]);
+    // "… at an activist as she angrily said": the clause's pronoun speaks, not "Activist as she".
+    expect(q("Clinton lost her cool on a rope line, jabbing her finger at an activist as she angrily said, “I am so sick of the campaign lying” about her record.")).toEqual([
+      ["Clinton", "I am so sick of the campaign lying"],
+    ]);
   });
   it("skips scare quotes of fewer than three words", () => {
     expect(q("He called it “critical” and a “listening exercise” for all.")).toEqual([]);

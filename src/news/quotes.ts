@@ -482,6 +482,9 @@ function cleanSubjectOnce(given: string): Subject | null {
   const before = verbAt > 0 && CLAUSE_AFTER_VERB.has((words[verbAt + 1] ?? "").toLowerCase());
   const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : given;
   if (raw === "") return null;
+  // "jabbing her finger at an activist as she angrily said": the pronoun of the clause before the verb speaks.
+  const clausePronoun = /\s(?:as|when|while|because|after|before|since|until|if|and|but|so)\s+(he|she|they)$/iu.exec(raw.trim())?.[1];
+  if (clausePronoun !== undefined) return { kind: "pronoun", name: clausePronoun.toLowerCase() };
   // "Here in Columbia, Sanders stepped up …": a place after "Here in" is where, not who.
   const lead = /^(\S+)\s+(?:in|at|on|from|to|near)\s/u.exec(raw.trim())?.[1];
   if (lead !== undefined && opensNoName(lead)) return null;

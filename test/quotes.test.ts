@@ -49,9 +49,22 @@ describe("quote extraction", () => {
       ["Swanson", "abortion among the girls"],
     ]);
     expect(q("Harry Bond, 30, of Raleigh, N.C., said: “We will fight on to the end of this.”")).toEqual([["Harry Bond", "We will fight on to the end of this."]]);
+    // A name after "across the country," opens its clause: no place.
+    expect(q("Like others across the country, Schuette said the judges were wrong. “It cannot rationally be called a burden on voting,” he wrote.")).toEqual([
+      ["Schuette", "It cannot rationally be called a burden on voting"],
+    ]);
     // … nor for a later "she says".
     expect(q('Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is global warming. "We are not going to act in time," she says.')).toEqual([
       ["Brianne Stone", "We are not going to act in time"],
+    ]);
+  });
+  it("names the person after a role before the quotation ('Trump's attorney, Alan Garten, said …'), not a place so set off", () => {
+    expect(q('Trump\'s attorney, Alan Garten, said Nunberg was "looking for free publicity using false claims."')).toEqual([["Alan Garten", "looking for free publicity using false claims."]]);
+    expect(q("Carson’s business manager, Armstrong Williams, stated: “When I spoke with him yesterday he was so sad about it.”")).toEqual([
+      ["Armstrong Williams", "When I spoke with him yesterday he was so sad about it."],
+    ]);
+    expect(q("Michael Seaman, who lives outside of the state capital, Sacramento, said he still “prays that Bernie ends up the nominee.”")).toEqual([
+      ["Michael Seaman", "prays that Bernie ends up the nominee."],
     ]);
   });
   it("keeps a day, a clause or a participle out of a speaker's name", () => {

@@ -164,15 +164,25 @@ const AFTER_LATE_VERB_FIRST = new RegExp(
 function placeAt(text: string, at: number, length: number): boolean {
   const before = text.slice(Math.max(0, at - 80), at);
   if (PLACE_SECOND.test(before)) return true;
+  // An appositive set off on both sides: "the state capital, Sacramento, said", not "across the country, Schuette said".
+  if (PLACE_NAMED.test(before) && text.startsWith(",", at + length)) return true;
   return /\b(?:in|of|from|near)\s+$/u.test(before) && PLACE_PAIR_AFTER.test(text.slice(at + length, at + length + 40));
 }
 /** The lower-case words a subject may open with ("of Raleigh", "veteran analyst Charlie Cook"). */
 const LOWER_LEAD = /^(?:\p{Ll}[\p{Ll}-]*\s+)+/u;
 const PLACE_SECOND = /\b(?:in|of|from|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*$/u;
+/** "outside of the state capital, Sacramento, said": a place named after what kind of place it is. */
+const PLACE_NAMED = /\b(?:capital|city|town|village|county|state|province|region|suburb|district|country|island|neighbou?rhood)\s*,\s*$/u;
 const PLACE_PAIR_AFTER = /^,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,/u;
 /** A sentence's opening name set off by a comma: "Clinton, during a town hall meeting in Columbus, Ohio, said". */
 const OPENING_NAME = new RegExp(String.raw`^\s*(${NAME}),`, "u");
 
+/** Before the mark: "Trump's attorney, Alan Garten, said Nunberg was “…”" — the person named after a role (not
+ * after a place: "outside of the state capital, Sacramento, said"). */
+const ROLE_NAME_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?<!\b(?:of|in|from|at|near|to|into|on|for|with|by)\s)(?:${NAME}[’']s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`,
+  "u",
+);
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
 /** Scanned over whole paragraphs, so without the speech-verb guard inside the subject (too slow there):
@@ -917,7 +927,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         usable(subjectFirst?.[1]) ??
         // "Pollsters agree - Carl Bialik: “": a name and a colon right before the mark.
         usable(BEFORE_COLON.exec(before)?.[1]) ??
-        (beforeSpeaks ? (usable(PASSIVE_BY.exec(before)?.[1]) ?? subjectOf(BEFORE_TIGHT.exec(before), usable) ?? subjectOf(BEFORE.exec(before), usable)) : undefined);
+        (beforeSpeaks
+          ? (usable(PASSIVE_BY.exec(before)?.[1]) ??
+            subjectOf(BEFORE_TIGHT.exec(before), usable) ??
+            subjectOf(BEFORE.exec(before), usable) ??
+            usable(ROLE_NAME_BEFORE.exec(before)?.[1]))
+          : undefined);
       if (afterSpeaks) {
         const late = AFTER_LATE.exec(after)?.[1];
         raw ??= usable(late !== undefined && !JOINED_CLAUSE.test(late) ? late : undefined) ?? usable(AFTER_LATE_VERB_FIRST.exec(after)?.[1]);

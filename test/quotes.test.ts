@@ -67,6 +67,11 @@ describe("quote extraction", () => {
       ["Michael Seaman", "prays that Bernie ends up the nominee."],
     ]);
   });
+  it("gives a participle's quotation to the pronoun that opens the sentence", () => {
+    expect(q("Ruth Bader Ginsburg spoke to the Times.", "She escalated her criticism on Tuesday, telling CNN that Trump is a “faker” and questioning how he has “gotten away with not turning over his tax returns.”")).toEqual([
+      ["Ruth Bader Ginsburg", "gotten away with not turning over his tax returns."],
+    ]);
+  });
   it("keeps a day, a clause or a participle out of a speaker's name", () => {
     expect(q("Presidential candidate Donald Trump on Saturday tweeted: “She is the most corrupt candidate ever!”")).toEqual([["Donald Trump", "She is the most corrupt candidate ever!"]]);
     expect(q("A campaign surrogate who backs Sanders called them “corporate Democratic whores who betray us” on stage.")).toEqual([

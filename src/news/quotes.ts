@@ -953,6 +953,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         const sentenceStart = sentenceStartBefore(p, span.open);
         const own = subjects.find((x) => x.at >= sentenceStart && x.at < span.open);
         if (own) raw = own.name;
+        // "She escalated her criticism, telling CNN that Trump is a “faker”": a pronoun opening the sentence.
+        else raw = /^\s*[“"‘]?(He|She)\s/u.exec(p.slice(sentenceStart, span.open))?.[1];
       } else if (raw === undefined && before.trim() === "" && si === 0) {
         // A quotation standing as its own sentence after "X … by saying he would …": X's words.
         const prior = subjects.filter((x) => x.at < span.open).at(-1);

@@ -162,6 +162,10 @@ const AFTER_LATE_VERB_FIRST = new RegExp(
  * speaker is the person the sentence opens with, not Ohio.
  */
 function placeAt(text: string, at: number, length: number): boolean {
+  // Every shape has a comma right before the name or right after it.
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 160)) k--;
+  if (text.charCodeAt(k) !== 44 && text.charCodeAt(at + length) !== 44) return false;
   const before = text.slice(Math.max(0, at - 80), at);
   if (PLACE_SECOND.test(before)) return true;
   // An appositive set off on both sides: "the state capital, Sacramento, said", not "across the country, Schuette said".
@@ -183,6 +187,8 @@ const ROLE_NAME_BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?<!\b(?:of|in|from|at|near|to|into|on|for|with|by)\s)(?:${NAME}[’']s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`,
   "u",
 );
+/** A cheap test before ROLE_NAME_BEFORE: a lower-case word, then a capitalised name set off by commas. */
+const ROLE_NAME_HINT = /\p{Ll},\s*\p{Lu}[^,“”"]{0,60},\s+\p{Ll}/u;
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
 const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
 /** Scanned over whole paragraphs, so without the speech-verb guard inside the subject (too slow there):
@@ -293,17 +299,19 @@ const NEVER_NAMES = new Set("a an the or and nor but yes nothing nobody everythi
  * named in full, so neither is touched.
  */
 function ordinaryWord(name: string, articleText: string): boolean {
-  // A role ("Source", from "said one source") or a body ("Police") is a speaker described, not named.
-  if (!/^\p{Lu}(?:\p{Ll}+|\p{Lu}{3,})$/u.test(name) || PERSON_ROLES.test(name) || NOT_PEOPLE.test(name) || BODIES.test(name)) return false;
-  let key = ordinaryFor === articleText ? ordinaryCache.get(name) : undefined;
-  if (key !== undefined) return key;
+  if (name.includes(" ")) return false;
   if (ordinaryFor !== articleText) {
     ordinaryFor = articleText;
     ordinaryCache = new Map();
   }
-  key = ordinaryUse(name, articleText);
-  ordinaryCache.set(name, key);
-  return key;
+  let ordinary = ordinaryCache.get(name);
+  if (ordinary === undefined) {
+    // A role ("Source", from "said one source") or a body ("Police") is a speaker described, not named.
+    ordinary =
+      /^\p{Lu}(?:\p{Ll}+|\p{Lu}{3,})$/u.test(name) && !PERSON_ROLES.test(name) && !NOT_PEOPLE.test(name) && !BODIES.test(name) && ordinaryUse(name, articleText);
+    ordinaryCache.set(name, ordinary);
+  }
+  return ordinary;
 }
 let ordinaryFor = "";
 let ordinaryCache = new Map<string, boolean>();
@@ -556,7 +564,7 @@ function nameFacts(articleText: string): NameFacts {
     // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows.
     while (words.length > 1 && leadsNoName(words[0] ?? "")) words.shift();
     // "Media Research Center’s Brent Bozell": the person is who follows the possessive.
-    const owner = words.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
+    const owner = run.text.includes("s ") ? words.findLastIndex((t) => /\p{L}[’']s$/u.test(t)) : -1;
     if (owner >= 0 && owner < words.length - 1) words = words.slice(owner + 1);
     const cleaned = stripTitles(words.join(" "));
     const n = cleaned.split(/\s+/).length;
@@ -931,7 +939,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           ? (usable(PASSIVE_BY.exec(before)?.[1]) ??
             subjectOf(BEFORE_TIGHT.exec(before), usable) ??
             subjectOf(BEFORE.exec(before), usable) ??
-            usable(ROLE_NAME_BEFORE.exec(before)?.[1]))
+            (ROLE_NAME_HINT.test(before) ? usable(ROLE_NAME_BEFORE.exec(before.slice(-300))?.[1]) : undefined))
           : undefined);
       if (afterSpeaks) {
         const late = AFTER_LATE.exec(after)?.[1];

@@ -294,9 +294,8 @@ const NEVER_NAMES = new Set("a an the or and nor but yes nothing nobody everythi
  * A one-word "name" that the article itself uses as an ordinary word: capitalised only where a sentence (or a
  * line) starts, and written in lower case elsewhere ("One source said" beside "said one source") or shaped like a
  * participle ("Conceding that …", "Titled “…”"). "Asked", "Transcript", "Multiple", "Website" or a section's "WORLD"
- * are nobody; "Trump"
- * and "Ban" (Ki-moon) are capitalised within sentences, and a surname the article gives in full ("Tom Price") is
- * named in full, so neither is touched.
+ * are nobody; "Trump" and "Ban" (Ki-moon) are capitalised within sentences, and a surname the article gives in full
+ * ("Tom Price") is named in full, so neither is touched.
  */
 function ordinaryWord(name: string, articleText: string): boolean {
   if (name.includes(" ")) return false;
@@ -473,7 +472,7 @@ function lastPublisher(before: string): string | null {
 
 /** People described rather than named: "a person close to the Clintons", "a senior administration official". */
 const PERSON_ROLE_WORDS =
-  "person|people|official|officials|user|commenter|attendee|employee|owner|narrator|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
+  "person|people|official|officials|user|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
 const PERSON_ROLES = new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu");
 /** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */

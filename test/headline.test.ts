@@ -122,6 +122,21 @@ describe("headline style", () => {
     expect(generateHeadline("One month after announcing his support for Donald Trump, Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief.")).toMatch(/^Marco Rubio/);
     expect(generateHeadline("Four days after the Republicans raised a war cry in their debate, the Democratic contenders presented a very different view.")).toMatch(/^Four days after Republicans raised/);
   });
+  it("keeps an infinitive that carries what was done, and a phrase its verb or a later “to” needs", () => {
+    const weiner = [
+      "Former congressman Anthony Weiner was apparently unable to put down his phone during the long committee hearing on Tuesday, aides said.",
+      "Weiner has faced questions about his phone before.",
+      "The phone was seen in his hand throughout the hearing.",
+    ];
+    expect(generateHeadline(weiner[0] as string, HEADLINE_MAX, weiner)).toBe("Weiner was apparently unable to put down his phone");
+    // "sided with": the verb wants its phrase, which is not cut out before the infinitive.
+    const court = [
+      "The appeals court overturned the lower court ruling and sided with the state of Ohio to uphold a 2014 law that cut early voting.",
+      "The law cut a week of early voting.",
+      "Voting rights groups said they would appeal.",
+    ];
+    expect(generateHeadline(court[0] as string, HEADLINE_MAX, court)).toBe("Appeals court overturned lower court ruling and sided with state of Ohio");
+  });
   it("never cuts right after a verb that wants more, but may end on an -ing noun", () => {
     const cut = compressSentence("Saudi Arabia is distributing to members of Congress an unusual white paper defending its record on terrorism financing, as lawmakers weigh a bill that would let families of victims sue the kingdom.");
     expect(cut).not.toMatch(/\bis distributing$/);

@@ -298,7 +298,7 @@ const BE = new Set("is are was were be been am".split(" "));
 /** Words a cut may not end on, because what they lead to would be cut off ("Trump trying", "X is set", "likely");
  * so is a form of "be" with its -ing ("Saudi Arabia is distributing"), not an -ing noun ("public airing"). */
 const WANTS_MORE = new RegExp(
-  String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant)[,;:]?$`,
+  String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant|supposed|stands|stood|amounted|totalled|totaled)[,;:]?$`,
   "u",
 );
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
@@ -306,14 +306,26 @@ function hangs(ws: readonly string[], end: number): boolean {
   const last = ws[end - 1] as string;
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
 }
+/** Whether a cut before `end` drops an infinitive, which often carries what was done ("Two House committees
+ * asked Justice Department [to investigate …]"): such a cut costs INFINITIVE_CUT_COST in score. */
+function dropsInfinitive(ws: readonly string[], end: number): boolean {
+  return bare(ws[end] ?? "") === "to" && INFINITIVE.test(ws[end + 1] ?? "");
+}
+const INFINITIVE_CUT_COST = 0.08;
+/** A word after "to" that makes it an infinitive: lower case, and no determiner, pronoun, -ing form or common noun
+ * after a preposition ("to date", "to power"). */
+const INFINITIVE = /^(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|all|each|every|no|him|them|us|me|it|date|power|office|court|market|war|prison|jail)$)(?!\p{Ll}+ing$)\p{Ll}+$/u;
 /** Prepositions that may also open a clause ("after the vote" / "after the Republicans raised …"). */
 const CONJUNCTIONS = new Set("after before since until".split(" "));
 
+const WITH_VERBS = /^(?:sid|team|partner|clash|spar|met|meet|deal|dealt|agree|join|side|cooperat|collaborat|negotiat)(?:e|es|ed|ing|s)?$/u;
 /** The stretches of prepositional phrases: from a preposition to the next one, a clause word or a comma. */
 function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 1; i < ws.length; i++) {
     if (!PREPOSITIONS.has(bare(ws[i] as string))) continue;
+    // "sided with the state", "met with donors": the verb wants its phrase.
+    if (bare(ws[i] as string) === "with" && WITH_VERBS.test(bare(ws[i - 1] as string))) continue;
     let j = i + 1;
     // A phrase ends before the next preposition, a clause word or a verb: it never takes the main verb with it.
     while (
@@ -326,7 +338,9 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
       j++;
       if (/[,;:]$/u.test(ws[j - 1] as string)) break;
     }
-    if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? ""))) continue;
+    // Nor before a "to" that hangs on what the phrase held ("focused [on opposition] to expanding checks"), only
+    // before an infinitive's ("surged [from obscurity] to upset").
+    if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;
     // A phrase closing a clause takes its comma along only when a comma opened it too: "who got [into the
     // system,] if anyone" and "Hailey, who died [at 84,] was known" would lose the clause's end.
     if (/,$/u.test(ws[j - 1] as string) && !/,$/u.test(ws[i - 1] as string)) continue;
@@ -540,6 +554,7 @@ function bestCompression(
   strictOnly = false,
 ): { text: string; score: number } | null {
   let best: { text: string; score: number } | null = null;
+  let potential = -Infinity;
   const memo = new Map<string, number>();
   const seen = new Set<string>();
   // First keeping subject and main verb; when nothing fits that way, any phrase of four words or more.
@@ -579,12 +594,16 @@ function bestCompression(
           const tail = /,\s([^,]*)$/u.exec(text)?.[1];
           if (tail !== undefined && wordsOf(tail).length <= 2) continue;
           const score = headlineScore(cw, keywords, memo) - (text.length > target ? 0.05 : 0);
-          if (best === null || score > best.score + 1e-12) best = { text, score };
+          // Which sentence a headline comes from goes by the likeliest compression of each; how it is cut also
+          // weighs a dropped infinitive.
+          const rank = score - (end < kept.length && dropsInfinitive(kept, end) ? INFINITIVE_CUT_COST : 0);
+          potential = Math.max(potential, score);
+          if (best === null || rank > best.score + 1e-12) best = { text, score: rank };
         }
       }
     }
   }
-  return best;
+  return best === null ? null : { text: best.text, score: potential };
 }
 
 /** Compress one sentence into a headline of at most `max` characters, toward `target`. */

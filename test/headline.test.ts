@@ -136,6 +136,10 @@ describe("headline style", () => {
       "Voting rights groups said they would appeal.",
     ];
     expect(generateHeadline(court[0] as string, HEADLINE_MAX, court)).toBe("Appeals court overturned lower court ruling and sided with state of Ohio");
+    // "is among the priorities": the phrase is what "is" says; nor does a phrase run on past "even if".
+    expect(compressSentence("Stepping up fund-raising for the general election is among the priorities even if the Democratic nomination contest has yet to be settled.")).not.toMatch(
+      /\bis (?:has|even)\b/u,
+    );
   });
   it("never cuts right after a verb that wants more, but may end on an -ing noun", () => {
     const cut = compressSentence("Saudi Arabia is distributing to members of Congress an unusual white paper defending its record on terrorism financing, as lawmakers weigh a bill that would let families of victims sue the kingdom.");

@@ -290,7 +290,7 @@ function headlineScore(ws: readonly string[], keywords: Keywords | undefined, me
 }
 
 const PREPOSITIONS = new Set("in on at by for from with near over across amid after during about against before since until into onto under via among between through throughout within without toward towards".split(" "));
-const PHRASE_END = new Set("that which who whom whose while because when where as to".split(" "));
+const PHRASE_END = new Set("that which who whom whose while because when where as to if unless although though whereas even".split(" "));
 /** Words after which a phrase goes on ("in UK drinks and food firm"): a phrase ending before one is not removed. */
 const JOINS = new Set("and or but nor".split(" "));
 const RELATIVES = new Set("who whom whose which".split(" "));
@@ -324,8 +324,8 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 1; i < ws.length; i++) {
     if (!PREPOSITIONS.has(bare(ws[i] as string))) continue;
-    // "sided with the state", "met with donors": the verb wants its phrase.
-    if (bare(ws[i] as string) === "with" && WITH_VERBS.test(bare(ws[i - 1] as string))) continue;
+    // "sided with the state", "met with donors": the verb wants its phrase; so does "is" ("is among the priorities").
+    if ((bare(ws[i] as string) === "with" && WITH_VERBS.test(bare(ws[i - 1] as string))) || BE.has(bare(ws[i - 1] as string))) continue;
     let j = i + 1;
     // A phrase ends before the next preposition, a clause word or a verb: it never takes the main verb with it.
     while (

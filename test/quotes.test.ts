@@ -67,6 +67,11 @@ describe("quote extraction", () => {
       ["Michael Seaman", "prays that Bernie ends up the nominee."],
     ]);
   });
+  it("takes no speech verb and its object for a subject ('who called the Republican nominee “…”')", () => {
+    expect(q("The row drew a damning reaction from President Barack Obama, who called the Republican nominee “unfit to serve” as president.")).toEqual([
+      ["Barack Obama", "unfit to serve"],
+    ]);
+  });
   it("gives a participle's quotation to the pronoun that opens the sentence", () => {
     expect(q("Ruth Bader Ginsburg spoke to the Times.", "She escalated her criticism on Tuesday, telling CNN that Trump is a “faker” and questioning how he has “gotten away with not turning over his tax returns.”")).toEqual([
       ["Ruth Bader Ginsburg", "gotten away with not turning over his tax returns."],

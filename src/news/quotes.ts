@@ -497,6 +497,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   // …but "Hooton said after Rubio", "Ash Carter said the U.S.": a verb then a clause word or a determiner, so the
   // subject came before the verb.
   const before = verbAt > 0 && CLAUSE_AFTER_VERB.has((words[verbAt + 1] ?? "").toLowerCase());
+  // "called the Republican nominee": a speech verb and its object, with no subject at all.
+  if (verbAt === 0 && CLAUSE_AFTER_VERB.has((words[1] ?? "").toLowerCase())) return null;
   const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : given;
   if (raw === "") return null;
   // "jabbing her finger at an activist as she angrily said": the pronoun of the clause before the verb speaks.

@@ -316,6 +316,10 @@ let ordinaryFor = "";
 let ordinaryCache = new Map<string, boolean>();
 
 function ordinaryUse(name: string, articleText: string): boolean {
+  // Most names are never written in lower case: a plain substring search settles them before any pattern.
+  const participle = /\p{Ll}(?:ing|ed)$/u.test(name);
+  const lower = name.toLowerCase();
+  if (!participle && !articleText.includes(lower)) return false;
   const word = new RegExp(`(?<![\\p{L}\\p{N}'’-])${name}(?![\\p{L}\\p{N}'’-])`, "gu");
   for (const m of articleText.matchAll(word)) {
     // Within a sentence, a capital makes it a name: only a line's or a sentence's start (or an opening quotation
@@ -324,8 +328,7 @@ function ordinaryUse(name: string, articleText: string): boolean {
     if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(m.index < 4 ? `\n${before}` : before)) return false;
   }
   // A participle in capitals may be a transcript's speaker ("KING:"); in lower case it is no name.
-  if (/\p{Ll}(?:ing|ed)$/u.test(name)) return true;
-  const lower = name.toLowerCase();
+  if (participle) return true;
   return new RegExp(`(?<![\\p{L}\\p{N}'’-])${lower}(?![\\p{L}\\p{N}'’-])`, "u").test(articleText);
 }
 

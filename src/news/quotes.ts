@@ -282,8 +282,27 @@ function opensNoName(token: string): boolean {
 /** …and, before more words, a capitalised participle opening the sentence ("Following Sanders", "Speaking Rubio"). */
 const leadsNoName = (token: string): boolean => opensNoName(token) || /^\p{Lu}\p{Ll}+ing$/u.test(token);
 
-/** A one-word "speaker" that is a word opening no name ("It", "Another", "Two", "However", "The"): no one's name. */
-function noName(name: string): boolean {
+/** The words of a name run without what opens no name before them ("Following Sanders", "Despite Rubio’s"). */
+function afterOpeners(tokens: string[]): string[] {
+  let i = 0;
+  while (tokens.length - i > 1 && leadsNoName(tokens[i] ?? "")) i++;
+  return i === 0 ? tokens : tokens.slice(i);
+}
+
+/** The words of a name run after an owner's possessive: "Media Research Center’s Brent Bozell" → "Brent Bozell". */
+function afterOwner(tokens: string[]): string[] {
+  const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
+  return owner >= 0 && owner < tokens.length - 1 ? tokens.slice(owner + 1) : tokens;
+}
+
+/**
+ * A one-word "speaker" that is no one's name: a word opening no name ("It", "Another", "Two", "However", "The"),
+ * or a word the article itself uses as an ordinary word (see ordinaryWord).
+ */
+function noName(name: string, articleText: string): boolean {
+  return openerName(name) || ordinaryWord(name, articleText);
+}
+function openerName(name: string): boolean {
   if (/\s/u.test(name)) return false;
   const bare = name.replace(/[.,;:!?]+$/u, "");
   return bare === "" || opensNoName(bare) || NEVER_NAMES.has(bare.toLowerCase());
@@ -533,10 +552,8 @@ function cleanSubjectOnce(given: string): Subject | null {
     // "Patricia Moran of Cheyenne": a person from a place, not a title ("Secretary of State Rubio").
     const of = tokens.indexOf("of");
     if (of >= 2 && tokens.slice(0, of).every((t) => !isTitleWord(t))) tokens = tokens.slice(0, of);
-    while (tokens.length > 1 && leadsNoName(tokens[0] ?? "")) tokens.shift();
     // "Media Research Center’s Bozell", "Boston’s Walsh": the person after the possessive.
-    const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
-    if (owner >= 0 && owner < tokens.length - 1) tokens = tokens.slice(owner + 1);
+    tokens = afterOwner(afterOpeners(tokens));
     const dated = tokens.findIndex((t) => NOT_SUBJECTS.has(t.toLowerCase()));
     if (dated >= 0) tokens = tokens.slice(0, dated);
     const name = stripTitles(tokens.join(" "));
@@ -564,12 +581,9 @@ function nameFacts(articleText: string): NameFacts {
   const fullest = new Map<string, string>();
   // Paragraph by paragraph: a name does not run on into the next paragraph.
   for (const run of articleText.split("\n").flatMap(paragraphRuns)) {
-    let words = run.text.split(/\s+/);
-    // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows.
-    while (words.length > 1 && leadsNoName(words[0] ?? "")) words.shift();
-    // "Media Research Center’s Brent Bozell": the person is who follows the possessive.
-    const owner = run.text.includes("s ") ? words.findLastIndex((t) => /\p{L}[’']s$/u.test(t)) : -1;
-    if (owner >= 0 && owner < words.length - 1) words = words.slice(owner + 1);
+    // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows; "Media Research
+    // Center’s Brent Bozell": the person is who follows the possessive.
+    const words = afterOwner(afterOpeners(run.text.split(/\s+/)));
     const cleaned = stripTitles(words.join(" "));
     const n = cleaned.split(/\s+/).length;
     if (n < 2 || n > 4) continue;
@@ -727,12 +741,8 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
 /** The last full name (two to four words, titles stripped) before a point, for a pronoun with no subject yet. */
 function lastMention(before: string, articleText: string): string | null {
   const runs = capitalisedRuns(before.slice(-3000))
-    .map((r) => {
-      // "Following Wednesday’s debate": a participle opens no name.
-      const tokens = r.text.split(/\s+/);
-      while (tokens.length > 1 && leadsNoName(tokens[0] ?? "")) tokens.shift();
-      return stripTitles(tokens.join(" "));
-    })
+    // "Following Wednesday’s debate": a participle opens no name.
+    .map((r) => stripTitles(afterOpeners(r.text.split(/\s+/)).join(" ")))
     .filter((n) => n.split(/\s+/).length >= 2 && n.split(/\s+/).length <= 4 && !/\b(?:The|Of|For|And)\b/.test(n) && !NOT_PEOPLE.test(n));
   const last = runs[runs.length - 1];
   return last === undefined ? null : fullestName(last, articleText);
@@ -1148,7 +1158,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           }
         }
       }
-      if (speaker === null || noName(speaker) || ordinaryWord(speaker, articleText)) continue;
+      if (speaker === null || noName(speaker, articleText)) continue;
       const start = p.indexOf(text, sentence.start);
       reported.push({ text, speaker, paragraph: pi, start, end: start + text.length });
     }
@@ -1157,14 +1167,14 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
   if (useModel) {
     out.forEach((q, k) => {
-      if (meta[k]?.locked === true && (q.speaker === null || !(noName(q.speaker) || ordinaryWord(q.speaker, articleText)))) return;
+      if (meta[k]?.locked === true && (q.speaker === null || !noName(q.speaker, articleText))) return;
       const best = pickSpeaker(candidates[k] ?? []);
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
   }
   // Nor do the rules name anyone by an ordinary word.
   out.forEach((q, k) => {
-    if (q.speaker !== null && (noName(q.speaker) || ordinaryWord(q.speaker, articleText))) out[k] = { ...q, speaker: null };
+    if (q.speaker !== null && noName(q.speaker, articleText)) out[k] = { ...q, speaker: null };
   });
   return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked) };
 }
@@ -1338,7 +1348,7 @@ function candidatesFor(
   const out: Candidate[] = [];
   for (const [key, c] of byKey) {
     // "He said" shapes the others' features (nearest source, recency) but is nobody to name; nor is "Wait" or "It".
-    if (PRONOUN_WORDS.has(c.name.toLowerCase()) || noName(c.name) || ordinaryWord(c.name, articleText)) continue;
+    if (PRONOUN_WORDS.has(c.name.toLowerCase()) || noName(c.name, articleText)) continue;
     const x = c.x;
     if (key === ruleKey && via !== "none") {
       x[f(via === "direct" ? "ruleDirect" : via === "pronoun" ? "rulePronoun" : via === "carry" ? "ruleCarry" : "ruleOther")] = 1;

@@ -553,7 +553,7 @@ function bestCompression(
   keywords: Keywords | undefined,
   strictOnly = false,
 ): { text: string; score: number } | null {
-  let best: { text: string; score: number } | null = null;
+  let best: { text: string; rank: number } | null = null;
   let potential = -Infinity;
   const memo = new Map<string, number>();
   const seen = new Set<string>();
@@ -598,7 +598,7 @@ function bestCompression(
           // weighs a dropped infinitive.
           const rank = score - (end < kept.length && dropsInfinitive(kept, end) ? INFINITIVE_CUT_COST : 0);
           potential = Math.max(potential, score);
-          if (best === null || rank > best.score + 1e-12) best = { text, score: rank };
+          if (best === null || rank > best.rank + 1e-12) best = { text, rank };
         }
       }
     }

@@ -284,6 +284,32 @@ describe("quote extraction", () => {
     // "X is a “…”" describes; it reports nobody's words.
     expect(q("To his fans, Donald Trump is the “kind-hearted and caring” man.")).toEqual([[null, "kind-hearted and caring"]]);
   });
+  it("reads a role with its owner before an inverted name, and a colon that introduces a quotation", () => {
+    // "said Clinton’s top foreign policy aide Jake Sullivan": the person after the role, and the next paragraph too.
+    expect(
+      q(
+        "The FBI concluded this month that Clinton had been careless.",
+        "“This has to be the first time that a candidate has done this,” said Clinton’s top foreign policy aide Jake Sullivan.",
+        "“This has gone from being a matter of curiosity to a security issue.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Jake Sullivan", "Jake Sullivan"]);
+    // "Sanders delivered a snappy retort: “…”": the sentence's subject, not "a snappy" nor the last speaker.
+    expect(
+      q(
+        "Bernie Sanders and Hillary Clinton met in Iowa.",
+        "“We finally have a path to universal health care,” Clinton said.",
+        "Sanders delivered a snappy retort: “No one is tearing this up. We're going to go forward.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Hillary Clinton", "Bernie Sanders"]);
+    // "And she is sure that …: “…”": the pronoun opening the sentence.
+    expect(
+      q("Rita Reynolds runs the show. Peter Santilli is still in jail.", "And she is sure that keeping Santilli in jail will only make him louder: “They're creating a monster, as far as I'm concerned.”").map(
+        ([speaker]) => speaker,
+      ),
+    ).toEqual(["Rita Reynolds"]);
+    // "a candidate who promised mass deportation: “…”": someone the sentence mentions, not who speaks.
+    expect(q("Isaac Saul wrote back to the candidate.", "Saul pointed out the irony coming from a candidate who promised mass deportation: “your proposal is to spend billions deporting people.”")[0]?.[0]).toBe("Isaac Saul");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -135,7 +135,7 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
-  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
+  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
   "u",
 );
 /** ", Gabriela Lazar," — an appositive that is just a name. */
@@ -200,6 +200,8 @@ const SUBJECT_ANYWHERE = new RegExp(
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u");
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
+/** Past forms of speech verbs that end in no "-ed": "a spokesman said", against "a snappy retort". */
+const IRREGULAR_PAST = new Set(["said", "told", "wrote", "spoke", "put", "read", "swore", "thought", "felt", "knew", "taught", "sang", "bid", "quipped", "shot", "hit", "struck", "gave", "made", "went", "came", "began", "let"]);
 const PARTICIPLES = [...SPEECH_VERBS].filter((v) => v.endsWith("ing")).join("|");
 const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u");
 
@@ -970,13 +972,22 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         if (beforeSpeaks) for (const m of execAll(SUBJECT_VERB, before)) lastMatch = subjectOf(m, usable) ?? lastMatch;
         raw = lastMatch;
       }
-      if (raw === undefined && PARTICIPLE.test(before)) {
+      // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence
+      // introduces its quotation with a colon, and its subject says it.
+      if (raw !== undefined && /^an?\s/u.test(raw) && before.includes(raw)) {
+        const verb = /^\s+([a-z]+)/.exec(before.slice(before.lastIndexOf(raw) + raw.length))?.[1] ?? "";
+        const object = /\p{Ll}\s+$/u.test(before.slice(0, before.lastIndexOf(raw)));
+        // "with a voice over saying:" still speaks; "a candidate who promised" is someone the sentence mentions.
+        if ((object && !verb.endsWith("ing")) || (!/(?:s|ed|ing)$/.test(verb) && !IRREGULAR_PAST.has(verb))) raw = undefined;
+      }
+      const introduced = raw === undefined && /\p{Ll}:\s*$/u.test(before) && si === 0;
+      if (raw === undefined && (introduced || PARTICIPLE.test(before))) {
         // The subject of this sentence says it.
         const sentenceStart = sentenceStartBefore(p, span.open);
         const own = subjects.find((x) => x.at >= sentenceStart && x.at < span.open);
         if (own) raw = own.name;
         // "She escalated her criticism, telling CNN that Trump is a “faker”": a pronoun opening the sentence.
-        else raw = /^\s*[“"‘]?(He|She)\s/u.exec(p.slice(sentenceStart, span.open))?.[1];
+        else raw = /^\s*[“"‘]?(?:(?:And|But|Yet|So)\s+)?([Hh]e|[Ss]he)\s/u.exec(p.slice(sentenceStart, span.open))?.[1];
       } else if (raw === undefined && before.trim() === "" && si === 0) {
         // A quotation standing as its own sentence after "X … by saying he would …": X's words.
         const prior = subjects.filter((x) => x.at < span.open).at(-1);

@@ -310,6 +310,20 @@ describe("quote extraction", () => {
     // "a candidate who promised mass deportation: “…”": someone the sentence mentions, not who speaks.
     expect(q("Isaac Saul wrote back to the candidate.", "Saul pointed out the irony coming from a candidate who promised mass deportation: “your proposal is to spend billions deporting people.”")[0]?.[0]).toBe("Isaac Saul");
   });
+  it("gives 'the Republican presidential candidate said' to the person introduced so, and reads 'Sanders had answering' as no attribution", () => {
+    expect(
+      q(
+        "Republican presidential candidate Donald Trump spoke on Thursday. New York Mayor Bill de Blasio disbanded the unit in 2014.",
+        "“There is hatred like nobody has ever seen,” the Republican presidential candidate said in an interview.",
+      )[0]?.[0],
+    ).toBe("Donald Trump");
+    expect(
+      q(
+        "Hillary Clinton is swinging hard at Bernie Sanders in the debate. Clinton is pointing to a recent interview.",
+        "She is noting the “kind of problems” Sanders had answering questions about big banks.",
+      )[0]?.[0],
+    ).toBe("Hillary Clinton");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -146,7 +146,7 @@ const AFTER_ROLE_NAME = new RegExp(
   "u",
 );
 const AFTER_SUBJECT_FIRST = new RegExp(
-  String.raw`^[\s,—–-]*(${SUBJECT})(${APPOSITIVE})\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|would\s+|will\s+|was\s+)?(?:${VERB_ALT})\b`,
+  String.raw`^[\s,—–-]*(${SUBJECT})(${APPOSITIVE})\s+(?:${ADVERB}\s+)?(?:(?:has|had|would|will)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`,
   "u",
 );
 /** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
@@ -190,7 +190,7 @@ const ROLE_NAME_BEFORE = new RegExp(
 /** A cheap test before ROLE_NAME_BEFORE: a lower-case word, then a capitalised name set off by commas. */
 const ROLE_NAME_HINT = /\p{Ll},\s*\p{Lu}[^,“”"]{0,60},\s+\p{Ll}/u;
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
-const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
+const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
 /** Scanned over whole paragraphs, so without the speech-verb guard inside the subject (too slow there):
  * speechSubjects cuts a subject that swallowed a speech verb ("Trump assured Jones") itself. */
 const SUBJECT_ANYWHERE = new RegExp(
@@ -208,13 +208,13 @@ const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_A
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
 const BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,160})\s*$`,
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,160})\s*$`,
   "u",
 );
 /** The same with the verb right before the mark ("… de Blasio said, “"): tried first, so that a subject and verb
  * earlier in the sentence ("led to the Paris attacks, which …, de Blasio said, “") do not win. */
 const BEFORE_TIGHT = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+|were\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
   "u",
 );
 const INSET_NAME = new RegExp(String.raw`^,\s*(${NAME}),`, "u");
@@ -740,6 +740,39 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   return out;
 }
 
+/**
+ * "the Republican presidential candidate said": the person the article introduced with those words before,
+ * "Republican presidential candidate Donald Trump" or "Donald Trump, the Republican presidential candidate". Each
+ * part of "the Vermont senator and Democratic candidate", and its last two or more words, are tried, longest
+ * first; the last such introduction before the quotation wins.
+ */
+function describedAs(description: string, earlier: string, articleText: string): string | null {
+  const words = description.replace(/^the\s+/i, "").split(/\s+/);
+  if (words.length === 0 || words.length > 10 || earlier === "") return null;
+  const phrases: string[][] = [];
+  for (const part of words.join(" ").split(/\s+and\s+/)) {
+    const w = part.split(" ");
+    for (let i = 0; i < w.length - 1 || (w.length === 1 && i === 0); i++) phrases.push(w.slice(i));
+  }
+  for (const phrase of phrases) {
+    // One plain word ("the senator") is too weak to name anyone.
+    if (phrase.length < 2) continue;
+    const escaped = phrase.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(String.raw`\s+`);
+    // Its first letter in either case ("Republican presidential candidate …", "… the former governor"), the rest as written.
+    const first = escaped.slice(0, 1);
+    const body = `[${first.toUpperCase()}${first.toLowerCase()}]${escaped.slice(1)}`;
+    const name = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L})`;
+    const re = new RegExp(String.raw`(?:\b${body}\s+${name}|${name},\s+(?:the|a|an)\s+${body}\b)`, "gu");
+    let last: string | undefined;
+    for (const m of earlier.matchAll(re)) last = m[1] ?? m[2];
+    if (last === undefined) continue;
+    const stripped = stripTitles(last);
+    if (stripped === "" || NOT_PEOPLE.test(stripped)) continue;
+    return fullestName(stripped, articleText);
+  }
+  return null;
+}
+
 /** The last full name (two to four words, titles stripped) before a point, for a pronoun with no subject yet. */
 function lastMention(before: string, articleText: string): string | null {
   const runs = capitalisedRuns(before.slice(-3000))
@@ -1067,7 +1100,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           if (named) via = "direct";
         } else {
           // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
-          speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? resolve() : subject.name;
+          // Introduced before this sentence: "Appearing on Face the Nation, the GOP front-runner said" names no Nation.
+          const earlier = /^the\s/i.test(raw ?? "") ? [...paragraphs.slice(0, pi), p.slice(0, sentenceStartBefore(p, span.open))].join("\n") : "";
+          speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? (describedAs(raw ?? "", earlier, articleText) ?? resolve()) : subject.name;
         }
       } else if (subject) {
         speaker = fullestName(subject.name, articleText);
@@ -1203,7 +1238,7 @@ interface Mention {
   possessive: boolean;
 }
 
-const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+|was\s+)?(?:${VERB_ALT})\b`, "u");
+const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},)?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u");
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u");
 
 let mentionsFor = "";

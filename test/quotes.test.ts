@@ -324,6 +324,14 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Hillary Clinton");
   });
+  it("reads ', says X,' inside a sentence, and a pronoun after an opening phrase before a participle", () => {
+    expect(
+      q("Nancy Reagan died on Sunday.", "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was “one of the most powerful first ladies in the era.”")[0]?.[0],
+    ).toBe("Carl Anthony");
+    expect(
+      q("David Axelrod advised Hillary Clinton for years.", "On Wednesday, he seemed to indicate he knows her tendencies, warning that Clinton is “still in control of race and should resist overreacting.”")[0]?.[0],
+    ).toBe("David Axelrod");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -696,6 +696,7 @@ function subjectStretches(p: string): Array<[number, number]> {
   return out;
 }
 
+const BEFORE_INSET_VERB_FIRST = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:says|said|writes|wrote|argues|argued|notes|noted|explains|explained|adds|added)\s+(${NAME}),`, "u");
 const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");
 const VERB_FIRST_ANYWHERE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`, "gu");
 
@@ -999,6 +1000,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];
       }
       raw ??= BEFORE_COLON.exec(before)?.[1];
+      // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": an inverted attribution set
+      // off by commas inside the sentence.
+      if (raw === undefined && beforeSpeaks) raw = usable(BEFORE_INSET_VERB_FIRST.exec(before)?.[1]);
       if (raw === undefined && before.length > 0) {
         // The last "subject + speech verb" of the sentence before the quotation.
         let lastMatch: string | undefined;
@@ -1020,7 +1024,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         const own = subjects.find((x) => x.at >= sentenceStart && x.at < span.open);
         if (own) raw = own.name;
         // "She escalated her criticism, telling CNN that Trump is a “faker”": a pronoun opening the sentence.
-        else raw = /^\s*[“"‘]?(?:(?:And|But|Yet|So)\s+)?([Hh]e|[Ss]he)\s/u.exec(p.slice(sentenceStart, span.open))?.[1];
+        // … also after an opening phrase: "On Wednesday, he seemed to indicate …, warning that …".
+        else raw = /^\s*[“"‘]?(?:(?:And|But|Yet|So)\s+|\p{Lu}[^,“”"]{0,40},\s+)?([Hh]e|[Ss]he)\s/u.exec(p.slice(sentenceStart, span.open))?.[1];
       } else if (raw === undefined && before.trim() === "" && si === 0) {
         // A quotation standing as its own sentence after "X … by saying he would …": X's words.
         const prior = subjects.filter((x) => x.at < span.open).at(-1);

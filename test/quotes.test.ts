@@ -332,6 +332,14 @@ describe("quote extraction", () => {
       q("David Axelrod advised Hillary Clinton for years.", "On Wednesday, he seemed to indicate he knows her tendencies, warning that Clinton is “still in control of race and should resist overreacting.”")[0]?.[0],
     ).toBe("David Axelrod");
   });
+  it("takes no one for a speaker who is only the subject of what another said ('Murphy said Trump continued')", () => {
+    expect(
+      q(
+        "Donald Trump spoke in Ohio.",
+        "Brian Murphy, the chairman of the Rockingham County GOP, for example, said Trump continued to hurt his cause locally. “I don’t think it’s cut well for him,” he said.",
+      )[0]?.[0],
+    ).toBe("Brian Murphy");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -128,7 +128,7 @@ const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
-const INSET = String.raw`(?:,[^,“”"]{1,160},|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
+const INSET = String.raw`(?:,[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -697,6 +697,8 @@ function subjectStretches(p: string): Array<[number, number]> {
 }
 
 const BEFORE_INSET_VERB_FIRST = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:says|said|writes|wrote|argues|argued|notes|noted|explains|explained|adds|added)\s+(${NAME}),`, "u");
+/** "… said (that) " right before a name: the name opens a reported clause. */
+const REPORTED_CLAUSE_BEFORE = new RegExp(String.raw`\b(?:said|says|told\s+\p{Ll}+|argued|argues|claimed|claims|insisted|insists|noted|notes|added|adds|believes|believed|thinks|thought)\s+(?:that\s+)?$`, "u");
 const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");
 const VERB_FIRST_ANYWHERE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`, "gu");
 
@@ -731,6 +733,8 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     const end = offset + (m.index ?? 0) + m[0].length;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
+    // "Murphy said Trump continued to hurt his cause": the subject of what someone said is no one who spoke.
+    if (REPORTED_CLAUSE_BEFORE.test(p.slice(Math.max(0, at - 40), at))) continue;
     // "Brianne Stone, 29, of Huntsville, Ala., says": not Huntsville (the sentence's opener is its subject).
     const lead = LOWER_LEAD.exec(raw)?.[0].length ?? 0;
     if (placeAt(p, at + lead, raw.length - lead)) continue;

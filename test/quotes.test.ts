@@ -340,6 +340,14 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Brian Murphy");
   });
+  it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
+    expect(
+      q(
+        "The pro-Christie Union Leader, New Hampshire's largest newspaper, has attacked Ted Cruz. Chris Christie welcomed it.",
+        "“Cruz had a chance to stand up for conservative principles,” the editorial board recently wrote.",
+      )[0]?.[0],
+    ).toBe("Union Leader");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -487,7 +487,7 @@ function organisation(s: string): string | null {
 /** A document that "says" or "reads": its words are its publisher's. */
 const DOCUMENTS = /^(?:the|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:editorial|newspaper|paper|letter|statement|report|ad|advert|memo|release|website|column|op-ed|study|survey|poll|book|lawsuit|complaint|filing|document|email|e-mail|tweet|post)$/iu;
 /** Publications and bodies by their names: "The Advocate", "the Washington Post", "Pew Research Center". */
-const PUBLISHER = /\b(?:The\s+)?(?:\p{Lu}[\p{L}’'.&-]*\s+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
+const PUBLISHER = /(?<![\p{L}’'-])(?:The\s+)?(?:\p{Lu}[\p{L}’'.&-]*\s+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Leader|Ledger|Dispatch|Courier|Bulletin|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
 
 function lastPublisher(before: string): string | null {
   const m = execAll(PUBLISHER, before.slice(-3000)).at(-1);
@@ -1097,7 +1097,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       } else if (subject?.kind === "description") {
         via = /^(?:the|his|her|their|its)\s/i.test(raw ?? "") ? "pronoun" : "direct";
         const head = subject.name.split(/\s+/).at(-1)?.toLowerCase() ?? "";
-        if (/^(?:the|its)\s/i.test(raw ?? "") && INSTITUTIONS.has(head)) {
+        if (/^(?:the|its)\s+(?:[\p{L}-]+\s+)?(?:editorial\s+board|editors|newspaper|paper)$/iu.test(raw ?? "")) {
+          // "the editorial board wrote", "the newspaper admitted": the publication named last.
+          speaker = lastPublisher([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n")) ?? subject.name;
+          via = "direct";
+        } else if (/^(?:the|its)\s/i.test(raw ?? "") && INSTITUTIONS.has(head)) {
           // "the ministry said": the body of that kind named last ("China's Foreign Ministry").
           const earlier = [...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n");
           const ownHead = `[${head.slice(0, 1).toUpperCase()}${head.slice(0, 1)}]${head.slice(1)}`;

@@ -398,6 +398,10 @@ describe("name runs", () => {
     expect(stripTitles("Patricia Moran of Cheyenne")).toBe("Patricia Moran");
     expect(stripTitles("U.S. Secretary of State John Kerry")).toBe("John Kerry");
     expect(stripTitles("President Donald Trump’s")).toBe("Donald Trump");
+    // A title that is also a surname, after a first name, stays: "Pete King" but "King Abdullah".
+    expect(stripTitles("New York Congressman Pete King")).toBe("Pete King");
+    expect(stripTitles("King Abdullah")).toBe("Abdullah");
+    expect(stripTitles("Saudi King")).toBe("");
   });
   it("end at a capitalised pronoun, which opens a new sentence, but keep a final I", () => {
     expect(capitalisedRuns("McCain spoke in Washington D.C. He recalled World War I and Mr. Trump.").map((r) => [r.text, r.index])).toEqual([

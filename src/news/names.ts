@@ -16,6 +16,9 @@ const TITLES = new Set(
   ).split(" "),
 );
 
+/** Titles that are also surnames ("Pete King", "Tim Bishop", "Carole Lord"). */
+const SURNAME_TITLES = new Set(["king", "bishop", "prince", "lord", "major", "marshal", "judge"]);
+
 /** Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"). */
 export const NAME_PARTICLES = new Set("von van der de da del della di du la le bin al ibn st".split(" "));
 
@@ -62,7 +65,9 @@ export function stripTitles(run: string): string {
   // Within the rest, a title word splits: keep what follows the last title ("Secretary of State Marco Rubio").
   let lastTitle = -1;
   tokens.forEach((t, i) => {
-    if (isTitleWord(t) && !NAME_PARTICLES.has(bare(t))) lastTitle = i;
+    // "Pete King", "Tim Bishop": a title that is also a surname, last after a first name, is the surname.
+    const surnameTitle = i > 0 && i === tokens.length - 1 && SURNAME_TITLES.has(bare(t)) && !isTitleWord(tokens[i - 1] as string) && !isDemonym(tokens[i - 1] as string);
+    if (isTitleWord(t) && !NAME_PARTICLES.has(bare(t)) && !surnameTitle) lastTitle = i;
   });
   const rest = tokens.slice(lastTitle + 1);
   while (rest.length > 0 && /^\p{Ll}/u.test(rest[rest.length - 1] as string)) rest.pop();

@@ -348,6 +348,17 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Union Leader");
   });
+  it("takes the last clause's subject before a quotation, no participle's object after it, and no dateline's place", () => {
+    expect(
+      q("Marco Rubio and Ted Cruz debated.", "Rubio suggested that someone who doesn't answer questions can't be president, while Cruz said that the “stakes in this election are too high” for Trump.")[0]?.[0],
+    ).toBe("Ted Cruz");
+    expect(
+      q("Jeremy Boreing runs the club.", "Boreing said the members will still meet for drinks, but said, “It’s time we change how we do it,” promising the Friends of Abe will return to its roots.")[0]?.[0],
+    ).toBe("Jeremy Boreing");
+    expect(
+      q("DNC apologises to Bernie Sanders.", "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement on Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders.")[0]?.[0],
+    ).toBe("Democratic National Committee");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

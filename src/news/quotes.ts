@@ -135,7 +135,7 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
-  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
+  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
   "u",
 );
 /** ", Gabriela Lazar," — an appositive that is just a name. */
@@ -153,7 +153,7 @@ const AFTER_SUBJECT_FIRST = new RegExp(
 const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
 /** … or inverted: "“Q” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager". */
 const AFTER_LATE_VERB_FIRST = new RegExp(
-  String.raw`^[^“”".!?]{0,80}?,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`,
+  String.raw`^[^“”".!?]{0,80}?,\s+(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`,
   "u",
 );
 /**
@@ -232,6 +232,26 @@ function subjectOf(m: RegExpExecArray | null, usable: (x: string | undefined) =>
     if (finite && usable(inset[1]) !== undefined) return inset[1];
   }
   return usable(subject);
+}
+
+/**
+ * BEFORE's match whose subject comes last: "Rubio suggested that …, while Cruz said that the “…”" is Cruz's. A
+ * pattern finds its leftmost match; what follows that match's subject is searched again while it still speaks.
+ */
+function lastBefore(before: string): RegExpExecArray | null {
+  let m = BEFORE.exec(before);
+  let rest = before;
+  for (let guard = 0; m !== null && guard < 4; guard++) {
+    const subject = m[1] ?? "";
+    const from = m.index + m[0].indexOf(subject) + Math.max(1, subject.length);
+    rest = rest.slice(from);
+    if (!speaks(rest)) break;
+    const next = BEFORE.exec(rest);
+    // Only a new clause's subject: ", while Cruz said", not "said that once the Senate goes" or "said Reid".
+    if (next === null || !/(?:[,;]|\b(?:and|but|while|whereas))\s+$/u.test(rest.slice(0, next.index + next[0].indexOf(next[1] ?? "")))) break;
+    m = next;
+  }
+  return m;
 }
 
 /** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
@@ -615,7 +635,11 @@ let starts: number[] = [0];
 function sentenceStartBefore(p: string, pos: number): number {
   if (p !== startsFor) {
     starts = [0];
+    // "PHILADELPHIA, July 25 (UPI) — The committee …": the sentence starts after the dateline.
+    const place = /^\p{Lu}[\p{Lu} .'-]+/u.exec(p)?.[0].trimEnd() ?? "";
+    const dateline = place.length >= 3 ? DATELINE_TAIL.exec(p.slice(place.length, place.length + 60)) : null;
     for (const m of p.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) starts.push((m.index ?? 0) + m[0].length);
+    if (dateline !== null) starts = [...starts.filter((x) => x < place.length), place.length + dateline[0].length, ...starts.filter((x) => x > place.length + dateline[0].length)];
     startsFor = p;
   }
   const tail = /[.!?]["”’]?\s+$/u.exec(p.slice(Math.max(0, pos - 8), pos));
@@ -733,6 +757,8 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     const end = offset + (m.index ?? 0) + m[0].length;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
+    // A dateline's place ("PHILADELPHIA, July 25 (UPI) — … , offering") is nobody.
+    if (/^\p{Lu}[\p{Lu} .'-]+$/u.test(raw) && DATELINE_TAIL.test(p.slice(at + raw.length, at + raw.length + 60))) continue;
     // "Murphy said Trump continued to hurt his cause": the subject of what someone said is no one who spoke.
     if (REPORTED_CLAUSE_BEFORE.test(p.slice(Math.max(0, at - 40), at))) continue;
     // "Brianne Stone, 29, of Huntsville, Ala., says": not Huntsville (the sentence's opener is its subject).
@@ -794,6 +820,8 @@ const TITLE_PERIOD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATION
 /** Organisations and places are no "he" or "she". */
 const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Tribune|Magazine|Review|Channel|Radio|TV|Convention|Conference|Museum|Hospital|Airport|Festival|Olympics|Tower|Hall|Park|Square|Avenue|Island|River|Republic|Kingdom|Ministry|Forum|Summit|Program|Programme|Act|Prize|Award|League|Caucus|Movement|Initiative|Coalition|Alliance|Authority|Police|Army|Forces|Guard|Daily|Herald|Gazette|Globe|Today|Inc|Corp|Media|Airlines|Reuters|Twitter|Facebook|Google|Instagram|YouTube|Fox|CNN|MSNBC|NBC|CBS|ABC|BBC|NPR|AP|AFP|Politico|Breitbart)\b/u;
 
+/** What follows a dateline's place: ", July 25 (UPI) — ", ", Alaska — ", " (Reuters) - ". */
+const DATELINE_TAIL = /^(?:,[^—–“”"]{1,40}?)?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s/u;
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
 function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
@@ -802,6 +830,8 @@ function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]
     let at = (m.index ?? 0) + m[0].length - run.length;
     // A sentence inside a quotation is the speaker's: "“… Hillary Clinton represents …,” she said" names no "she".
     if (spans.some((s) => s.open < at && at < s.close)) continue;
+    // "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee …": a dateline's place is nobody.
+    if (/^\p{Lu}[\p{Lu} .'-]+$/u.test(run) && DATELINE_TAIL.test(p.slice(at + run.length, at + run.length + 60))) continue;
     // "… vote for Clinton or Vermont Sen. Bernie Sanders": a title's or an initial's period ends no sentence.
     if ((m.index ?? 0) > 0 && TITLE_PERIOD.test(p.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + 1))) continue;
     // "McConnell spokesman Don Stewart wouldn’t say": the person after the role is the subject.
@@ -992,7 +1022,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (beforeSpeaks
           ? (usable(PASSIVE_BY.exec(before)?.[1]) ??
             subjectOf(BEFORE_TIGHT.exec(before), usable) ??
-            subjectOf(BEFORE.exec(before), usable) ??
+            subjectOf(lastBefore(before), usable) ??
             (ROLE_NAME_HINT.test(before) ? usable(ROLE_NAME_BEFORE.exec(before.slice(-300))?.[1]) : undefined))
           : undefined);
       if (afterSpeaks) {

@@ -359,6 +359,13 @@ describe("quote extraction", () => {
       q("DNC apologises to Bernie Sanders.", "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement on Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders.")[0]?.[0],
     ).toBe("Democratic National Committee");
   });
+  it("gives 'he said' to no organisation and takes no number for a name", () => {
+    expect(q("The Heritage Foundation released a report on Monday.", "“We will not accept this budget in any form,” he said.")[0]?.[0]).toBeNull();
+    const thirteen = speakerCandidates(["Hillary Clinton spoke in Iowa.", "Thirteen years earlier, she had voted for the war from “the perspective of a senator from New York who has seen the attacks.”"]);
+    expect(thirteen[0]?.candidates.map((c) => c.name)).toEqual(["Hillary Clinton", "Iowa"]);
+    // "said only that his “…”": an adverb before "that".
+    expect(q("Donald Trump and Marco Rubio argued about Medicare.", "After Trump argued that Medicare shouldn’t be cut, Rubio said only that his “numbers don’t add up.”")[0]?.[0]).toBe("Marco Rubio");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

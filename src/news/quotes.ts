@@ -208,7 +208,7 @@ const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_A
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
 const BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,160})\s*$`,
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|(?:\s+${ADVERB})?\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,160})\s*$`,
   "u",
 );
 /** The same with the verb right before the mark ("… de Blasio said, “"): tried first, so that a subject and verb
@@ -329,7 +329,14 @@ function openerName(name: string): boolean {
   const bare = name.replace(/[.,;:!?]+$/u, "");
   return bare === "" || opensNoName(bare) || NEVER_NAMES.has(bare.toLowerCase());
 }
-const NEVER_NAMES = new Set("a an the or and nor but yes nothing nobody everything something anything".split(" "));
+const NEVER_NAMES = new Set(
+  (
+    "a an the or and nor but yes nothing nobody everything something anything " +
+    // "Thirteen years earlier, she had voted …": a number is nobody.
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen " +
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozens hundreds thousands millions"
+  ).split(" "),
+);
 
 /**
  * A one-word "name" that the article itself uses as an ordinary word: capitalised only where a sentence (or a
@@ -913,6 +920,8 @@ export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote:
 /** How the attribution rules found a quotation's speaker. */
 type Via = "direct" | "pronoun" | "carry" | "other" | "none";
 
+const ORGANISATION = SPEAKER_FEATURES.indexOf("organisation");
+
 function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][]; locked: boolean[] } {
   const articleText = paragraphs.join("\n");
   const out: Quote[] = [];
@@ -1257,7 +1266,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   if (useModel) {
     out.forEach((q, k) => {
       if (meta[k]?.locked === true && (q.speaker === null || !noName(q.speaker, articleText))) return;
-      const best = pickSpeaker(candidates[k] ?? []);
+      // "He said" is a person's: no body or organisation ("Priorities USA") is "he" or "she".
+      const pronoun = meta[k]?.pronoun;
+      const all = candidates[k] ?? [];
+      const best = pickSpeaker(pronoun === "he" || pronoun === "she" ? all.filter((c) => c.x[ORGANISATION] !== 1) : all);
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
   }

@@ -366,6 +366,13 @@ describe("quote extraction", () => {
     // "said only that his “…”": an adverb before "that".
     expect(q("Donald Trump and Marco Rubio argued about Medicare.", "After Trump argued that Medicare shouldn’t be cut, Rubio said only that his “numbers don’t add up.”")[0]?.[0]).toBe("Marco Rubio");
   });
+  it("gives 'he said' to the subject of a clause after ', but' ('but Christie wasn't having it')", () => {
+    expect(
+      q("Chris Christie and Marco Rubio debated.", "“Let's dispel with this fiction,” said Rubio.", "The moderators were ready to move on, but Christie wasn't having it.", "“You see, everybody, I want the people at home to think about this,” he said.").map(
+        ([speaker]) => speaker,
+      ),
+    ).toEqual(["Marco Rubio", "Chris Christie"]);
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

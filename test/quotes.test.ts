@@ -373,6 +373,12 @@ describe("quote extraction", () => {
       ),
     ).toEqual(["Marco Rubio", "Chris Christie"]);
   });
+  it("ends no sentence at a title's period ('Gov. Chris Christie') but does at an acronym's ('in the U.S. He says')", () => {
+    expect(
+      q("Donald Trump spoke.", "New Jersey Gov. Chris Christie (R), a staunch Donald Trump ally, acknowledged some plagiarism even as he defended the campaign, saying, “Ninety-three percent of the speech is completely different.”")[0]?.[0],
+    ).toBe("Chris Christie");
+    expect(q("Chris Cox of the NRA spoke after Barack Obama.", "Cox says Obama is trying to distract from terror in the U.S. He says Americans don’t need any more “emotional, condescending lectures.”")[0]?.[0]).toBe("Chris Cox");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -645,7 +645,13 @@ function sentenceStartBefore(p: string, pos: number): number {
     // "PHILADELPHIA, July 25 (UPI) — The committee …": the sentence starts after the dateline.
     const place = /^\p{Lu}[\p{Lu} .'-]+/u.exec(p)?.[0].trimEnd() ?? "";
     const dateline = place.length >= 3 ? DATELINE_TAIL.exec(p.slice(place.length, place.length + 60)) : null;
-    for (const m of p.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) starts.push((m.index ?? 0) + m[0].length);
+    for (const m of p.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) {
+      // "New Jersey Gov. Chris Christie", "Donald J. Trump": a title's or an initial's period ends no sentence.
+      const at = m.index ?? 0;
+      // ("in the U.S. He said" still ends one: an acronym's last letter is no initial.)
+      if (p[at] === "." && TITLE_PERIOD.test(p.slice(Math.max(0, at - 12), at + 1)) && !/\p{Lu}\.\p{Lu}\.$/u.test(p.slice(Math.max(0, at - 3), at + 1))) continue;
+      starts.push(at + m[0].length);
+    }
     if (dateline !== null) starts = [...starts.filter((x) => x < place.length), place.length + dateline[0].length, ...starts.filter((x) => x > place.length + dateline[0].length)];
     startsFor = p;
   }

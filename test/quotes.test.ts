@@ -379,6 +379,15 @@ describe("quote extraction", () => {
     ).toBe("Chris Christie");
     expect(q("Chris Cox of the NRA spoke after Barack Obama.", "Cox says Obama is trying to distract from terror in the U.S. He says Americans don’t need any more “emotional, condescending lectures.”")[0]?.[0]).toBe("Chris Cox");
   });
+  it("gives 'the statement said' to whoever released the statement", () => {
+    expect(
+      q(
+        "A truck attack in Nice killed many. The Regional Council met.",
+        "In Washington, President Barack Obama released a statement Thursday night condemning the attack.",
+        "“We stand in solidarity and partnership with France, our oldest ally,” the statement said.",
+      )[0]?.[0],
+    ).toBe("Barack Obama");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -516,6 +516,26 @@ const DOCUMENTS = /^(?:the|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:editoria
 /** Publications and bodies by their names: "The Advocate", "the Washington Post", "Pew Research Center". */
 const PUBLISHER = /(?<![\p{L}’'-])(?:The\s+)?(?:\p{Lu}[\p{L}’'.&-]*\s+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Leader|Ledger|Dispatch|Courier|Bulletin|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
 
+/**
+ * Whose document "the statement said" is: who "released a statement" (issued, sent, posted …) last before it
+ * ("President Obama released a statement Thursday night"), else the publication or body named last.
+ */
+function documentIssuer(document: string, before: string, articleText: string): { name: string; issued: boolean } | null {
+  const head = document.split(/\s+/).at(-1) ?? "";
+  if (head.length >= 3) {
+    const re = new RegExp(
+      String.raw`(${NAME})\s+(?:\p{Ll}+ly\s+)?(?:released|issued|put\s+out|sent|posted|published|wrote|penned|tweeted|shared|signed|filed)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}${head}`,
+      "gu",
+    );
+    let last: string | undefined;
+    for (const m of before.slice(-3000).matchAll(re)) last = m[1];
+    const name = last === undefined ? "" : stripTitles(afterOpeners(last.split(/\s+/)).join(" "));
+    if (name !== "" && !noName(name, articleText)) return { name: fullestName(name, articleText), issued: true };
+  }
+  const publisher = lastPublisher(before);
+  return publisher === null ? null : { name: publisher, issued: false };
+}
+
 function lastPublisher(before: string): string | null {
   const m = execAll(PUBLISHER, before.slice(-3000)).at(-1);
   return m ? m[0].replace(/^The\s+(?=\S+\s+\S)/u, "") : null;
@@ -1119,7 +1139,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const subject = raw !== undefined ? cleanSubject(raw) : null;
       // "“Q,” the editorial read" / "the letter says": the publication or body named last.
       const documentSubject = subject === null && afterSpeaks ? (AFTER_VERB_FIRST.exec(after)?.[1] ?? subjectFirst?.[1]) : undefined;
-      const fromDocument = documentSubject !== undefined && DOCUMENTS.test(documentSubject.trim()) ? lastPublisher([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n")) : null;
+      const issuer =
+        documentSubject !== undefined && DOCUMENTS.test(documentSubject.trim())
+          ? documentIssuer(documentSubject.trim(), [...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText)
+          : null;
+      const fromDocument = issuer?.name ?? null;
       const resolve = (pronoun = ""): string | null => {
         // The most recent subject or speaker whose gender fits the pronoun.
         for (let h = history.length - 1; h >= 0; h--) {
@@ -1199,7 +1223,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         return;
       }
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
-      meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: (via === "direct" && trustworthy(subject, speaker)) || (via === "none" && described) });
+      meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: (via === "direct" && trustworthy(subject, speaker)) || (via === "none" && described) || (via === "other" && issuer?.issued === true && speaker === issuer.name) });
     });
     // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
     // quotation as the one this paragraph opens with: it takes that one's speaker.

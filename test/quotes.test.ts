@@ -361,6 +361,7 @@ describe("quote extraction", () => {
   });
   it("gives 'he said' to no organisation and takes no number for a name", () => {
     expect(q("The Heritage Foundation released a report on Monday.", "“We will not accept this budget in any form,” he said.")[0]?.[0]).toBeNull();
+    expect(q("The Conservative Solutions PAC spent millions on Monday.", "“We will not accept this budget in any form,” she said.")[0]?.[0]).toBeNull();
     const thirteen = speakerCandidates(["Hillary Clinton spoke in Iowa.", "Thirteen years earlier, she had voted for the war from “the perspective of a senator from New York who has seen the attacks.”"]);
     expect(thirteen[0]?.candidates.map((c) => c.name)).toEqual(["Hillary Clinton", "Iowa"]);
     // "said only that his “…”": an adverb before "that".

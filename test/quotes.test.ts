@@ -389,6 +389,16 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Barack Obama");
   });
+  it("reads '- Sanders.' signing a quotation, quotations joined by 'and', and 'said X when asked'", () => {
+    expect(q("Hillary Clinton and Bernie Sanders debated taxes.", "“Boeing and GE and other multinationals pay zero taxes.”", "- Sanders.")[0]?.[0]).toBe("Bernie Sanders");
+    expect(q("Democrats met in Philadelphia.", "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean, the former governor of Vermont, proclaimed.").map(([speaker]) => speaker)).toEqual([
+      "Howard Dean",
+      "Howard Dean",
+    ]);
+    expect(q("Lindsey Graham backs Ted Cruz.", "“Anyone who refuses to follow our immigration laws puts Americans at risk,” said Cruz constituent Dan Golvach when asked about Lindsey Graham.")[0]?.[0]).toBe(
+      "Dan Golvach",
+    );
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -135,9 +135,10 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
-  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of)\b|$)`,
+  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of|when|while)\b|$)`,
   "u",
 );
+const AFTER_DASH_NAME = new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u");
 /** ", Gabriela Lazar," — an appositive that is just a name. */
 const APPOSITIVE_NAME = new RegExp(String.raw`^,\s*(${NAME}),?$`, "u");
 /** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
@@ -1050,6 +1051,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const usable = (x: string | undefined): string | undefined => (x !== undefined && cleanSubject(x) !== null ? x : undefined);
       let raw: string | undefined =
         (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
+        // "“Boeing and GE … pay zero taxes.” - Sanders.": a name after a dash signs the quotation.
+        usable(AFTER_DASH_NAME.exec(after)?.[1]) ??
+        // … also on a line of its own after the quotation's paragraph.
+        (after.trim() === "" && /^\s*[-—–]\s*[^.!?]{1,60}\.?\s*$/u.test(paragraphs[pi + 1] ?? "") ? usable(AFTER_DASH_NAME.exec(paragraphs[pi + 1] ?? "")?.[1]) : undefined) ??
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
         // "Pollsters agree - Carl Bialik: “": a name and a colon right before the mark.
@@ -1086,7 +1091,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         // "with a voice over saying:" still speaks; "a candidate who promised" is someone the sentence mentions.
         if ((object && !verb.endsWith("ing")) || (!/(?:s|ed|ing)$/.test(verb) && !IRREGULAR_PAST.has(verb))) raw = undefined;
       }
-      const introduced = raw === undefined && /\p{Ll}:\s*$/u.test(before) && si === 0;
+      const introduced = raw === undefined && /\p{Ll}:\s*$/u.test(before);
       if (raw === undefined && (introduced || PARTICIPLE.test(before))) {
         // The subject of this sentence says it.
         const sentenceStart = sentenceStartBefore(p, span.open);
@@ -1225,6 +1230,17 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
       meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: (via === "direct" && trustworthy(subject, speaker)) || (via === "none" && described) || (via === "other" && issuer?.issued === true && speaker === issuer.name) });
     });
+    // "Guns are “the ultimate crisis” and “stunt children’s growth,” Howard Dean said": quotations joined by "and"
+    // or a comma share the attribution of the last of them.
+    for (let k = out.length - 2; k >= 0; k--) {
+      const q = out[k] as Quote;
+      const next = out[k + 1] as Quote;
+      if (q.paragraph !== pi) break;
+      if (next.paragraph !== pi || q.speaker !== null || next.speaker === null || meta[k + 1]?.via !== "direct") continue;
+      if (!/^[”"’]?\s*(?:,|,?\s*(?:and|or))\s*[“"‘]?$/u.test(p.slice(q.end, next.start))) continue;
+      out[k] = { ...q, speaker: next.speaker };
+      meta[k] = { via: "direct", pronoun: null, locked: meta[k + 1]?.locked === true };
+    }
     // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
     // quotation as the one this paragraph opens with: it takes that one's speaker.
     const opening = out.find((x) => x.paragraph === pi);

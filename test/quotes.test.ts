@@ -399,6 +399,17 @@ describe("quote extraction", () => {
       "Dan Golvach",
     );
   });
+  it("reads a new clause's subject after a quotation, no comparison ('Like Corker, Menendez'), and 'One of the …'s executives, X,'", () => {
+    expect(
+      q("Pete Santilli is in jail.", "In a clip that U.S. District Judge Michael W. Mosman called “distasteful,” Santilli expressed a desire to “try, convict and shoot Hillary Clinton.”")[0]?.[0],
+    ).toBe("Pete Santilli");
+    expect(
+      q("Bob Corker and Bob Menendez spoke.", "Like Corker, Menendez also rejected the notion that Democrats could pull away from the bill, arguing that there is “flexibility for the administration” in the regime.")[0]?.[0],
+    ).toBe("Bob Menendez");
+    expect(
+      q("Donald Trump promised handpicked professors.", "One of the university's top executives, Michael Sexton, subsequently testified in one of the suits that “none of the professors at the live events” were handpicked.")[0]?.[0],
+    ).toBe("Michael Sexton");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -123,7 +123,7 @@ const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
-const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+`;
+const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}-]+`;
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
@@ -139,6 +139,7 @@ const AFTER_VERB_FIRST = new RegExp(
   "u",
 );
 const AFTER_DASH_NAME = new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u");
+const NEW_SUBJECT_AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(${NAME})\s+(?:${ADVERB}\s+)?\p{Ll}+(?:ed|es|s)\s[^“”".!?]*$`, "u");
 /** ", Gabriela Lazar," — an appositive that is just a name. */
 const APPOSITIVE_NAME = new RegExp(String.raw`^,\s*(${NAME}),?$`, "u");
 /** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
@@ -225,7 +226,8 @@ const INSET_NAME = new RegExp(String.raw`^,\s*(${NAME}),`, "u");
 function subjectOf(m: RegExpExecArray | null, usable: (x: string | undefined) => string | undefined): string | undefined {
   const subject = m?.[1];
   if (m === null || subject === undefined) return undefined;
-  if (/^(?:the|an?|his|her|their)\s/iu.test(subject) || /[’']s\s+\p{Ll}/u.test(subject)) {
+  // "One of the university's top executives, Michael Sexton, testified": the name the appositive gives.
+  if (/^(?:the|an?|his|her|their|one|some|several)\s/iu.test(subject) || /[’']s\s+\p{Ll}/u.test(subject)) {
     const rest = m[0].slice(m[0].indexOf(subject) + subject.length);
     const inset = INSET_NAME.exec(rest);
     // Not before a participle: "his rival, Hillary Clinton, saying" is still his.
@@ -791,6 +793,8 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     const end = offset + (m.index ?? 0) + m[0].length;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
+    // "Like Corker, Menendez … arguing": a comparison's name is not who speaks.
+    if (/\b(?:[Ll]ike|[Uu]nlike)\s+$/u.test(p.slice(Math.max(0, at - 8), at)) || /^(?:Like|Unlike)\s/u.test(raw)) continue;
     // A dateline's place ("PHILADELPHIA, July 25 (UPI) — … , offering") is nobody.
     if (/^\p{Lu}[\p{Lu} .'-]+$/u.test(raw) && DATELINE_TAIL.test(p.slice(at + raw.length, at + raw.length + 60))) continue;
     // "Murphy said Trump continued to hurt his cause": the subject of what someone said is no one who spoke.
@@ -848,7 +852,7 @@ function lastMention(before: string, articleText: string): string | null {
   return last === undefined ? null : fullestName(last, articleText);
 }
 
-const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
+const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
 /** A title's or an initial's period, where a stretch of text ends: no sentence ends there. */
 const TITLE_PERIOD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATIONS}|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$`, "u");
 /** Organisations and places are no "he" or "she". */
@@ -1048,7 +1052,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // … and "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told": a possessive's appositive too.
       const fromAppositive =
         subjectFirst?.[1] !== undefined && (/^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) || /[’']s\s+\p{Ll}/u.test(subjectFirst[1]) || /\p{L}[’']s$/u.test(subjectFirst[1])) ? appositiveName : undefined;
-      const usable = (x: string | undefined): string | undefined => (x !== undefined && cleanSubject(x) !== null ? x : undefined);
+      // "Like Corker, Menendez … arguing": a comparison's name is nobody who speaks.
+      const usable = (x: string | undefined): string | undefined => (x !== undefined && !/^(?:Like|Unlike)\s/u.test(x) && cleanSubject(x) !== null ? x : undefined);
       let raw: string | undefined =
         (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         // "“Boeing and GE … pay zero taxes.” - Sanders.": a name after a dash signs the quotation.
@@ -1119,6 +1124,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           raw = usable(OPENING_NAME.exec(p.slice(sentenceStartBefore(p, span.open), span.open))?.[1]);
         }
       }
+      // "… called “distasteful,” Santilli expressed a desire to “…”": a new clause's subject after the quotation before.
+      if (raw === undefined && si > 0) raw = usable(NEW_SUBJECT_AFTER_QUOTE.exec(before)?.[1]);
       let described = false;
       if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null || (/:\s*$/.test(before) && sentenceStartBefore(p, span.open) >= prevEnd))) {
         // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",

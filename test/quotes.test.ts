@@ -410,6 +410,19 @@ describe("quote extraction", () => {
       q("Donald Trump promised handpicked professors.", "One of the university's top executives, Michael Sexton, subsequently testified in one of the suits that “none of the professors at the live events” were handpicked.")[0]?.[0],
     ).toBe("Michael Sexton");
   });
+  it("reads '…, but now said Trump had “…”', 'Here’s Clinton in December 1992: “…”' and 'Oliver barked'", () => {
+    expect(
+      q(
+        "“Trump is going to win this election,” Senator Jeff Sessions, a close advisor to Trump, told AFP. House Republican Thomas Massie used to support fellow Kentuckian Rand Paul, but now said Trump had “the opportunity and the obligation to bring us together.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Jeff Sessions", "Thomas Massie"]);
+    expect(q("Thomas Frank wrote about Hillary Clinton.", "Here’s Clinton in December 1992: “Our new direction must rest on an understanding of global competition.”")[0]?.[0]).toBe("Hillary Clinton");
+    expect(
+      q("HBO comedian John Oliver appeared on the show with Donald Trump.", "“Trump is simply wrong about this,” Hillary Clinton said in a statement. “OK, for a start, his wife has explained that she chose not to speak,” Oliver barked.").map(
+        ([speaker]) => speaker,
+      ),
+    ).toEqual(["Hillary Clinton", "John Oliver"]);
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -60,6 +60,7 @@ const BASE_VERBS: Array<[string, ...string[]]> = [
   ["portray"], ["depict"], ["reject"], ["refute"], ["contradict"], ["correct"], ["apologize"], ["apologise"], ["congratulate"], ["laud"],
   ["commend"], ["compliment"], ["speculate"], ["theorize"], ["theorise"], ["venture"], ["volunteer"], ["posit"], ["surmise"], ["bemoan"],
   ["editorialize"], ["blog", "blogged", "blogs", "blogging"], ["brief"], ["recommend"], ["instruct"], ["order"],
+  ["bark"], ["rage"], ["rant"], ["thunder"], ["deadpan", "deadpanned", "deadpans", "deadpanning"],
 ];
 
 function inflect(base: string): string[] {
@@ -205,7 +206,7 @@ const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u
 /** Past forms of speech verbs that end in no "-ed": "a spokesman said", against "a snappy retort". */
 const IRREGULAR_PAST = new Set(["said", "told", "wrote", "spoke", "put", "read", "swore", "thought", "felt", "knew", "taught", "sang", "bid", "quipped", "shot", "hit", "struck", "gave", "made", "went", "came", "began", "let"]);
 const PARTICIPLES = [...SPEECH_VERBS].filter((v) => v.endsWith("ing")).join("|");
-const PARTICIPLE = new RegExp(String.raw`(?:\band\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u");
+const PARTICIPLE = new RegExp(String.raw`(?:\b(?:and|but)\s+(?:(?:${ADVERB}|now)\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u");
 
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
@@ -1096,7 +1097,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         // "with a voice over saying:" still speaks; "a candidate who promised" is someone the sentence mentions.
         if ((object && !verb.endsWith("ing")) || (!/(?:s|ed|ing)$/.test(verb) && !IRREGULAR_PAST.has(verb))) raw = undefined;
       }
-      const introduced = raw === undefined && /\p{Ll}:\s*$/u.test(before);
+      const introduced = raw === undefined && /[\p{Ll}\p{N}]:\s*$/u.test(before);
       if (raw === undefined && (introduced || PARTICIPLE.test(before))) {
         // The subject of this sentence says it.
         const sentenceStart = sentenceStartBefore(p, span.open);

@@ -477,6 +477,10 @@ describe("name runs", () => {
     expect(stripTitles("New York Congressman Pete King")).toBe("Pete King");
     expect(stripTitles("King Abdullah")).toBe("Abdullah");
     expect(stripTitles("Saudi King")).toBe("");
+    // A description joined by a hyphen ends before the name; a particle joined to a surname stays.
+    expect(stripTitles("South Korean-born Monte Haines")).toBe("Monte Haines");
+    expect(stripTitles("Post Editor-in-Chief Martin Baron")).toBe("Martin Baron");
+    expect(stripTitles("President Bashar al-Assad")).toBe("Bashar al-Assad");
   });
   it("end at a capitalised pronoun, which opens a new sentence, but keep a final I", () => {
     expect(capitalisedRuns("McCain spoke in Washington D.C. He recalled World War I and Mr. Trump.").map((r) => [r.text, r.index])).toEqual([

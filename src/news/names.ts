@@ -12,7 +12,7 @@ const TITLES = new Set(
     "gop candidate nominee sheriff officer detective lieutenant lt colonel col captain capt sergeant sgt " +
     "admiral adm commander rev reverend father rabbi imam bishop cardinal archbishop emir sheikh crown " +
     "premier first lady mp mep minority majority whip supreme court labor labour party opposition presidential " +
-    "hopeful rival incumbent economy trade health education justice energy treasury army navy air force"
+    "hopeful rival incumbent economy trade health education justice energy treasury army navy air force alderman councilman councilwoman"
   ).split(" "),
 );
 
@@ -59,6 +59,10 @@ export function stripTitles(run: string): string {
     }
     break;
   }
+  // "South Korean-born Monte Haines", "Liberal Oscar-winner Sarandon", "Post Editor-in-Chief Martin Baron": a
+  // description joined by a hyphen to a lower-case word ends before the name.
+  const described = tokens.findLastIndex((t, i) => i < tokens.length - 1 && /\p{L}-\p{Ll}/u.test(t));
+  if (described >= 0) tokens.splice(0, described + 1);
   // "Tom Cole of Oklahoma", "Patricia Moran of Cheyenne": a name then "of" and a place or body ends at "of".
   const of = tokens.findIndex((t, i) => t === "of" && i > 1 && !isTitleWord(tokens[i - 1] as string));
   if (of > 0) tokens.length = of;
@@ -70,7 +74,8 @@ export function stripTitles(run: string): string {
     if (isTitleWord(t) && !NAME_PARTICLES.has(bare(t)) && !surnameTitle) lastTitle = i;
   });
   const rest = tokens.slice(lastTitle + 1);
-  while (rest.length > 0 && /^\p{Ll}/u.test(rest[rest.length - 1] as string)) rest.pop();
+  // (Not "al-Assad" or "el-Sisi", a surname with its particle.)
+  while (rest.length > 0 && /^\p{Ll}/u.test(rest[rest.length - 1] as string) && !/^\p{Ll}+-\p{Lu}/u.test(rest[rest.length - 1] as string)) rest.pop();
   return rest.join(" ").replace(/[,.;:]+$/, "");
 }
 

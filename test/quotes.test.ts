@@ -423,6 +423,10 @@ describe("quote extraction", () => {
       ),
     ).toEqual(["Hillary Clinton", "John Oliver"]);
   });
+  it("names the body behind its website or ad, and ends a description at its role", () => {
+    expect(q("The Heritage Foundation opposes the bill.", "“This bill is a disaster for taxpayers in every state,” the Heritage Foundation website says.")[0]?.[0]).toBe("Heritage Foundation");
+    expect(q("Officials met on Monday.", "“We are not going to agree to this plan at all,” said a source involved in the talks.")[0]?.[0]).toBe("Source");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -518,7 +518,7 @@ function organisation(s: string): string | null {
 /** A document that "says" or "reads": its words are its publisher's. */
 const DOCUMENTS = /^(?:the|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:editorial|newspaper|paper|letter|statement|report|ad|advert|memo|release|website|column|op-ed|study|survey|poll|book|lawsuit|complaint|filing|document|email|e-mail|tweet|post)$/iu;
 /** Publications and bodies by their names: "The Advocate", "the Washington Post", "Pew Research Center". */
-const PUBLISHER = /(?<![\p{L}’'-])(?:The\s+)?(?:\p{Lu}[\p{L}’'.&-]*\s+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Leader|Ledger|Dispatch|Courier|Bulletin|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
+const PUBLISHER = /(?<![\p{L}’'-])(?:The[ \t]+)?(?:\p{Lu}[\p{L}’'.&-]*[ \t]+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Leader|Ledger|Dispatch|Courier|Bulletin|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
 
 /**
  * Whose document "the statement said" is: who "released a statement" (issued, sent, posted …) last before it
@@ -549,6 +549,7 @@ function lastPublisher(before: string): string | null {
 const PERSON_ROLE_WORDS =
   "person|people|official|officials|user|aide|aides|source|sources|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest";
 const PERSON_ROLES = new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu");
+const ROLE_THEN_VERB = new RegExp(String.raw`^(.*?\b(?:${PERSON_ROLE_WORDS})s?)\s+(?:can|could|would|will|may|might|is|was|are|were|has|had|have|involved|\p{Ll}+ed)\b.*$`, "iu");
 /** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */
 const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip)`;
@@ -590,6 +591,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   let s = raw.trim().split("\n")[0]?.trim().replace(/\s*\([^()]{1,30}\)$/u, "").replace(DAY_AFTER, "") ?? "";
   if (s === "") return null;
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
+  // "the Heritage Foundation website", "a Club for Growth ad": the words are the body's that put them out.
+  s = s.replace(/^(.*\p{Lu}[\p{L}’'.-]*)\s+(?:website|web\s+site|ad|advert|statement|release|memo|letter|email|e-mail|tweet|video|blog)$/u, "$1");
   const body = organisation(s);
   if (body !== null) return { kind: "organisation", name: body };
   // "Jeffrey Lewis of the James Martin Center": the person, not the place or body after "of".
@@ -614,6 +617,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   }
   // "a White House official who …", "a friend without …": the description ends where its clause begins.
   s = s.replace(/^(?:the|an?|one|his|her|their)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
+  // "a source involved", "a reporter can be heard": the description ends with its role, before a verb.
+  s = s.replace(ROLE_THEN_VERB, "$1");
   if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }

@@ -429,6 +429,14 @@ describe("quote extraction", () => {
     // A confidant is a role: described, not given to the person named before.
     expect(q("“He is not ready,” Bruce Haynes said.", "“Trump is bigger than the party,” said one Trump confidant.").map(([speaker]) => speaker)).toEqual(["Bruce Haynes", "Trump confidant"]);
   });
+  it("keeps 'One of the authors of that report, Ari Fleischer, said' for a later 'said the former top aide'", () => {
+    expect(
+      q(
+        "Paul Manafort runs the campaign.",
+        "One of the authors of that 2013 report, Ari Fleischer, said Trump’s nomination will test their conclusions. “Certainly Donald Trump has gone in the opposite direction,” said the former top aide to President George W. Bush.",
+      )[0]?.[0],
+    ).toBe("Ari Fleischer");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -765,6 +765,8 @@ function subjectStretches(p: string): Array<[number, number]> {
 const BEFORE_INSET_VERB_FIRST = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:says|said|writes|wrote|argues|argued|notes|noted|explains|explained|adds|added)\s+(${NAME}),`, "u");
 /** "… said (that) " right before a name: the name opens a reported clause. */
 const REPORTED_CLAUSE_BEFORE = new RegExp(String.raw`\b(?:said|says|told\s+\p{Ll}+|argued|argues|claimed|claims|insisted|insists|noted|notes|added|adds|believes|believed|thinks|thought)\s+(?:that\s+)?$`, "u");
+const APPOSITIVE_SPEAKER_HINT = /\p{Ll},\s+\p{Lu}[^,]{1,40},\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u;
+const APPOSITIVE_SPEAKER = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:One|Some|Several|Two|Three|An?|The|His|Her|Their)\s+[^,.!?“”"]{2,80}\p{Ll},\s+(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
 const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");
 const VERB_FIRST_ANYWHERE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`, "gu");
 
@@ -776,6 +778,17 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   const matches: Array<{ m: RegExpExecArray; offset: number }> = [];
   for (const [from, to] of subjectStretches(p)) {
     for (const m of execAll(SUBJECT_ANYWHERE, p.slice(from, to))) matches.push({ m, offset: from });
+  }
+  // "One of the authors of that report, Ari Fleischer, said …": a description, then the name as its appositive.
+  if (APPOSITIVE_SPEAKER_HINT.test(p)) {
+    for (const m of execAll(APPOSITIVE_SPEAKER, p)) {
+      const raw = m[1] ?? "";
+      const at = (m.index ?? 0) + m[0].lastIndexOf(`${raw},`);
+      if (spans.some((sp) => at > sp.open && at < sp.close)) continue;
+      const subject = cleanSubject(raw);
+      if (subject?.kind !== "name") continue;
+      out.push({ at, name: fullestName(subject.name, articleText) });
+    }
   }
   // ", said James Henson, director of …": an inverted attribution names its speaker after the verb.
   if (VERB_FIRST_HINT.test(p)) {

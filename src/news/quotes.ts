@@ -372,16 +372,30 @@ function ordinaryUse(name: string, articleText: string): boolean {
   const participle = /\p{Ll}(?:ing|ed)$/u.test(name);
   const lower = name.toLowerCase();
   if (!participle && !articleText.includes(lower)) return false;
-  const word = new RegExp(`(?<![\\p{L}\\p{N}'’-])${name}(?![\\p{L}\\p{N}'’-])`, "gu");
-  for (const m of articleText.matchAll(word)) {
+  // Each use of the word as a word (a plain search: a pattern with a look-behind is tried at every position).
+  for (const at of wordsAt(articleText, name)) {
     // Within a sentence, a capital makes it a name: only a line's or a sentence's start (or an opening quotation
     // mark, or a colon) leaves it open.
-    const before = articleText.slice(Math.max(0, m.index - 4), m.index);
-    if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(m.index < 4 ? `\n${before}` : before)) return false;
+    const before = articleText.slice(Math.max(0, at - 4), at);
+    if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(at < 4 ? `\n${before}` : before)) return false;
   }
   // A participle in capitals may be a transcript's speaker ("KING:"); in lower case it is no name.
   if (participle) return true;
-  return new RegExp(`(?<![\\p{L}\\p{N}'’-])${lower}(?![\\p{L}\\p{N}'’-])`, "u").test(articleText);
+  return wordsAt(articleText, lower).length > 0;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+/** Where `word` occurs in `text` as a whole word (no letter, digit, apostrophe or hyphen on either side). */
+function wordsAt(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const prev = text[i - 1];
+    const next = text[i + word.length];
+    // A surrogate half beside it is taken for a letter.
+    const joined = (c: string | undefined) => c !== undefined && (WORD_CHAR.test(c) || /[\uD800-\uDFFF]/.test(c));
+    if (!joined(prev) && !joined(next)) out.push(i);
+  }
+  return out;
 }
 
 /** Titles that make a single word a person's name: "President Obama", "Sen. Cruz", "Mr. Trump". */
@@ -828,6 +842,9 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   return out;
 }
 
+const DESCRIBED_NAME = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L})`;
+const NAME_AFTER_DESCRIPTION = new RegExp(String.raw`^\s+${DESCRIBED_NAME}`, "u");
+const NAME_BEFORE_DESCRIPTION = new RegExp(String.raw`(?<![\p{L}.'’-])${DESCRIBED_NAME},\s+(?:the|a|an)\s+$`, "u");
 /**
  * "the Republican presidential candidate said": the person the article introduced with those words before,
  * "Republican presidential candidate Donald Trump" or "Donald Trump, the Republican presidential candidate". Each
@@ -845,14 +862,20 @@ function describedAs(description: string, earlier: string, articleText: string):
   for (const phrase of phrases) {
     // One plain word ("the senator") is too weak to name anyone.
     if (phrase.length < 2) continue;
+    // The words must be there at all (a plain search, before any pattern).
+    const tail = phrase.slice(1).join(" ");
+    if (!earlier.includes(tail)) continue;
     const escaped = phrase.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(String.raw`\s+`);
     // Its first letter in either case ("Republican presidential candidate …", "… the former governor"), the rest as written.
     const first = escaped.slice(0, 1);
-    const body = `[${first.toUpperCase()}${first.toLowerCase()}]${escaped.slice(1)}`;
-    const name = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L})`;
-    const re = new RegExp(String.raw`(?:\b${body}\s+${name}|${name},\s+(?:the|a|an)\s+${body}\b)`, "gu");
+    const body = new RegExp(String.raw`(?<![\p{L}])[${first.toUpperCase()}${first.toLowerCase()}]${escaped.slice(1)}(?![\p{L}])`, "gu");
     let last: string | undefined;
-    for (const m of earlier.matchAll(re)) last = m[1] ?? m[2];
+    for (const m of earlier.matchAll(body)) {
+      // "… candidate Donald Trump" after the words, or "Donald Trump, the … candidate" before them.
+      const after = NAME_AFTER_DESCRIPTION.exec(earlier.slice(m.index + m[0].length, m.index + m[0].length + 80))?.[1];
+      const before = NAME_BEFORE_DESCRIPTION.exec(earlier.slice(Math.max(0, m.index - 80), m.index))?.[1];
+      last = after ?? before ?? last;
+    }
     if (last === undefined) continue;
     const stripped = stripTitles(last);
     if (stripped === "" || NOT_PEOPLE.test(stripped)) continue;

@@ -437,6 +437,11 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Ari Fleischer");
   });
+  it("takes no subject from a clause after the quotation that opens with 'until' ('… “Q” until Haley said …')", () => {
+    expect(
+      q("Jason Sims, a teacher from Mount Pleasant, backs Marco Rubio.", "Sims say he was “kind of riding the fence” until Haley said she was backing the Florida senator.")[0]?.[0],
+    ).toBe("Jason Sims");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

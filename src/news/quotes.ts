@@ -261,7 +261,7 @@ function lastBefore(before: string): RegExpExecArray | null {
 /** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
 const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u");
 /** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
-const NEW_CLAUSE = /^(?:and|but|or|while|whereas|as|because|when|although|though|if|since)\s/iu;
+const NEW_CLAUSE = /^(?:and|but|or|while|whereas|as|because|when|although|though|if|since|until|till|unless|before|after|once|so|yet|then)\s/iu;
 /** …and later in the sentence, where "“Q,” as Trump put it, …" may still attribute: only a joined clause. */
 const JOINED_CLAUSE = /^(?:and|but|or|while|whereas)\s/iu;
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;

@@ -442,6 +442,14 @@ describe("quote extraction", () => {
       q("Jason Sims, a teacher from Mount Pleasant, backs Marco Rubio.", "Sims say he was “kind of riding the fence” until Haley said she was backing the Florida senator.")[0]?.[0],
     ).toBe("Jason Sims");
   });
+  it("reads 'according to a court document filed by X' after a long quotation", () => {
+    expect(
+      q(
+        "Michelle Fields said she had been yanked backward.",
+        "“Although there was probable cause to make an arrest, the evidence cannot prove all legally required elements of the crime alleged and is insufficient to support a criminal prosecution,” according to a court document filed by state attorney Dave Aronberg.",
+      )[0]?.[0],
+    ).toBe("Dave Aronberg");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

@@ -264,6 +264,10 @@ const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|to
 const NEW_CLAUSE = /^(?:and|but|or|while|whereas|as|because|when|although|though|if|since|until|till|unless|before|after|once|so|yet|then)\s/iu;
 /** …and later in the sentence, where "“Q,” as Trump put it, …" may still attribute: only a joined clause. */
 const JOINED_CLAUSE = /^(?:and|but|or|while|whereas)\s/iu;
+const ACCORDING_DOCUMENT = new RegExp(
+  String.raw`^[\s,]*according\s+to\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}(?:document|report|statement|filing|letter|memo|release|transcript|complaint|email|motion)s?\s+(?:filed|released|issued|written|sent|published|signed)\s+by\s+(${DESCRIPTOR}${NAME})`,
+  "u",
+);
 const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
 
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
@@ -1118,7 +1122,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       }
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
-        raw = ACCORDING.exec(sentence.slice(0, 200))?.[1];
+        // "“…,” according to a court document filed by state attorney Dave Aronberg": also after a long quotation, and
+        // through a document to whoever filed it.
+        raw = usable(ACCORDING_DOCUMENT.exec(after.slice(0, 200))?.[1]) ?? ACCORDING.exec(sentence.slice(0, 200))?.[1] ?? ACCORDING.exec(after.slice(0, 200))?.[1];
       }
       raw ??= BEFORE_COLON.exec(before)?.[1];
       // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": an inverted attribution set

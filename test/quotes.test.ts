@@ -429,7 +429,13 @@ describe("quote extraction", () => {
     // A confidant is a role: described, not given to the person named before.
     expect(q("“He is not ready,” Bruce Haynes said.", "“Trump is bigger than the party,” said one Trump confidant.").map(([speaker]) => speaker)).toEqual(["Bruce Haynes", "Trump confidant"]);
   });
-  it("keeps 'One of the authors of that report, Ari Fleischer, said' for a later 'said the former top aide'", () => {
+  it("keeps 'One of the authors of that report, Ari Fleischer, said' for a later 'said the former top aide', and 'But his wife, Jane, offered' for 'she said'", () => {
+    expect(
+      q(
+        "Bernie Sanders will fight on.",
+        "But his wife, Jane, offered a preview in an interview just before New Yorkers went to the polls. “If he's president, he wants to keep this movement going,” she said.",
+      )[0]?.[0],
+    ).toBe("Jane");
     expect(
       q(
         "Paul Manafort runs the campaign.",

@@ -785,6 +785,8 @@ const BEFORE_INSET_VERB_FIRST = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:sa
 const REPORTED_CLAUSE_BEFORE = new RegExp(String.raw`\b(?:said|says|told\s+\p{Ll}+|argued|argues|claimed|claims|insisted|insists|noted|notes|added|adds|believes|believed|thinks|thought)\s+(?:that\s+)?$`, "u");
 const APPOSITIVE_SPEAKER_HINT = /\p{Ll},\s+\p{Lu}[^,]{1,40},\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u;
 const APPOSITIVE_SPEAKER = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:But|And|Yet|So)\s+(?=\p{Ll}))?(?:One|Some|Several|Two|Three|An?|The|His|Her|Their|an?|the|his|her|their)\s+[^,.!?“”"]{2,80}\p{Ll},\s+(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
+const GOING = /\b(?:go|goes|went|going|gone)$/u;
+const MOTION_AFTER = /^\s+(?:to|on|into|back|through|after|ahead|out|up|down|home|in|over|away|off|from|for|with|by|at|around)\b/u;
 const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");
 const VERB_FIRST_ANYWHERE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`, "gu");
 
@@ -828,6 +830,8 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     if (raw === "") continue;
     const at = offset + (m.index ?? 0) + m[0].lastIndexOf(raw, m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length);
     const end = offset + (m.index ?? 0) + m[0].length;
+    // "New Yorkers went to the polls": going somewhere is no speaking.
+    if (GOING.test(m[0]) && MOTION_AFTER.test(p.slice(end, end + 12))) continue;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
     // "Like Corker, Menendez … arguing": a comparison's name is not who speaks.

@@ -395,6 +395,10 @@ describe("quote extraction", () => {
       "Howard Dean",
       "Howard Dean",
     ]);
+    // Two quotations in one sentence that ends with its attribution.
+    expect(
+      q("Gilbert runs the group.", "Fundraising was “stagnant for about a month or six weeks” as donors waited to see how a “turbulent election cycle” played out, he said.").map(([speaker]) => speaker),
+    ).toEqual(["Gilbert", "Gilbert"]);
     expect(q("Lindsey Graham backs Ted Cruz.", "“Anyone who refuses to follow our immigration laws puts Americans at risk,” said Cruz constituent Dan Golvach when asked about Lindsey Graham.")[0]?.[0]).toBe(
       "Dan Golvach",
     );

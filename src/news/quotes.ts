@@ -1059,6 +1059,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   /** Index in `out` of an unattributed quotation left open at the end of the previous paragraph. */
   let openEnded: number | null = null;
   const openIndexes = new Set<number>();
+  /** Quotations that share the attribution of the one after them ("“A” and “B,” X said"). */
+  const sharesNext = new Set<number>();
   const newer = (a: { pi: number; at: number } | null, b: { pi: number; at: number } | null) =>
     a !== null && (b === null || a.pi > b.pi || (a.pi === b.pi && a.at > b.at));
 
@@ -1295,10 +1297,20 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const q = out[k] as Quote;
       const next = out[k + 1] as Quote;
       if (q.paragraph !== pi) break;
-      if (next.paragraph !== pi || q.speaker !== null || next.speaker === null || meta[k + 1]?.via !== "direct") continue;
-      if (!/^[”"’]?\s*(?:,|,?\s*(?:and|or))\s*[“"‘]?$/u.test(p.slice(q.end, next.start))) continue;
+      const via = meta[k + 1]?.via;
+      if (next.paragraph !== pi || q.speaker !== null) continue;
+      // "Fundraising was “stagnant …” as donors waited to see how a “turbulent election cycle” played out, he said":
+      // also two quotations in one sentence whose attribution ends it.
+      const between = p.slice(q.end, next.start);
+      const joined = /^[”"’]?\s*(?:,|,?\s*(?:and|or))\s*[“"‘]?$/u.test(between);
+      const rest = p.slice(next.end + 1, sentenceEndAfter(p, next.end));
+      const oneSentence = between.length < 150 && !SENTENCE_END.test(between) && /^[^“”"]*$/u.test(rest) && ATTRIBUTION_ENDS.test(rest);
+      if (!joined && !oneSentence) continue;
+      // (The speaker model may name the later one's speaker: the earlier one then takes it too.)
+      sharesNext.add(k);
+      if (next.speaker === null || (via !== "direct" && via !== "pronoun")) continue;
       out[k] = { ...q, speaker: next.speaker };
-      meta[k] = { via: "direct", pronoun: null, locked: meta[k + 1]?.locked === true };
+      meta[k] = { via: via ?? "direct", pronoun: meta[k + 1]?.pronoun ?? null, locked: meta[k + 1]?.locked === true };
     }
     // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
     // quotation as the one this paragraph opens with: it takes that one's speaker.
@@ -1377,6 +1389,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const best = pickSpeaker(pronoun === "he" || pronoun === "she" ? all.filter((c) => c.x[ORGANISATION] !== 1) : all);
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
+    for (const k of [...sharesNext].sort((a, b) => b - a)) {
+      const next = out[k + 1];
+      // (Also one the rules took for a description, "Fundraising was “stagnant …”": the attribution says otherwise.)
+      if ((meta[k]?.locked !== true || meta[k]?.via === "none") && next !== undefined && next.speaker !== null) out[k] = { ...(out[k] as Quote), speaker: next.speaker };
+    }
   }
   // Nor do the rules name anyone by an ordinary word.
   out.forEach((q, k) => {
@@ -1470,6 +1487,13 @@ function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], a
 }
 
 const SENTENCE_END = /[.!?]["”’]?\s+["“‘]?\p{Lu}/u;
+/** "… played out, he said." / ", said Smith." — a sentence that ends with its attribution. */
+const ATTRIBUTION_ENDS = new RegExp(String.raw`,\s+(?:(?:${SUBJECT})\s+(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))[^,“”"]{0,40}[.!?]?\s*$`, "u");
+/** Where the sentence holding `pos` ends (its closing punctuation included), or the paragraph's end. */
+function sentenceEndAfter(p: string, pos: number): number {
+  const m = /[.!?]["”’]?(?=\s+["“‘]?\p{Lu}|\s*$)/u.exec(p.slice(pos));
+  return m === null ? p.length : pos + m.index + m[0].length;
+}
 
 function candidatesFor(
   q: Quote,

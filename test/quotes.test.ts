@@ -460,6 +460,15 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Dave Aronberg");
   });
+  it("reads 'X noted that U.S. officials …, and “…”' across an abbreviation, and 'a NY1 representative said'", () => {
+    expect(
+      q(
+        "Deputy national security adviser Ben Rhodes briefed reporters.",
+        "The agenda came up when Obama met in the afternoon with Chinese President Xi Jinping. Rhodes noted that U.S. officials have long been talking with Chinese, Japanese, and South Korean officials about the threat posed by North Korea, and “we're in discussions about the deployment of additional missile defense” in the area.",
+      )[0]?.[0],
+    ).toBe("Ben Rhodes");
+    expect(q("The New York Post revealed Weiner had been sexting.", "“Anthony Weiner is on indefinite leave from the station,” a NY1 representative said in a statement.")[0]?.[0]).toBe("NY1 representative");
+  });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
     expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);

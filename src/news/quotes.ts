@@ -124,7 +124,7 @@ const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
-const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}-]+`;
+const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[\p{L}’'-]+|\p{Lu}[\p{Lu}\p{N}]+)\s+){0,4}?[\p{L}-]+`;
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
@@ -211,7 +211,7 @@ const PARTICIPLE = new RegExp(String.raw`(?:\b(?:and|but)\s+(?:(?:${ADVERB}|now)
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
 const BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|(?:\s+${ADVERB})?\s+(?:that|how|why|whether|it)\s+[^“”".!?]{0,160})\s*$`,
+  String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|(?:\s+${ADVERB})?\s+(?:that|how|why|whether|it)\s+(?:[^“”".!?]|(?<=\p{Lu})\.){0,160})\s*$`,
   "u",
 );
 /** The same with the verb right before the mark ("… de Blasio said, “"): tried first, so that a subject and verb

@@ -359,6 +359,15 @@ describe("quote extraction", () => {
       q("DNC apologises to Bernie Sanders.", "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement on Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders.")[0]?.[0],
     ).toBe("Democratic National Committee");
   });
+  it("gives 'he said' to no place the article is in ('serving in Iran')", () => {
+    expect(
+      q(
+        "President Barack Obama has an admirer in British diplomat Sir Peter Westmacott.",
+        "Westmacott, who will retire soon after also serving in Iran, Turkey and France, praised Obama’s presidency in an interview published Saturday. He currently serves as the British ambassador to the U.S.",
+        "“I think the legacy, the balance sheet, doesn’t look bad,” he told the Guardian.",
+      )[0]?.[0],
+    ).toBe("Peter Westmacott");
+  });
   it("gives 'he said' to no organisation and takes no number for a name", () => {
     expect(q("The Heritage Foundation released a report on Monday.", "“We will not accept this budget in any form,” he said.")[0]?.[0]).toBeNull();
     expect(q("The Conservative Solutions PAC spent millions on Monday.", "“We will not accept this budget in any form,” she said.")[0]?.[0]).toBeNull();

@@ -1215,7 +1215,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
           // Someone who spoke ("Rubio said") can be "he"; a mere sentence subject must look like a person.
-          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name))) return c.name;
+          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && placeIn(c.name, articleText))) return c.name;
         }
         // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
         if (history.length > 0) return null;
@@ -1386,7 +1386,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // "He said" is a person's: no body or organisation ("Priorities USA") is "he" or "she".
       const pronoun = meta[k]?.pronoun;
       const all = candidates[k] ?? [];
-      const best = pickSpeaker(pronoun === "he" || pronoun === "she" ? all.filter((c) => c.x[ORGANISATION] !== 1) : all);
+      // Nor is a place the article is in ("in Orlando", "in Mexico City") that no title or first name makes a person.
+      const best = pickSpeaker(
+        pronoun === "he" || pronoun === "she" ? all.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && placeIn(c.name, articleText))) : all,
+      );
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
     for (const k of [...sharesNext].sort((a, b) => b - a)) {
@@ -1423,6 +1426,14 @@ let mentionsCache: Mention[] = [];
 /** Mentions per person or body in the article (keyed like Mention.key), computed with mentionsCache. */
 let mentionCounts = new Map<string, number>();
 let gendersCache = new Map<string, Gender>();
+
+/** Whether the article writes "in X" (or near, across, throughout X), X then being a place. */
+function placeIn(name: string, articleText: string): boolean {
+  for (const at of wordsAt(articleText, name)) {
+    if (/\b(?:in|near|across|throughout)\s+(?:the\s+)?$/u.test(articleText.slice(Math.max(0, at - 16), at)) && !/^[’']s\b/u.test(articleText.slice(at + name.length, at + name.length + 3))) return true;
+  }
+  return false;
+}
 
 function cachedGender(name: string, articleText: string): Gender {
   let g = gendersCache.get(name);

@@ -584,6 +584,8 @@ const CLAUSE_AFTER_VERB = new Set("after before while when as since until of abo
 /** Subjects, cleaned once each: the same attributions ("said Ilse Kaur", "he added") recur across an archive. */
 const cleanSubject = remembered(cleanSubjectOnce, 50_000);
 
+const PARTY_MEMBER = /^(?:Democrat|Republican|Independent|Libertarian|Conservative|Liberal|Progressive|Tory|Socialist)s?$/u;
+
 function cleanSubjectOnce(given: string): Subject | null {
   // "Trump assured Jones": a subject that swallowed a speech verb is what follows it.
   const words = given.trim().split(/\s+/);
@@ -619,7 +621,9 @@ function cleanSubjectOnce(given: string): Subject | null {
   // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
   const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
   const described = /^(?:the|an?|one)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one)\s+\p{Lu}/u.test(s);
-  if (described && (!/^\p{Lu}/u.test(s.split(/\s+/).slice(-1)[0] ?? "") || /\s(?:to|of|from|with|for|at|in|on|close|near|who|that)\s/u.test(s))) {
+  // "one senior Democrat": a party member described, not a person called Democrat.
+  const lastWord = s.split(/\s+/).slice(-1)[0] ?? "";
+  if (described && (!/^\p{Lu}/u.test(lastWord) || PARTY_MEMBER.test(lastWord) || /\s(?:to|of|from|with|for|at|in|on|close|near|who|that)\s/u.test(s))) {
     // "the businessman", "a person close to the Clintons": a description.
   } else if (named?.[1] !== undefined) {
     let tokens = named[1].split(/\s+/);
@@ -1048,7 +1052,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     if (speaker === null) return false;
     if (subject?.kind === "organisation") return true;
     // A described person, or the body "the ministry" was found to be.
-    if (subject?.kind === "description") return PERSON_ROLES.test(speaker) || NOT_PEOPLE.test(speaker) || INSTITUTIONS.has(speaker.split(/\s+/).at(-1)?.toLowerCase() ?? "");
+    if (subject?.kind === "description")
+      return PERSON_ROLES.test(speaker) || PARTY_MEMBER.test(speaker.split(/\s+/).at(-1) ?? "") || NOT_PEOPLE.test(speaker) || INSTITUTIONS.has(speaker.split(/\s+/).at(-1)?.toLowerCase() ?? "");
     const tokens = speaker.split(/\s+/);
     if (tokens.some((t) => /^\p{Ll}/u.test(t) && !NAME_PARTICLE_WORDS.has(t))) return false;
     if (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) return false;

@@ -404,6 +404,10 @@ describe("quote extraction", () => {
       "Howard Dean",
       "Howard Dean",
     ]);
+    // An ordinal in a rank: "Air Force 1st Lt. Tyler Livingston".
+    expect(
+      q("“The military perspective is far out there,” said Army Capt. Christian Pardo.", "“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force 1st Lt. Tyler Livingston.").map(([speaker]) => speaker),
+    ).toEqual(["Christian Pardo", "Tyler Livingston"]);
     // Two quotations in one sentence that ends with its attribution.
     expect(
       q("Gilbert runs the group.", "Fundraising was “stagnant for about a month or six weeks” as donors waited to see how a “turbulent election cycle” played out, he said.").map(([speaker]) => speaker),

@@ -119,7 +119,7 @@ const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
  * a period only when short ("J.", "Jr.", "St."), so that "California. Obama" is two runs. */
 /** Abbreviated titles and place words whose period ends no sentence ("Sen.", "Mt."). */
 const TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|Mt|Ft";
-const WORD = String.raw`(?:(?:${TITLE_ABBREVIATIONS}|Jr|Sr)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
+const WORD = String.raw`(?:(?:${TITLE_ABBREVIATIONS}|Jr|Sr)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu}|[1-9]\d?(?:st|nd|rd|th)(?=\s+\p{Lu}))`;
 const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;

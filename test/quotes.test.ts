@@ -389,6 +389,14 @@ describe("quote extraction", () => {
     ).toBe("Chris Christie");
     expect(q("Chris Cox of the NRA spoke after Barack Obama.", "Cox says Obama is trying to distract from terror in the U.S. He says Americans don’t need any more “emotional, condescending lectures.”")[0]?.[0]).toBe("Chris Cox");
   });
+  it("gives 'X released a statement Thursday night condemning “…”' to X, not to the place the sentence opens with", () => {
+    expect(
+      q(
+        "Witnesses said bodies were strewn over the road. BFM TV reported the news.",
+        "In Washington, President Obama released a statement Thursday night condemning “what appears to be a horrific terrorist attack in Nice, France.” He said he had directed his team to help.",
+      )[0]?.[0],
+    ).toBe("Obama");
+  });
   it("gives 'the statement said' to whoever released the statement", () => {
     expect(
       q(

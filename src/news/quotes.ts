@@ -206,7 +206,7 @@ const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u
 /** Past forms of speech verbs that end in no "-ed": "a spokesman said", against "a snappy retort". */
 const IRREGULAR_PAST = new Set(["said", "told", "wrote", "spoke", "put", "read", "swore", "thought", "felt", "knew", "taught", "sang", "bid", "quipped", "shot", "hit", "struck", "gave", "made", "went", "came", "began", "let"]);
 const PARTICIPLES = [...SPEECH_VERBS].filter((v) => v.endsWith("ing")).join("|");
-const PARTICIPLE = new RegExp(String.raw`(?:\b(?:and|but)\s+(?:(?:${ADVERB}|now)\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u");
+const PARTICIPLE = new RegExp(String.raw`(?:\b(?:and|but)\s+(?:(?:${ADVERB}|now)\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$|\b(?:statement|letter|tweet|post|video|release|email|message)\b[^“”".!?,]{0,40}\s(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u");
 
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
@@ -609,7 +609,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   // "Rep. Bobby Scott (D-Va.)": the party and state after a name are no part of it; nor is the day after it
   // ("Donald Trump on Saturday", "a statement Thursday night"), or what follows a line break.
   let s = raw.trim().split("\n")[0]?.trim().replace(/\s*\([^()]{1,30}\)$/u, "").replace(DAY_AFTER, "") ?? "";
-  if (s === "") return null;
+  // ("a statement Thursday night" is a document too, once its day is gone.)
+  if (s === "" || CARRIERS.test(s)) return null;
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
   // "the Heritage Foundation website", "a Club for Growth ad": the words are the body's that put them out.
   s = s.replace(/^(.*\p{Lu}[\p{L}’'.-]*)\s+(?:website|web\s+site|ad|advert|statement|release|memo|letter|email|e-mail|tweet|video|blog)$/u, "$1");
@@ -839,7 +840,8 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
     // "Like Corker, Menendez … arguing": a comparison's name is not who speaks.
-    if (/\b(?:[Ll]ike|[Uu]nlike)\s+$/u.test(p.slice(Math.max(0, at - 8), at)) || /^(?:Like|Unlike)\s/u.test(raw)) continue;
+    // Nor is a place after a preposition: "In Washington, President Obama released a statement …, condemning".
+    if (/\b(?:[Ll]ike|[Uu]nlike|In|At|From|Near|Across)\s+$/u.test(p.slice(Math.max(0, at - 8), at)) || /^(?:Like|Unlike|In|At|From|Near|Across)\s/u.test(raw)) continue;
     // A dateline's place ("PHILADELPHIA, July 25 (UPI) — … , offering") is nobody.
     if (/^\p{Lu}[\p{Lu} .'-]+$/u.test(raw) && DATELINE_TAIL.test(p.slice(at + raw.length, at + raw.length + 60))) continue;
     // "Murphy said Trump continued to hurt his cause": the subject of what someone said is no one who spoke.

@@ -340,6 +340,11 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Brian Murphy");
   });
+  it("gives 'wrote Time magazine' to the magazine, and the next quotation too", () => {
+    expect(
+      q("Ted Cruz won Wyoming.", "“Cruz was well organized at the state convention,” wrote Time magazine.", "“Cruz’s domination in the county conventions followed his campaign’s aggressive organizing.”").map(([speaker]) => speaker),
+    ).toEqual(["Time magazine", "Time magazine"]);
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

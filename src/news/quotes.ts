@@ -136,7 +136,7 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
-  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of|when|while)\b|$)`,
+  String.raw`^[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s+(?:magazine|newspaper|website|blog)(?=[,.;:!?]))?(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of|when|while)\b|$)`,
   "u",
 );
 const AFTER_DASH_NAME = new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u");
@@ -527,7 +527,8 @@ function organisation(s: string): string | null {
   const name = m[1];
   const head = m[2];
   const tokens = name.split(/\s+/);
-  if (head !== undefined) return INSTITUTIONS.has(head) && /^[Tt]he\s/.test(s) ? `${name} ${head}` : null;
+  // "Time magazine", "the Tribune newspaper": a publication by its name.
+  if (head !== undefined) return (INSTITUTIONS.has(head) && /^[Tt]he\s/.test(s)) || /^(?:magazine|newspaper|website|blog)$/.test(head) ? `${name} ${head}` : null;
   if (!/^[Tt]he\s/.test(s) && !BODIES.test(name)) return null;
   if (BODIES.test(name) || NOT_PEOPLE.test(name) || INSTITUTIONS.has(tokens.at(-1)?.toLowerCase() ?? "") || tokens.every((t) => isTitleWord(t))) return name;
   return null;

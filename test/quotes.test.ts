@@ -456,6 +456,8 @@ describe("quote extraction", () => {
   it("names the body behind its website or ad, and ends a description at its role", () => {
     expect(q("The Heritage Foundation opposes the bill.", "“This bill is a disaster for taxpayers in every state,” the Heritage Foundation website says.")[0]?.[0]).toBe("Heritage Foundation");
     expect(q("Officials met on Monday.", "“We are not going to agree to this plan at all,” said a source involved in the talks.")[0]?.[0]).toBe("Source");
+    // "some protesters chanted": people described, not the person named before.
+    expect(q("Officer Jason Van Dyke was charged.", "“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted, three days after the video's release.")[0]?.[0]).toBe("Protesters");
     // So is a party member: "one senior Democrat said".
     expect(q("Bill Clinton defends the foundation.", "“The campaign has been really reluctant to jump in on the foundation,” one senior Democrat said.")[0]?.[0]).toBe("Senior Democrat");
     // A confidant is a role: described, not given to the person named before.

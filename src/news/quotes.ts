@@ -124,7 +124,7 @@ const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
-const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[\p{L}’'-]+|\p{Lu}[\p{Lu}\p{N}]+)\s+){0,4}?[\p{L}-]+`;
+const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:(?:[\p{L}’'-]+|\p{Lu}[\p{Lu}\p{N}]+)\s+){0,4}?[\p{L}-]+`;
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
@@ -622,7 +622,7 @@ function cleanSubjectOnce(given: string): Subject | null {
   if (affiliated?.[1] !== undefined && /\p{Lu}[\p{L}’'.-]*\s+\p{Lu}/u.test(affiliated[1]) && !affiliated[1].split(/\s+/).some((t) => isTitleWord(t))) s = affiliated[1];
   // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
   const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
-  const described = /^(?:the|an?|one)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one)\s+\p{Lu}/u.test(s);
+  const described = /^(?:the|an?|one|some|many|several)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one|some|many|several)\s+\p{Lu}/u.test(s);
   // "one senior Democrat": a party member described, not a person called Democrat.
   const lastWord = s.split(/\s+/).slice(-1)[0] ?? "";
   if (described && (!/^\p{Lu}/u.test(lastWord) || PARTY_MEMBER.test(lastWord) || /\s(?:to|of|from|with|for|at|in|on|close|near|who|that)\s/u.test(s))) {
@@ -640,7 +640,7 @@ function cleanSubjectOnce(given: string): Subject | null {
     if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
   }
   // "a White House official who …", "a friend without …": the description ends where its clause begins.
-  s = s.replace(/^(?:the|an?|one|his|her|their)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
+  s = s.replace(/^(?:the|an?|one|his|her|their|some|many|several)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
   // "a source involved", "a reporter can be heard": the description ends with its role, before a verb.
   s = s.replace(ROLE_THEN_VERB, "$1");
   if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;

@@ -17,7 +17,7 @@ const TITLES = new Set(
 );
 
 /** Titles that are also surnames ("Pete King", "Tim Bishop", "Carole Lord"). */
-const SURNAME_TITLES = new Set(["king", "bishop", "prince", "lord", "major", "marshal", "judge"]);
+const SURNAME_TITLES = new Set(["king", "bishop", "prince", "lord", "judge"]);
 
 /** Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"). */
 export const NAME_PARTICLES = new Set("von van der de da del della di du la le bin al ibn st".split(" "));

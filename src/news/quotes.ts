@@ -388,16 +388,14 @@ function ordinaryUse(name: string, articleText: string): boolean {
   return wordsAt(articleText, lower).length > 0;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+/** A character that joins a word to what stands beside it; a surrogate half is taken for a letter. */
+const WORD_CHAR = /[\p{L}\p{N}'’\uD800-\uDFFF-]/u;
+const joins = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c);
 /** Where `word` occurs in `text` as a whole word (no letter, digit, apostrophe or hyphen on either side). */
 function wordsAt(text: string, word: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    const prev = text[i - 1];
-    const next = text[i + word.length];
-    // A surrogate half beside it is taken for a letter.
-    const joined = (c: string | undefined) => c !== undefined && (WORD_CHAR.test(c) || /[\uD800-\uDFFF]/.test(c));
-    if (!joined(prev) && !joined(next)) out.push(i);
+    if (!joins(text[i - 1]) && !joins(text[i + word.length])) out.push(i);
   }
   return out;
 }
@@ -697,7 +695,7 @@ function sentenceStartBefore(p: string, pos: number): number {
     starts = [0];
     // "PHILADELPHIA, July 25 (UPI) — The committee …": the sentence starts after the dateline.
     const place = /^\p{Lu}[\p{Lu} .'-]+/u.exec(p)?.[0].trimEnd() ?? "";
-    const dateline = place.length >= 3 ? DATELINE_TAIL.exec(p.slice(place.length, place.length + 60)) : null;
+    const dateline = place.length >= 3 ? datelineAfter(p, 0, place) : null;
     for (const m of p.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) {
       // "New Jersey Gov. Chris Christie", "Donald J. Trump": a title's or an initial's period ends no sentence.
       const at = m.index ?? 0;
@@ -805,27 +803,19 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   for (const [from, to] of subjectStretches(p)) {
     for (const m of execAll(SUBJECT_ANYWHERE, p.slice(from, to))) matches.push({ m, offset: from });
   }
+  /** A name that speaks at `at`, outside quotation marks. */
+  const addName = (raw: string, at: number): void => {
+    if (spans.some((sp) => at > sp.open && at < sp.close)) return;
+    const subject = cleanSubject(raw);
+    if (subject?.kind === "name") out.push({ at, name: fullestName(subject.name, articleText) });
+  };
   // "One of the authors of that report, Ari Fleischer, said …": a description, then the name as its appositive.
   if (APPOSITIVE_SPEAKER_HINT.test(p)) {
-    for (const m of execAll(APPOSITIVE_SPEAKER, p)) {
-      const raw = m[1] ?? "";
-      const at = (m.index ?? 0) + m[0].lastIndexOf(`${raw},`);
-      if (spans.some((sp) => at > sp.open && at < sp.close)) continue;
-      const subject = cleanSubject(raw);
-      if (subject?.kind !== "name") continue;
-      out.push({ at, name: fullestName(subject.name, articleText) });
-    }
+    for (const m of execAll(APPOSITIVE_SPEAKER, p)) addName(m[1] ?? "", (m.index ?? 0) + m[0].lastIndexOf(`${m[1] ?? ""},`));
   }
   // ", said James Henson, director of …": an inverted attribution names its speaker after the verb.
   if (VERB_FIRST_HINT.test(p)) {
-    for (const m of execAll(VERB_FIRST_ANYWHERE, p)) {
-      const raw = m[1] ?? "";
-      const at = (m.index ?? 0) + m[0].length - raw.length;
-      if (spans.some((sp) => at > sp.open && at < sp.close)) continue;
-      const subject = cleanSubject(raw);
-      if (subject?.kind !== "name") continue;
-      out.push({ at, name: fullestName(subject.name, articleText) });
-    }
+    for (const m of execAll(VERB_FIRST_ANYWHERE, p)) addName(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length);
   }
   for (const { m, offset } of matches) {
     let raw = m[1] ?? "";
@@ -844,7 +834,7 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     // Nor is a place after a preposition: "In Washington, President Obama released a statement …, condemning".
     if (/\b(?:[Ll]ike|[Uu]nlike|In|At|From|Near|Across)\s+$/u.test(p.slice(Math.max(0, at - 8), at)) || /^(?:Like|Unlike|In|At|From|Near|Across)\s/u.test(raw)) continue;
     // A dateline's place ("PHILADELPHIA, July 25 (UPI) — … , offering") is nobody.
-    if (/^\p{Lu}[\p{Lu} .'-]+$/u.test(raw) && DATELINE_TAIL.test(p.slice(at + raw.length, at + raw.length + 60))) continue;
+    if (datelineAfter(p, at, raw) !== null) continue;
     // "Murphy said Trump continued to hurt his cause": the subject of what someone said is no one who spoke.
     if (REPORTED_CLAUSE_BEFORE.test(p.slice(Math.max(0, at - 40), at))) continue;
     // "Brianne Stone, 29, of Huntsville, Ala., says": not Huntsville (the sentence's opener is its subject).
@@ -917,6 +907,11 @@ const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|Un
 
 /** What follows a dateline's place: ", July 25 (UPI) — ", ", Alaska — ", " (Reuters) - ". */
 const DATELINE_TAIL = /^(?:,[^—–“”"]{1,40}?)?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s/u;
+/** The dateline after `place` at `at` when it is one ("PHILADELPHIA, July 25 (UPI) — "): a place in capitals, then
+ * a date, an agency or a dash. */
+function datelineAfter(p: string, at: number, place: string): RegExpExecArray | null {
+  return /^\p{Lu}[\p{Lu} .'-]+$/u.test(place) ? DATELINE_TAIL.exec(p.slice(at + place.length, at + place.length + 60)) : null;
+}
 /** People who open a sentence ("President Trump said …", "Clinton, 68, …"): the likely "he" or "she" after. */
 function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]): Array<{ at: number; name: string }> {
   const out: Array<{ at: number; name: string }> = [];
@@ -926,7 +921,7 @@ function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]
     // A sentence inside a quotation is the speaker's: "“… Hillary Clinton represents …,” she said" names no "she".
     if (spans.some((s) => s.open < at && at < s.close)) continue;
     // "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee …": a dateline's place is nobody.
-    if (/^\p{Lu}[\p{Lu} .'-]+$/u.test(run) && DATELINE_TAIL.test(p.slice(at + run.length, at + run.length + 60))) continue;
+    if (datelineAfter(p, at, run) !== null) continue;
     // "… vote for Clinton or Vermont Sen. Bernie Sanders": a title's or an initial's period ends no sentence.
     if ((m.index ?? 0) > 0 && TITLE_PERIOD.test(p.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + 1))) continue;
     // "McConnell spokesman Don Stewart wouldn’t say": the person after the role is the subject.
@@ -1049,6 +1044,13 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     }
     return known;
   };
+  /** Names the article writes as places ("in Iran"), each looked up once. */
+  const places = new Map<string, boolean>();
+  const isPlace = (name: string): boolean => {
+    let place = places.get(name);
+    if (place === undefined) places.set(name, (place = placeIn(name, articleText)));
+    return place;
+  };
   /** A speaker named right at the quotation that is surely someone: a clean name, a body, or a person described
    * ("a person close to the Clintons"); not a phrase the rules caught by mistake ("Town hall meeting in Columbus"). */
   const trustworthy = (subject: Subject | null, speaker: string | null): boolean => {
@@ -1152,9 +1154,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       }
       // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence
       // introduces its quotation with a colon, and its subject says it.
-      if (raw !== undefined && /^an?\s/u.test(raw) && before.includes(raw)) {
-        const verb = /^\s+([a-z]+)/.exec(before.slice(before.lastIndexOf(raw) + raw.length))?.[1] ?? "";
-        const object = /\p{Ll}\s+$/u.test(before.slice(0, before.lastIndexOf(raw)));
+      const rawAt = raw !== undefined && /^an?\s/u.test(raw) ? before.lastIndexOf(raw) : -1;
+      if (raw !== undefined && rawAt >= 0) {
+        const verb = /^\s+([a-z]+)/.exec(before.slice(rawAt + raw.length))?.[1] ?? "";
+        const object = /\p{Ll}\s+$/u.test(before.slice(0, rawAt));
         // "with a voice over saying:" still speaks; "a candidate who promised" is someone the sentence mentions.
         if ((object && !verb.endsWith("ing")) || (!/(?:s|ed|ing)$/.test(verb) && !IRREGULAR_PAST.has(verb))) raw = undefined;
       }
@@ -1212,10 +1215,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       let speaker: string | null = null;
       const subject = raw !== undefined ? cleanSubject(raw) : null;
       // "“Q,” the editorial read" / "the letter says": the publication or body named last.
+      /** The article up to this quotation, for what was named before it. */
+      const textBefore = (): string => [...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n");
       const documentSubject = subject === null && afterSpeaks ? (AFTER_VERB_FIRST.exec(after)?.[1] ?? subjectFirst?.[1]) : undefined;
       const issuer =
         documentSubject !== undefined && DOCUMENTS.test(documentSubject.trim())
-          ? documentIssuer(documentSubject.trim(), [...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText)
+          ? documentIssuer(documentSubject.trim(), textBefore(), articleText)
           : null;
       const fromDocument = issuer?.name ?? null;
       const resolve = (pronoun = ""): string | null => {
@@ -1223,12 +1228,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
           // Someone who spoke ("Rubio said") can be "he"; a mere sentence subject must look like a person.
-          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && placeIn(c.name, articleText))) return c.name;
+          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && isPlace(c.name))) return c.name;
         }
         // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
         if (history.length > 0) return null;
         const pick = newer(lastSubject, lastNamed) ? lastSubject : lastNamed;
-        return pick?.name ?? lastMention([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n"), articleText);
+        return pick?.name ?? lastMention(textBefore(), articleText);
       };
       let via: Via = "none";
       if (subject?.kind === "pronoun") {
@@ -1242,11 +1247,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         const head = subject.name.split(/\s+/).at(-1)?.toLowerCase() ?? "";
         if (/^(?:the|its)\s+(?:[\p{L}-]+\s+)?(?:editorial\s+board|editors|newspaper|paper)$/iu.test(raw ?? "")) {
           // "the editorial board wrote", "the newspaper admitted": the publication named last.
-          speaker = lastPublisher([...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n")) ?? subject.name;
+          speaker = lastPublisher(textBefore()) ?? subject.name;
           via = "direct";
         } else if (/^(?:the|its)\s/i.test(raw ?? "") && INSTITUTIONS.has(head)) {
           // "the ministry said": the body of that kind named last ("China's Foreign Ministry").
-          const earlier = [...paragraphs.slice(0, pi), p.slice(0, span.open)].join("\n");
+          const earlier = textBefore();
           const ownHead = `[${head.slice(0, 1).toUpperCase()}${head.slice(0, 1)}]${head.slice(1)}`;
           // "The Trayvon Martin Foundation … the group said": a group or organisation is any body named so.
           const headPattern = /^(?:group|organi[sz]ation)$/.test(head) ? `${ownHead}|${GROUP_HEADS}` : ownHead;
@@ -1396,7 +1401,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const all = candidates[k] ?? [];
       // Nor is a place the article is in ("in Orlando", "in Mexico City") that no title or first name makes a person.
       const best = pickSpeaker(
-        pronoun === "he" || pronoun === "she" ? all.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && placeIn(c.name, articleText))) : all,
+        pronoun === "he" || pronoun === "she" ? all.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && isPlace(c.name))) : all,
       );
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });

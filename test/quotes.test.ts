@@ -324,6 +324,43 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Hillary Clinton");
   });
+  it("gives 'the president' or 'the Vermont senator' to the one person the article gave that title, and no one when two fit", () => {
+    expect(
+      q(
+        "In The Atlantic, Pres. Obama admits the action in Libya “didn’t work” at all.",
+        "Hillary Clinton conceded the situation is “deeply regrettable” for everyone.",
+        "“We averted large-scale civilian casualties,” the president told The Atlantic.",
+      ).at(-1)?.[0],
+    ).toBe("Obama");
+    const senators = [
+      "Sen. Bernie Sanders of Vermont spoke in Iowa. Sen. Ted Cruz of Texas spoke in Ohio.",
+      "Donald Trump spoke last, in Florida, to a big crowd.",
+    ];
+    expect(q(...senators, "“We need to press China much harder,” the Vermont senator told ABC.").at(-1)?.[0]).toBe("Bernie Sanders");
+    // Two senators and no state: the title alone names neither.
+    expect(q(...senators, "“We need to press China much harder,” the senator told ABC.").at(-1)?.[0]).not.toBe("Bernie Sanders");
+  });
+  it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
+    expect(
+      q(
+        "He then listed the qualities he wants in a nominee, Morton Blackwell wrote:",
+        "“In the piece I wrote last November, I discussed several factors. Here they are:",
+        "“Has the candidate a record of personal activism and leadership?",
+        "“Is the candidate surrounded by people notable for their commitment?",
+        "“Can the liberal media destroy any truly conservative candidate?”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Morton Blackwell", "Morton Blackwell", "Morton Blackwell", "Morton Blackwell"]);
+  });
+  it("takes the speaker of a quoted transcript from its label, not from the attribution around it", () => {
+    expect(
+      q(
+        "Hillary Clinton was asked about Benghazi at the debate. Partial transcript as follows:",
+        "“RAMOS: Secretary Clinton, did you lie to them?",
+        "“CLINTON: I feel a great deal of sympathy for the families.”",
+        "“VIDEO: The families were told it was the video.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Ramos", "Hillary Clinton", "Hillary Clinton"]);
+  });
   it("reads ', says X,' inside a sentence, and a pronoun after an opening phrase before a participle", () => {
     expect(
       q("Nancy Reagan died on Sunday.", "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was “one of the most powerful first ladies in the era.”")[0]?.[0],

@@ -4,7 +4,7 @@ import { execAll, fold, remembered } from "./text.js";
 /** Words that are titles or roles, not part of a person's name (folded, without dots). */
 const TITLES = new Set(
   (
-    "president vice prime minister secretary state chancellor governor gov senator sen rep representative " +
+    "president pres vice prime minister secretary state chancellor governor gov senator sen rep representative " +
     "congressman congresswoman mr mrs ms miss dr prof professor mayor judge justice general gen pope king queen " +
     "prince princess sir dame lord lady foreign defense defence interior finance home chief spokesperson " +
     "spokesman spokeswoman ambassador leader former deputy acting speaker attorney ceo chairman chairwoman " +

@@ -889,6 +889,61 @@ function describedAs(description: string, earlier: string, articleText: string):
   return null;
 }
 
+/** The titles a role word stands for: "the senator" is someone the article called "Sen." or "Senator". */
+const ROLE_TITLE: Readonly<Record<string, string>> = {
+  president: String.raw`President|Pres\.`,
+  senator: String.raw`Sen\.|Senator`,
+  governor: String.raw`Gov\.|Governor`,
+  congressman: String.raw`Rep\.|Congressman|Representative`,
+  congresswoman: String.raw`Rep\.|Congresswoman|Representative`,
+  mayor: "Mayor",
+  judge: "Judge",
+  pope: "Pope",
+  chancellor: "Chancellor",
+  ambassador: "Ambassador",
+  general: String.raw`Gen\.|General`,
+};
+const TITLED_NAME = String.raw`\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*\p{L})`;
+const titledPatterns = new Map<string, RegExp>();
+
+/**
+ * "the Vermont senator", "the president": the one person the article gave that title ("Sen. Bernie Sanders",
+ * "Pres. Obama") — of those, one whose mentions the description's other capitalised words ("Vermont") are near.
+ */
+function titled(words: readonly string[], earlier: string, articleText: string): string | null {
+  const head = words.at(-1)?.toLowerCase() ?? "";
+  const titles = ROLE_TITLE[head];
+  if (titles === undefined || words.length > 5) return null;
+  let re = titledPatterns.get(head);
+  if (re === undefined) titledPatterns.set(head, (re = new RegExp(String.raw`(?<![\p{L}])(?:${titles})${TITLED_NAME}`, "gu")));
+  const names: string[] = [];
+  for (const m of earlier.matchAll(re)) {
+    const name = stripTitles(m[1] ?? "");
+    if (name !== "" && !NOT_PEOPLE.test(name)) names.push(fullestName(name, articleText));
+  }
+  if (names.length === 0) return null;
+  const qualifiers = words.slice(0, -1).filter((w) => /^\p{Lu}/u.test(w) && !isTitleWord(w));
+  let near = [...new Set(names)];
+  if (qualifiers.length > 0) {
+    // How far each one's mentions are from the qualifying words ("Sen. Bernie Sanders of Vermont"): the nearest.
+    const distance = (n: string): number => {
+      let worst = 0;
+      for (const q of qualifiers) {
+        let best = Infinity;
+        for (const at of wordsAt(earlier, n)) for (const qa of wordsAt(earlier, q)) best = Math.min(best, qa < at ? at - qa - q.length : qa - at - n.length);
+        worst = Math.max(worst, best);
+      }
+      return worst;
+    };
+    const d = near.map(distance);
+    const closest = Math.min(...d);
+    near = closest > 60 ? [] : near.filter((_, i) => d[i] === closest);
+  }
+  // Only when one person fits: with two senators, "the senator" is the one the story is about, which the
+  // speaker model judges better.
+  return near.length === 1 ? (near[0] ?? null) : null;
+}
+
 /** The last full name (two to four words, titles stripped) before a point, for a pronoun with no subject yet. */
 function lastMention(before: string, articleText: string): string | null {
   const runs = capitalisedRuns(before.slice(-3000))
@@ -1069,6 +1124,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   /** Index in `out` of an unattributed quotation left open at the end of the previous paragraph. */
   let openEnded: number | null = null;
   const openIndexes = new Set<number>();
+  /** Quotations still open at the end of their paragraph (a quotation running over several paragraphs). */
+  const runsOn = new Set<number>();
   /** Quotations that share the attribution of the one after them ("“A” and “B,” X said"). */
   const sharesNext = new Set<number>();
   const newer = (a: { pi: number; at: number } | null, b: { pi: number; at: number } | null) =>
@@ -1192,6 +1249,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // "… called “distasteful,” Santilli expressed a desire to “…”": a new clause's subject after the quotation before.
       if (raw === undefined && si > 0) raw = usable(NEW_SUBJECT_AFTER_QUOTE.exec(before)?.[1]);
       let described = false;
+      /** Named by a title the description stands for ("the president" → "Pres. Obama"). */
+      let byTitle = false;
       if (raw === undefined && before.trim() !== "" && (si === 0 || previousSpeaker === null || (/:\s*$/.test(before) && sentenceStartBefore(p, span.open) >= prevEnd))) {
         // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",
         // "Speaking to MSNBC, Bush referred to Rubio as “…”".
@@ -1263,7 +1322,18 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
           // Introduced before this sentence: "Appearing on Face the Nation, the GOP front-runner said" names no Nation.
           const earlier = /^the\s/i.test(raw ?? "") ? [...paragraphs.slice(0, pi), p.slice(0, sentenceStartBefore(p, span.open))].join("\n") : "";
-          speaker = /^(?:the|his|her|their)\s/i.test(raw ?? "") ? (describedAs(raw ?? "", earlier, articleText) ?? resolve()) : subject.name;
+          if (/^(?:the|his|her|their)\s/i.test(raw ?? "")) {
+            speaker = describedAs(raw ?? "", earlier, articleText);
+            if (speaker === null && earlier !== "") {
+              // "the president": the one person the article titled so, as sure as a name.
+              speaker = titled((raw ?? "").replace(/^the\s+/i, "").split(/\s+/), earlier, articleText);
+              if (speaker !== null) {
+                via = "direct";
+                byTitle = true;
+              }
+            }
+            speaker ??= resolve();
+          } else speaker = subject.name;
         }
       } else if (subject) {
         speaker = fullestName(subject.name, articleText);
@@ -1302,7 +1372,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         return;
       }
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
-      meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: (via === "direct" && trustworthy(subject, speaker)) || (via === "none" && described) || (via === "other" && issuer?.issued === true && speaker === issuer.name) });
+      meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: byTitle || (via === "direct" && trustworthy(subject, speaker)) || (via === "none" && described) || (via === "other" && issuer?.issued === true && speaker === issuer.name) });
     });
     // "Guns are “the ultimate crisis” and “stunt children’s growth,” Howard Dean said": quotations joined by "and"
     // or a comma share the attribution of the last of them.
@@ -1338,6 +1408,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     }
     openEnded = null;
     const last = spans.at(-1);
+    if (last !== undefined && last.close >= p.length && out.at(-1)?.paragraph === pi) runsOn.add(out.length - 1);
     if (last !== undefined && last.close >= p.length && out.at(-1)?.paragraph === pi && out.at(-1)?.speaker === null) {
       openEnded = out.length - 1;
       openIndexes.add(openEnded);
@@ -1405,18 +1476,39 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       );
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });
+    // A paragraph that opens with a quotation after one left open is the same quotation, run on: the same speaker
+    // ("He then listed the qualities: “In the piece I wrote … Here they are:" / "“Has the candidate …?" / …).
+    out.forEach((q, k) => {
+      const prior = out[k - 1];
+      if ((q.speaker !== null && (meta[k]?.via === "direct" || meta[k]?.via === "pronoun" || meta[k]?.locked === true)) || prior === undefined || prior.speaker === null || !runsOn.has(k - 1)) return;
+      if (q.paragraph === prior.paragraph + 1 && q.start <= 2) out[k] = { ...q, speaker: prior.speaker };
+    });
     for (const k of [...sharesNext].sort((a, b) => b - a)) {
       const next = out[k + 1];
       // (Also one the rules took for a description, "Fundraising was “stagnant …”": the attribution says otherwise.)
       if ((meta[k]?.locked !== true || meta[k]?.via === "none") && next !== undefined && next.speaker !== null) out[k] = { ...(out[k] as Quote), speaker: next.speaker };
     }
   }
+  // A transcript inside quotation marks names its speakers: "“RAMOS: Secretary Clinton, did you lie to them?" is
+  // Ramos's, whatever the attribution around it.
+  out.forEach((q, k) => {
+    const label = TRANSCRIPT_LABEL.exec(q.text)?.[1];
+    if (label === undefined || NOT_SPEAKER_LABELS.has(label)) return;
+    const name = label.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    out[k] = { ...q, speaker: fullestName(name, articleText) };
+  });
   // Nor do the rules name anyone by an ordinary word.
   out.forEach((q, k) => {
     if (q.speaker !== null && noName(q.speaker, articleText)) out[k] = { ...q, speaker: null };
   });
   return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked) };
 }
+
+/** "RAMOS: …", "CLINTON: …", "MR. TRUMP: …": a speaker's label opening a quoted transcript. */
+const TRANSCRIPT_LABEL = /^(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s)?(\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)?):\s/u;
+const NOT_SPEAKER_LABELS = new Set(
+  "VIDEO AUDIO UPDATE UPDATED NOTE EDITOR QUESTION ANSWER TRANSCRIPT BREAKING WATCH READ MORE PHOTO CORRECTION SOURCE WARNING ALERT EXCLUSIVE REPORT NEWS LIVE PS P.S SUBJECT RE FW FWD TO FROM CC DATE TITLE QUOTE LISTEN AND BUT THE".split(" "),
+);
 
 interface Mention {
   key: string;

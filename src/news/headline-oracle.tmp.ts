@@ -1,0 +1,687 @@
+/**
+ * A headline for an untitled article, made from its lead sentence by deletion only (every word in it is the
+ * article's), in headline style:
+ * - always gone: datelines ("CLEVELAND, July 19 (UPI) —"), a leading time phrase or introductory clause
+ *   ("On Thursday,", "In a speech to donors,"), trailing attributions (", officials said"), parentheses, the
+ *   articles a/an/the and the auxiliary of a perfect ("has won" → "won");
+ * - then, while it is longer than HEADLINE_TARGET: clauses set off by commas or dashes, time phrases, filler
+ *   adverbs, agent phrases, and finally the tail after a preposition or conjunction — never the subject or the
+ *   main verb.
+ * It never ends mid-word or on a dangling function word, and never exceeds HEADLINE_MAX characters.
+ */
+import { splitSentences } from "./sentences.js";
+import { capitalize, squash, STOPWORDS, stem, words } from "./text.js";
+
+export const HEADLINE_MAX = 90;
+export const CANDS: Array<{ text: string; sentence: number; strict: boolean; cut: boolean }> = [];
+let CUR_SENTENCE = 0;
+/** The length a headline is compressed toward: about ten words, as news headlines run. */
+export const HEADLINE_TARGET = 70;
+
+const MONTHS = "(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?|January|February|March|April|May|June|July|August|September|October|November|December";
+
+const TIME_WORDS =
+  "(?:day|days|week|weeks|month|months|year|years|hour|hours|decade|decades|morning|afternoon|evening|night|" +
+  "weekend|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|" +
+  "march|april|may|june|july|august|september|october|november|december|\\d{4}|spring|summer|autumn|fall|winter)";
+
+/**
+ * "WASHINGTON (Reuters) — ", "ANCHORAGE, Alaska — ", "CLEVELAND, July 19 (UPI) — ", "Cleveland (AFP) – ",
+ * "LONDON: " at the start.
+ */
+const DATELINE_STATE = String.raw`,\s\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?`;
+const DATELINE_DATE = String.raw`,?\s(?:${MONTHS})\s\d{1,2}(?:,\s\d{4})?`;
+const DATELINE_AGENCY = String.raw`\s\([^)]{1,30}\)`;
+const DATELINE_DASH = String.raw`\s*(?:[—–]|--?)\s+`;
+/** A place in capitals may stand alone before the dash ("WASHINGTON — "); one in mixed case only with a state,
+ * date or agency ("Cleveland (AFP) – "): "The IAAF - athletics' world governing body -" opens no dateline. */
+const DATELINE = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{Lu} .'-]{1,30}?(?:${DATELINE_STATE})?(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?${DATELINE_DASH}` +
+    String.raw`|\p{Lu}[\p{L} .'-]{1,30}?(?:${DATELINE_STATE}(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?|${DATELINE_DATE}(?:${DATELINE_AGENCY})?|${DATELINE_AGENCY})${DATELINE_DASH}` +
+    String.raw`|\p{Lu}[\p{Lu} .'-]{1,30}:\s+)`,
+  "u",
+);
+
+/** "On Thursday, ", "For 679 relentless days, ", "Earlier this week, " at the start. */
+const LEADING_TIME = new RegExp(
+  `^(?:(?:on|in|for|last|this|early|earlier|late|later|since|during|over|after|by|until|at|overnight)\\b[^,]{0,40}?\\b${TIME_WORDS}\\b[^,]{0,15},\\s+)`,
+  "iu",
+);
+/** "One month after announcing his support for Donald Trump, ", "Two hours after his tweet, ", "Three years ago, " (not
+ * "Four days after the Republicans raised a war cry, ": a clause there is news of its own). */
+const LEADING_SPAN = new RegExp(
+  `^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa] few|[Ss]everal|\\d+)\\s${TIME_WORDS}\\s` +
+    `(?:(?:after|before|since)\\s(?:\\p{Ll}+ing|his|her|their|its)\\b|later\\b|ago\\b|earlier\\b)[^,]{0,80},\\s+`,
+  "u",
+);
+
+/** An introductory phrase or clause before the subject: "In a speech on Monday, ", "As the vote neared, ". */
+const LEADING_CLAUSE =
+  /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|in|as|after|while|with|despite|amid|following|since|speaking|on|at|during|before|when|although|though|if|because|once|unlike|like|under|for|by|from|having|addressing|asked|writing|responding|according)\b[^,]{2,120},\s+/iu;
+
+/** ", according to officials.", ", officials said", ", said Rubio", ", the ministry said." at the end. */
+const TRAILING_ATTRIBUTION =
+  /,\s+(?:according to\b[^,]{1,80}|[^,]{1,60}\s(?:said|says|told\s[^,]{1,40}|reported|announced|confirmed|added|stated|claimed|show|shows|suggests|suggest)|(?:said|says|reported|according|say)\s[^,]{1,60})\s*$/iu;
+
+/** Words a headline must not end on. */
+const DANGLING = new Set(
+  (
+    "a an the and or but nor of to in on at for by with from as into onto than that which who whose " +
+    "whom while if because when where so its their his her our your my is are was were be been being has have had " +
+    "will would can could should may might must not after before over under about against between during " +
+    "including amid despite via per it this these those there then also very more most less least such own " +
+    "whether how why what whatever unless until though although since once yet still even"
+  ).split(" "),
+);
+
+/** Words that may open a clause, where a long headline may be cut ("and" joins nouns as often as clauses: not it). */
+const CUT_BEFORE = new Set(
+  (
+    "in on at for from with near over across amid after during to as by about against before since until " +
+    "into onto under while because when where which who whom whose that but than despite following including"
+  ).split(" "),
+);
+
+/** Auxiliaries and common irregular verbs: where the main verb of a lead sentence may be. */
+const VERBS = new Set(
+  (
+    "is are was were be been has have had will would can could shall should may might must do does did " +
+    "said says told tells won wins lost loses hit hits made makes took takes gave gives got gets came comes went goes " +
+    "saw sees became becomes began begins left leaves struck strikes rose rises fell falls led leads met meets paid pays " +
+    "put puts ran runs sent sends set sets spoke speaks stood stands thought thinks wrote writes brought brings bought " +
+    "buys built builds caught catches chose chooses drew draws drove drives fought fights found finds grew grows held " +
+    "holds kept keeps knew knows meant means sold sells shot shoots sought seeks spent spends spread spreads threw " +
+    "throws faces calls plans wants claims warns urges vows seeks slams blasts backs rejects denies admits"
+  ).split(" "),
+);
+
+/** When, in a lead: "on Wednesday", "this week", "late Monday night", a bare weekday (not "a year away"). Headlines
+ * leave it out. */
+const WHEN =
+  /\s(?:(?:(?:on|this|last|next|late|early|earlier|later)\s)?(?:(?:late|early)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this|last|next|late|early|earlier|later)\s(?:(?:late|early)\s)?(?:week|weekend|month|year|morning|afternoon|evening))(?:\s(?:morning|afternoon|evening|night))?\b(?!['’])/giu;
+
+const FILLER_ADVERBS = /\s(?:now|currently|reportedly|also|just|still|already|officially|fully|recently|formally|firmly|once again)\b/giu;
+
+function wordsOf(t: string): string[] {
+  return t.split(" ").filter((w) => w !== "");
+}
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
+function clean(text: string): string {
+  let t = squash(text).replace(/[.!?;:,\s]+$/u, "");
+  // Strip dangling words and trailing punctuation until stable.
+  for (;;) {
+    const m = /(?:^|\s)([\p{L}'’]+)$/u.exec(t);
+    const last = m?.[1]?.toLowerCase();
+    // "after he had assaulted her": "her" after a verb is its object, not a possessive waiting for its noun.
+    const object = last === "her" && /\s(?:\p{Ll}+ed|\p{Ll}+ing|told|gave|made|saw|met|let|sent|asked|called)\s+\S+$/u.test(t);
+    if (last !== undefined && DANGLING.has(last) && t.includes(" ") && !object) {
+      t = t.slice(0, t.length - (m?.[1]?.length ?? 0)).replace(/[\s,;:—–-]+$/u, "");
+      continue;
+    }
+    const t2 = t.replace(/[\s,;:—–-]+$/u, "").replace(/\s*[(“"‘]$/u, "");
+    if (t2 === t) return t;
+    t = t2;
+  }
+}
+
+/** Index (in words) of the first word that looks like the main verb, or -1. */
+function mainVerb(ws: readonly string[]): number {
+  // A relative clause's verb is not the sentence's: "India, which attends the G7 meeting …, is unlikely …",
+  // "Air passengers who are unable to board … are to be paid".
+  let relative = false;
+  let skipVerb = false;
+  for (let i = 1; i < ws.length; i++) {
+    const w = bare(ws[i] as string);
+    if (RELATIVES.has(w)) {
+      if ((ws[i - 1] as string).endsWith(",")) relative = true;
+      else skipVerb = true;
+      continue;
+    }
+    if (relative) {
+      if ((ws[i] as string).endsWith(",")) relative = false;
+      continue;
+    }
+    const verb = VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4);
+    if (verb && skipVerb) {
+      // The whole verb group: "who has accused", "which was built".
+      const next = bare(ws[i + 1] ?? "");
+      if (!(AUXILIARIES.has(w) || BE.has(w)) || !(/(?:ed|en|ing)$/u.test(next) || BE.has(next))) skipVerb = false;
+      continue;
+    }
+    if (VERBS.has(w)) return i;
+    if (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4) {
+      // "troops ordered to the capital … are mobilized": a participle before a preposition, with a finite verb
+      // later, describes the subject; the later verb is the main one.
+      const later = ws.findIndex((x, j) => j > i && AUXILIARIES.has(bare(x)));
+      const next = bare(ws[i + 1] ?? "");
+      if (later > 0 && (PREPOSITIONS.has(next) || next === "to")) return later;
+      return i;
+    }
+  }
+  return -1;
+}
+
+const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
+
+/** Headline style: no parentheses, no articles, no perfect auxiliary, no "is to" ("pay is to rise" → "pay to rise"). */
+function headlineStyle(t: string): string {
+  // Quoted words are the speaker's and stay as they are: only the text between quotations is restyled.
+  const parts = t.split(/([“"][^”"]*[”"])/u);
+  const styled = parts.map((part, i) => {
+    if (i % 2 === 1) return part;
+    let s = ` ${part} `.replace(/\s*\([^()]{0,200}\)/gu, "");
+    s = s.replace(/(\s)(?:the|a|an)\s(?=\S)/giu, "$1");
+    // Only before a regular participle, which is also the past tense: "has blamed" → "blamed", not "have taken" → "taken".
+    s = s.replace(/\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
+    s = s.replace(/\s(?:is|are)\s(?=to\s\p{Ll})/gu, " ");
+    s = s.replace(WHEN, " ");
+    s = s.replace(FILLER_ADVERBS, "");
+    // Keep the spacing at the edges that touch a quotation.
+    return `${/^\s/u.test(part) || i === 0 ? " " : ""}${s.trim()}${/\s$/u.test(part) || i === parts.length - 1 ? " " : ""}`;
+  });
+  return squash(styled.join(""));
+}
+
+/** Remove the last droppable ", clause" (or " — clause", "; clause"); null when there is none. */
+function dropTrailingClause(t: string): string | null {
+  const ws = wordsOf(t);
+  const verb = mainVerb(ws);
+  const re = /(,\s+|\s+[—–]\s+|;\s+|\s+--\s+)/g;
+  let m: RegExpExecArray | null;
+  const cuts: number[] = [];
+  while ((m = re.exec(t)) !== null) cuts.push(m.index);
+  for (let i = cuts.length - 1; i >= 0; i--) {
+    const head = t.slice(0, cuts[i]);
+    const n = wordsOf(head).length;
+    if (n >= 4 && (verb < 0 || n > verb + 1)) return head;
+  }
+  return null;
+}
+
+/** Remove a clause set off by a pair of commas or dashes (an appositive, a relative clause); null when none. */
+function dropInnerClause(t: string): string | null {
+  const m = /(,\s[^,]{2,80},\s|\s[—–]\s[^—–]{2,80}\s[—–]\s)/u.exec(t);
+  if (!m) return null;
+  const n = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`;
+  return wordsOf(n).length >= 4 ? squash(n) : null;
+}
+
+/** Cut the tail after the last preposition or conjunction that leaves subject, verb and one more word. */
+function dropTail(t: string, target: number): string | null {
+  const ws = wordsOf(t);
+  const verb = mainVerb(ws);
+  const keep = verb < 0 ? 4 : verb + 2;
+  let best: string | null = null;
+  for (let i = ws.length - 1; i >= keep; i--) {
+    if (!CUT_BEFORE.has(bare(ws[i] as string)) || hangs(ws, i)) continue;
+    const head = ws.slice(0, i).join(" ");
+    best = head;
+    if (head.length <= target) return head;
+  }
+  return best;
+}
+
+/** Words a headline cannot open with: they continue something said before. */
+const OPENS_NOTHING = new Set("which who whom whose that and but or nor so because from with to of by as while although though if when where whether".split(" "));
+
+/** Whether every quotation opened in a text is closed in it. */
+function balancedQuotes(t: string): boolean {
+  const open = (t.match(/“/gu) ?? []).length;
+  const close = (t.match(/”/gu) ?? []).length;
+  const parens = (t.match(/\(/gu) ?? []).length === (t.match(/\)/gu) ?? []).length;
+  return open === close && parens && (t.match(/"/gu) ?? []).length % 2 === 0;
+}
+
+function fits(t: string, max: number): boolean {
+  return t.length <= max;
+}
+
+/** What an article says about its words: how often each term occurs, and the sentence where it first does. */
+export interface Keywords {
+  count: ReadonlyMap<string, number>;
+  first: ReadonlyMap<string, number>;
+}
+
+export function keywordsOf(paragraphs: readonly string[]): Keywords {
+  const count = new Map<string, number>();
+  const first = new Map<string, number>();
+  let sentence = 0;
+  for (const p of paragraphs) {
+    for (const s of splitSentences(p)) {
+      for (const w of words(s.text)) {
+        const k = stem(w);
+        count.set(k, (count.get(k) ?? 0) + 1);
+        if (!first.has(k)) first.set(k, sentence);
+      }
+      sentence++;
+    }
+  }
+  return { count, first };
+}
+
+/**
+ * How likely a word of the lead is to be in the headline an editor would write, from how often the article uses
+ * it and whether it is capitalised. Measured on BBC News Summary and PolNeAR: of the capitalised words used once,
+ * about 10% are in the real title, of those used eight times or more, 60–80%; lower-case words 5–9% and 30–55%;
+ * function words 6–13%.
+ */
+function wordWeight(word: string, keywords: Keywords | undefined): number {
+  const w = bare(word);
+  if (w === "" || STOPWORDS.has(w)) return 0.08;
+  if (keywords === undefined) return 0.3;
+  const f = keywords.count.get(stem(words(w)[0] ?? w)) ?? 1;
+  return /^[^\p{L}]*\p{Lu}/u.test(word) ? 0.75 * (1 - Math.exp(-f / 5)) : 0.5 * (1 - Math.exp(-f / 8));
+}
+
+/** About how many words a news headline has: what the expected overlap is weighed against. */
+const HEADLINE_WORDS = 8;
+
+/** Expected ROUGE-1-like F1 of a candidate headline: likely headline words, few others. */
+function headlineScore(ws: readonly string[], keywords: Keywords | undefined, memo: Map<string, number>): number {
+  let expected = 0;
+  for (const w of ws) {
+    let p = memo.get(w);
+    if (p === undefined) memo.set(w, (p = wordWeight(w, keywords)));
+    expected += p;
+  }
+  return (2 * expected) / (ws.length + HEADLINE_WORDS);
+}
+
+const PREPOSITIONS = new Set("in on at by for from with near over across amid after during about against before since until into onto under via among between through throughout within without toward towards".split(" "));
+const PHRASE_END = new Set("that which who whom whose while because when where as to if unless although though whereas even".split(" "));
+/** Words after which a phrase goes on ("in UK drinks and food firm"): a phrase ending before one is not removed. */
+const JOINS = new Set("and or but nor".split(" "));
+const RELATIVES = new Set("who whom whose which".split(" "));
+const BE = new Set("is are was were be been am".split(" "));
+/** Words a cut may not end on, because what they lead to would be cut off ("Trump trying", "X is set", "likely");
+ * so is a form of "be" with its -ing ("Saudi Arabia is distributing"), not an -ing noun ("public airing"). */
+const WANTS_MORE = new RegExp(
+  String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant|supposed|stands|stood|amounted|totalled|totaled)[,;:]?$`,
+  "u",
+);
+/** Whether words cut before `end` leave a verb hanging without what it leads to. */
+function hangs(ws: readonly string[], end: number): boolean {
+  const last = ws[end - 1] as string;
+  return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
+}
+/** Whether a cut before `end` drops an infinitive, which often carries what was done ("Two House committees
+ * asked Justice Department [to investigate …]"): such a cut costs INFINITIVE_CUT_COST in score. */
+function dropsInfinitive(ws: readonly string[], end: number): boolean {
+  return bare(ws[end] ?? "") === "to" && INFINITIVE.test(ws[end + 1] ?? "");
+}
+const INFINITIVE_CUT_COST = 0.08;
+/** A word after "to" that makes it an infinitive: lower case, and no determiner, pronoun, -ing form or common noun
+ * after a preposition ("to date", "to power"). */
+const INFINITIVE = /^(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|all|each|every|no|him|them|us|me|it|date|power|office|court|market|war|prison|jail)$)(?!\p{Ll}+ing$)\p{Ll}+$/u;
+/** Prepositions that may also open a clause ("after the vote" / "after the Republicans raised …"). */
+const CONJUNCTIONS = new Set("after before since until".split(" "));
+
+const WITH_VERBS = /^(?:sid|team|partner|clash|spar|met|meet|deal|dealt|agree|join|side|cooperat|collaborat|negotiat)(?:e|es|ed|ing|s)?$/u;
+/** The stretches of prepositional phrases: from a preposition to the next one, a clause word or a comma. */
+function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 1; i < ws.length; i++) {
+    if (!PREPOSITIONS.has(bare(ws[i] as string))) continue;
+    // "sided with the state", "met with donors": the verb wants its phrase; so does "is" ("is among the priorities").
+    if ((bare(ws[i] as string) === "with" && WITH_VERBS.test(bare(ws[i - 1] as string))) || BE.has(bare(ws[i - 1] as string))) continue;
+    let j = i + 1;
+    // A phrase ends before the next preposition, a clause word or a verb: it never takes the main verb with it.
+    while (
+      j < ws.length &&
+      !PREPOSITIONS.has(bare(ws[j] as string)) &&
+      !PHRASE_END.has(bare(ws[j] as string)) &&
+      !VERBS.has(bare(ws[j] as string)) &&
+      !(/^\p{Ll}/u.test(ws[j] as string) && /[^e]ed$/u.test(bare(ws[j] as string)))
+    ) {
+      j++;
+      if (/[,;:]$/u.test(ws[j - 1] as string)) break;
+    }
+    // Nor before a "to" that hangs on what the phrase held ("focused [on opposition] to expanding checks"), only
+    // before an infinitive's ("surged [from obscurity] to upset").
+    if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;
+    // A phrase closing a clause takes its comma along only when a comma opened it too: "who got [into the
+    // system,] if anyone" and "Hailey, who died [at 84,] was known" would lose the clause's end.
+    if (/,$/u.test(ws[j - 1] as string) && !/,$/u.test(ws[i - 1] as string)) continue;
+    // "a story about a boy who is taken": the clause after the phrase belongs to its object.
+    if (RELATIVES.has(bare(ws[j] ?? ""))) continue;
+    // "after the Republicans raised a war cry": a clause, whose verb would be left behind.
+    if (CONJUNCTIONS.has(bare(ws[i] as string)) && j < ws.length && (VERBS.has(bare(ws[j] as string)) || /^\p{Ll}+ed$/u.test(ws[j] as string))) continue;
+    // "a look at late-breaking news, upcoming events and the stories": the first item of a list.
+    if (/,$/u.test(ws[j - 1] as string) && /^[^,.;:]*\s(?:and|or)\s/u.test(` ${ws.slice(j, j + 6).join(" ")}`)) continue;
+    out.push([i, j]);
+  }
+  return out;
+}
+
+/**
+ * Words without the given stretches. A stretch set off by commas takes its commas with it: "Curt Schilling, the
+ * former pitcher, was fired" → "Curt Schilling was fired".
+ */
+function without(ws: readonly string[], stretches: ReadonlyArray<[number, number]>): string[] {
+  if (stretches.length === 0) return ws.slice();
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const inside = stretches.some(([a, b]) => i >= a && i < b);
+    if (inside) continue;
+    let w = ws[i] as string;
+    const opens = stretches.find(([a]) => a === i + 1);
+    if (opens !== undefined && w.endsWith(",") && (ws[opens[1] - 1] as string).endsWith(",")) w = w.slice(0, -1);
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Whether the words from `open` to the closing mark at `close` are an inserted clause (an appositive, a relative or
+ * participle clause) and not one item of a list ("marked by airstrikes, artillery bombardments, and …").
+ */
+function insertable(ws: readonly string[], open: number, close: number): boolean {
+  const first = ws[open] as string;
+  const starts =
+    /^(?:which|who|whom|whose|where|when|while|including|according|now|once|already|himself|herself|itself|themselves)$/u.test(bare(first)) ||
+    /^\p{Ll}+(?:ing|ed)$/u.test(first) ||
+    describes(first) ||
+    /^\p{Lu}/u.test(first);
+  if (!starts) return false;
+  // A capitalised stretch with a verb is a clause of the sentence, not an appositive: "Angered by …, Schlafly led
+  // campaigns against Communism, abortion and …".
+  if (/^\p{Lu}/u.test(first) && !describes(first) && ws.slice(open, close + 1).some((w) => VERBS.has(bare(w)))) return false;
+  // A list goes on after its items: "X, Y, and Z".
+  const after = ws.slice(close + 1, close + 6).join(" ");
+  return !/^(?:and|or)\b/u.test(after) && !/^[^,]*,\s(?:and|or)\b/u.test(after);
+}
+
+/** The stretches (word index ranges) of clauses set off by a pair of commas or dashes. */
+function innerClauses(ws: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  // A pair of dashes may hold commas: "The central mystery -- who got into the system, if anyone -- may …".
+  let dash = -1;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as string;
+    const mark = w === "—" || w === "–" || w === "--" || w === "-" ? "dash" : w.endsWith(",") ? "comma" : null;
+    if (mark === null) continue;
+    if (mark === "dash") {
+      // A pair of dashes always sets a clause off.
+      if (dash >= 0 && i - dash <= 14) {
+        out.push([dash, i + 1]);
+        dash = -1;
+      } else dash = i;
+      open = -1;
+      continue;
+    }
+    // A pair of commas may close one item of a list.
+    if (open >= 0 && i - open <= 14 && insertable(ws, open, i)) {
+      // From the word after the opening mark through the closing one (a comma goes with its word).
+      out.push([open, i + 1]);
+      open = -1;
+      continue;
+    }
+    open = i + 1;
+  }
+  return out.filter(([a, b]) => b > a).slice(0, 3);
+}
+
+const SPEECH = new Set("said says told tells stated states argued argues warned warns claimed claims insisted insists declared declares wrote writes".split(" "));
+/** Verbs that report a fact: "The Pentagon has confirmed that all 800 troops are mobilized" → the fact alone. */
+const REPORTS = new Set("said says confirmed confirms announced announces reported reports revealed reveals stated states".split(" "));
+/** Words of a person's title ("Former Attorney General", "Indiana Gov.", "Vice President"). */
+const TITLE = new Set(
+  (
+    "former president vice sen senator rep representative gov governor mayor secretary attorney general minister prime " +
+    "chancellor chairman chairwoman chief executive leader speaker director ambassador judge justice candidate nominee " +
+    "mr mrs ms dr lord lady sir spokesman spokeswoman spokesperson congressman congresswoman deputy acting " +
+    "commissioner sheriff premier mp rev cardinal bishop pope king queen prince princess hopeful rival incumbent"
+  ).split(" "),
+);
+/** Words that may stand before a title: "Democratic presidential nominee", "US President", "Indiana Gov.". */
+const TITLE_QUALIFIER = new Set("democrat democratic republican gop us u.s. uk british american presidential state foreign defence defense".split(" "));
+
+/** Words that end the name of an organisation or a place, not a person ("Republican National Convention"). */
+const NOT_PERSON =
+  /^(?:Convention|Committee|Party|Department|House|Senate|Congress|Court|Council|Campaign|Foundation|Center|Centre|Institute|Association|University|College|School|Bank|Group|Inc|Corp|Company|Ministry|Office|Agency|Service|News|Post|Times|Journal|Daily|Network|Channel|Union|State|States|Street|City|County|Republic|Airways|Motors|Press|Magazine|Club|League|Cup|Fund|Board|Authority|Commission|Caucus|Primary|Debate|Guard|Force|Forces|Army|Navy|Corps|Police|Patrol|Marines|Administration|Government|Parliament|Assembly|Review|Reuters|Tower|Square|Hall|Hotel|Airport|Station|Park|River|Island|Islands|Coast|Valley|Mountains|Sea|Ocean|Day|Week|Act|Bill|Plan|Project|Program|Programme|Initiative)[,.:;]?$/u;
+
+/** A role word that may stand in a person's description before the name. */
+function describes(word: string): boolean {
+  const w = bare(word);
+  return TITLE.has(w) || TITLE_QUALIFIER.has(w) || /^(?:front-?runner|contender|donor|reporter|host|strategist|activist|lawmaker|official|aide|adviser|advisor|billionaire|businessman|businesswoman|star|actor|actress|singer|founder|owner|pollster|analyst|columnist|commentator|executive|mogul|magnate|tycoon)$/u.test(w);
+}
+
+/**
+ * People named in a word list: each as the index where its description starts (`from`), where the name itself
+ * starts (`name`) and ends. A name is two or three capitalised words, none of them a title or an organisation's.
+ */
+function personNames(ws: readonly string[]): Array<{ from: number; name: number; end: number }> {
+  const out: Array<{ from: number; name: number; end: number }> = [];
+  const cap = (w: string) => /^\p{Lu}[\p{L}.'’-]*[,:;]?$/u.test(w);
+  for (let i = 0; i < ws.length; ) {
+    if (!cap(ws[i] as string) || describes(ws[i] as string)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < ws.length && cap(ws[j] as string) && !describes(ws[j] as string) && j - i < 3) {
+      j++;
+      if (/[,:;]$|['’]s$/u.test(ws[j - 1] as string)) break;
+    }
+    const last = (ws[j - 1] as string).replace(/['’]s$/u, "");
+    if (j - i >= 2 && !NOT_PERSON.test(last) && !ws.slice(i, j).some((w) => NOT_PERSON.test(w))) {
+      let from = i;
+      while (from > 0 && describes(ws[from - 1] as string) && !/[,:;]$/u.test(ws[from - 1] as string)) from--;
+      // Only a description that opens its phrase goes: "Democrat presumptive nominee X" keeps "presumptive".
+      const opens = from === 0 || /[,:;]$/u.test(ws[from - 1] as string) || STOPWORDS.has(bare(ws[from - 1] as string)) || PREPOSITIONS.has(bare(ws[from - 1] as string));
+      out.push({ from: opens ? from : i, name: i, end: j });
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/** The sentence's words, and "Speaker: what was said" when it reports speech ("X told Y that Z" → "X: Z"). */
+export function variants(ws: readonly string[], keywords: Keywords | undefined): string[][] {
+  const out: string[][] = [];
+  const speech: string[][] = [];
+  const verb = mainVerb(ws);
+  if (verb > 0 && (SPEECH.has(bare(ws[verb] as string)) || REPORTS.has(bare(ws[verb] as string)))) {
+    const that = ws.findIndex((w, i) => i > verb && i <= verb + 8 && bare(w) === "that");
+    const from = that > 0 ? that + 1 : ["says", "said", "told", "tells"].includes(bare(ws[verb] as string)) && bare(ws[verb + 1] ?? "") !== "" && /^\p{Ll}/u.test(ws[verb + 1] ?? "") && bare(ws[verb] as string).startsWith("sa") ? verb + 1 : -1;
+    if (from > 0 && ws.length - from >= 4 && SPEECH.has(bare(ws[verb] as string))) {
+      const subject = ws.slice(0, verb);
+      subject[subject.length - 1] = `${(subject[subject.length - 1] as string).replace(/[,:;]$/u, "")}:`;
+      speech.push([...subject, ...ws.slice(from)]);
+    }
+    if (that > 0 && ws.length - that > 4 && REPORTS.has(bare(ws[verb] as string))) {
+      const fact = ws.slice(that + 1);
+      speech.push([capitalize(fact[0] as string), ...fact.slice(1)]);
+    }
+  }
+  for (const v of [ws.slice(), ...speech]) {
+    out.push(v);
+    const people = personNames(v);
+    if (people.length === 0) continue;
+    // Headline style may name people without their descriptions ("Former Attorney General Michael Mukasey" →
+    // "Michael Mukasey"), and by surname alone where the article does ("Mukasey"); the likelier one wins.
+    const surnames: string[] = [];
+    let at = 0;
+    for (const p of people) {
+      const before = v.slice(at, p.from);
+      const name = v.slice(p.name, p.end);
+      // By surname only where the article itself calls them so: "Mukasey" recurs, "End" of "West End" does not.
+      const count = (w: string) => keywords?.count.get(stem(words(w)[0] ?? "")) ?? 0;
+      const byName = count(name.at(-1) as string) >= 2 && count(name.at(-1) as string) > count(name[0] as string);
+      surnames.push(...before, ...(byName ? [name.at(-1) as string] : name));
+      at = p.end;
+    }
+    surnames.push(...v.slice(at));
+    out.push(surnames.map((w, i) => (i === 0 ? capitalize(w) : w)));
+  }
+  return out;
+}
+
+/** A sentence made ready for compression: no dateline, lead-in, trailing attribution; in headline style. */
+function prepare(sentence: string): string {
+  let t = squash(sentence);
+  t = t.replace(DATELINE, "");
+  t = t.replace(/^\([^)]{1,30}\)\s*[—–-]+\s*/, "");
+  for (const lead of [LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
+    const n = t.replace(lead, "");
+    if (n !== t && wordsOf(n).length >= 5) t = n;
+  }
+  t = clean(t);
+  for (let guard = 0; guard < 5; guard++) {
+    const n = t.replace(TRAILING_ATTRIBUTION, "");
+    if (n === t || wordsOf(n).length < 4) break;
+    t = clean(n);
+  }
+  const styled = clean(headlineStyle(t));
+  if (wordsOf(styled).length >= 3) t = styled;
+  return capitalize(t);
+}
+
+/**
+ * The likeliest headline made from one sentence, with its score; null when no compression fits `max`.
+ * Candidates: the sentence, or "Speaker: what was said"; people with or without their descriptions, or by
+ * surname; with or without each inserted clause and prepositional phrase; cut after any clause boundary past
+ * the main verb.
+ */
+function bestCompression(
+  t: string,
+  max: number,
+  target: number,
+  keywords: Keywords | undefined,
+  strictOnly = false,
+): { text: string; score: number } | null {
+  let best: { text: string; rank: number } | null = null;
+  let potential = -Infinity;
+  const memo = new Map<string, number>();
+  const seen = new Set<string>();
+  // First keeping subject and main verb; when nothing fits that way, any phrase of four words or more.
+  for (const strict of strictOnly ? [true] : [true, false]) {
+    if (best !== null) break;
+    for (const base of variants(wordsOf(t), keywords)) {
+      const clauses = [...innerClauses(base), ...prepositionalPhrases(base)].slice(0, 5);
+      for (let mask = 0; mask < 1 << clauses.length; mask++) {
+        const kept = without(
+          base,
+          clauses.filter((_, k) => (mask & (1 << k)) !== 0),
+        );
+        const verb = mainVerb(kept);
+        // "Speaker: what was said" keeps at least three words of what was said.
+        const colon = kept.findIndex((w) => w.endsWith(":"));
+        const from = Math.max(verb < 0 || !strict ? 4 : verb + 2, colon < 0 ? 0 : colon + 4);
+        for (let end = kept.length; end >= Math.min(from, kept.length); end--) {
+          const boundary =
+            end === kept.length ||
+            CUT_BEFORE.has(bare(kept[end] as string)) ||
+            /[,;:]$/u.test(kept[end - 1] as string) ||
+            /^[—–-]+$/u.test(kept[end] as string);
+          if (!boundary) continue;
+          // A cut right after a verb that wants more leaves it hanging ("Saudi Arabia is distributing", "X is set").
+          if (end < kept.length && hangs(kept, end)) continue;
+          // A cut right after a participle leaves it dangling ("troops ordered").
+          if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? "")) && !BE.has(bare(kept[end - 2] ?? ""))) continue;
+          const joined = kept.slice(0, end).join(" ");
+          if (seen.has(joined)) continue;
+          seen.add(joined);
+          const text = capitalize(clean(joined));
+          const cw = wordsOf(text);
+          if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
+          // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").
+          if (!balancedQuotes(text)) continue;
+          // No stub of a clause after the last comma ("…continued unabated, marked").
+          const tail = /,\s([^,]*)$/u.exec(text)?.[1];
+          if (tail !== undefined && wordsOf(tail).length <= 2) continue;
+          const score = headlineScore(cw, keywords, memo) - (text.length > target ? 0.05 : 0);
+          CANDS.push({ text, sentence: CUR_SENTENCE, strict, cut: end < kept.length && dropsInfinitive(kept, end) });
+          // Which sentence a headline comes from goes by the likeliest compression of each; how it is cut also
+          // weighs a dropped infinitive.
+          const rank = score - (end < kept.length && dropsInfinitive(kept, end) ? INFINITIVE_CUT_COST : 0);
+          potential = Math.max(potential, score);
+          if (best === null || rank > best.rank + 1e-12) best = { text, rank };
+        }
+      }
+    }
+  }
+  return best === null ? null : { text: best.text, score: potential };
+}
+
+/** Compress one sentence into a headline of at most `max` characters, toward `target`. */
+export function compressSentence(
+  sentence: string,
+  max = HEADLINE_MAX,
+  target = Math.min(max, HEADLINE_TARGET),
+  keywords?: Keywords,
+): string {
+  let t = prepare(sentence);
+  const best = bestCompression(t, max, target, keywords);
+  if (best !== null) return best.text;
+  if (fits(t, target)) return t;
+
+  const steps: Array<(s: string) => string | null> = [
+    dropInnerClause,
+    dropTrailingClause,
+    (s) => {
+      const n = s.replace(new RegExp(`\\s(?:on|in|this|last|early|late|earlier|later)\\s(?:\\w+\\s)?${TIME_WORDS}\\b`, "iu"), "");
+      return n === s ? null : n;
+    },
+    (s) => {
+      const n = s.replace(/\s(?:today|yesterday|tonight)\b/iu, "");
+      return n === s ? null : n;
+    },
+    (s) => {
+      const n = s.replace(FILLER_ADVERBS, "");
+      return n === s ? null : n;
+    },
+    // Agent after a participle: "ordered to the capital by President Donald Trump".
+    (s) => {
+      const n = s.replace(/(\p{Ll}+ed\b[^,]*?)\sby\s(?:\p{Lu}[\p{L}.'’-]*\s?)+/u, "$1 ");
+      return n === s ? null : squash(n);
+    },
+    (s) => dropTail(s, target),
+  ];
+  for (const step of steps) {
+    for (let guard = 0; guard < 8 && !fits(t, target); guard++) {
+      const n = step(t);
+      if (n === null || n === t) break;
+      t = capitalize(clean(n));
+    }
+    if (fits(t, target)) return t;
+  }
+  if (fits(t, max)) return t;
+  // Last resort: the longest word-bounded prefix that fits, with no dangling word, marked as cut.
+  const room = max - 1;
+  let cut = t.slice(0, room + 1);
+  const space = cut.lastIndexOf(" ");
+  cut = space > 0 ? cut.slice(0, space) : cut.slice(0, room);
+  return `${clean(cut)}…`;
+}
+
+/** How many of the first sentences a headline may be made from, and what each later one costs in score. */
+const HEADLINE_SENTENCES = 3;
+const LATER_SENTENCE_COST = 0.05;
+
+/**
+ * The headline for an untitled article: the likeliest compression of one of its first sentences (the lead
+ * first of all). `body` (all paragraphs) tells the article's key words; without it, the lead sentence alone.
+ */
+export function generateHeadline(lead: string, max = HEADLINE_MAX, body?: readonly string[]): string {
+  const target = Math.min(max, HEADLINE_TARGET);
+  // The dateline goes before the sentence split: its "Nev." or "Dec." ends no sentence.
+  const paragraphs = (body ?? [lead]).slice(0, 3).map((p, i) => (i === 0 ? squash(p).replace(DATELINE, "") : squash(p)));
+  const sentences = paragraphs.flatMap((p) => splitSentences(p).map((x) => x.text)).slice(0, body === undefined ? 1 : HEADLINE_SENTENCES);
+  const keywords = body === undefined ? undefined : keywordsOf(body);
+  let best: { text: string; score: number } | null = null;
+  sentences.forEach((sentence, i) => {
+    if (/^[“"‘]/u.test(sentence) && i > 0) return;
+    CUR_SENTENCE = i;
+    const b = bestCompression(prepare(sentence), max, target, keywords, i > 0);
+    if (b !== null && (best === null || b.score - i * LATER_SENTENCE_COST > best.score)) best = { text: b.text, score: b.score - i * LATER_SENTENCE_COST };
+  });
+  if (best !== null) return (best as { text: string }).text;
+  const h = compressSentence(sentences[0] ?? squash(lead), max, target, keywords);
+  return h === "" ? squash(lead).slice(0, max) : h;
+}

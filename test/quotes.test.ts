@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Corpus } from "../src/news/corpus.js";
+import { genderOf } from "../src/news/gender.js";
 import { capitalisedRuns, stripTitles } from "../src/news/names.js";
 import { parseArticleFile } from "../src/news/parse.js";
 import { extractQuotes, extractStatements, isTitleCase, quoteSpans, SPEECH_VERBS, speakerCandidates } from "../src/news/quotes.js";
@@ -339,6 +340,18 @@ describe("quote extraction", () => {
     expect(q(...senators, "“We need to press China much harder,” the Vermont senator told ABC.").at(-1)?.[0]).toBe("Bernie Sanders");
     // Two senators and no state: the title alone names neither.
     expect(q(...senators, "“We need to press China much harder,” the senator told ABC.").at(-1)?.[0]).not.toBe("Bernie Sanders");
+  });
+  it("takes a known first name before an honorific of the surname: 'Mrs. Clinton' makes no woman of Bill Clinton", () => {
+    expect(genderOf("Bill Clinton", "Mrs. Clinton spoke first. Former President Bill Clinton agreed.")).toBe("m");
+    expect(genderOf("Clinton", "Mrs. Clinton spoke first. Former President Bill Clinton agreed.")).toBe("f");
+    expect(genderOf("Dale Smith", "Ms. Smith spoke first.")).toBe("f");
+    expect(
+      q(
+        "Raynard Jackson, a Republican consultant, said the vote followed Iowa. Mrs. Clinton won the state in 2016.",
+        "Former President Bill Clinton agreed with the analysis. In an interview with MTVu, he was asked about it.",
+        "“Iowa happened, and I never begrudged it,” he said.",
+      ).at(-1)?.[0],
+    ).toBe("Bill Clinton");
   });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(

@@ -52,6 +52,8 @@ export function genderOf(name: string, articleText: string): Gender {
   const tokens = name.split(/\s+/);
   const first = fold(tokens[0] ?? "");
   const last = (tokens[tokens.length - 1] ?? "").replace(/[.'’]+$/u, "");
+  // A known first name tells first: "Mrs. Clinton" in the article makes no woman of Bill Clinton.
+  if (tokens.length > 1 && FEMALE.has(first) !== MALE.has(first)) return FEMALE.has(first) ? "f" : "m";
   if (last !== "") {
     const h = honorificsOf(articleText);
     if (h.f.has(last)) return "f";

@@ -353,6 +353,10 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Bill Clinton");
   });
+  it("reads 'wrote X in The Guardian' as X's, the publication only where X wrote", () => {
+    expect(q("“His reiteration of a vulgarity was likely a first in history,” wrote Ben Jacobs in The Guardian.")).toEqual([["Ben Jacobs", "His reiteration of a vulgarity was likely a first in history"]]);
+    expect(q("“We want no part in the listing on our web site,” said Mark Barden of Sandy Hook Promise.")[0]?.[0]).toBe("Mark Barden");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -357,6 +357,13 @@ describe("quote extraction", () => {
     expect(q("“His reiteration of a vulgarity was likely a first in history,” wrote Ben Jacobs in The Guardian.")).toEqual([["Ben Jacobs", "His reiteration of a vulgarity was likely a first in history"]]);
     expect(q("“We want no part in the listing on our web site,” said Mark Barden of Sandy Hook Promise.")[0]?.[0]).toBe("Mark Barden");
   });
+  it("lets the model name nobody by a word used once, opening a sentence, but keeps a surname that opens one to act or speak", () => {
+    const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
+    expect(speakers("Misinformation is hard to dislodge, researchers say.", "Good information can still drive out bad, but usually only when “the truth is sexier than the lie.”")).not.toContain("Good");
+    expect(speakers("Donors met on Sunday.", "Wait, it gets better: “By law, the president sets the maximum number of refugees.”")).not.toContain("Wait");
+    expect(speakers("The debate ended late.", "Cruz openly admitted that his pick was political. “With an eye to February 20th, Carolina,” he said.")).toEqual(["Cruz"]);
+    expect(speakers("The debate ended late.", "“I will say for those of us who believe in the law, we’re tired of it!” Cruz said.")).toEqual(["Cruz"]);
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -382,11 +382,37 @@ function ordinaryUse(name: string, articleText: string): boolean {
     // mark, or a colon) leaves it open.
     const before = articleText.slice(Math.max(0, at - 4), at);
     if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(at < 4 ? `\n${before}` : before)) return false;
+    // "Sen. Cruz": a title's period opens nothing.
+    if (/\.\s+$/u.test(before) && TITLE_BEFORE.test(articleText.slice(Math.max(0, at - 16), at))) return false;
   }
   // A participle in capitals may be a transcript's speaker ("KING:"); in lower case it is no name.
   if (participle) return true;
   return wordsAt(articleText, lower).length > 0;
 }
+/**
+ * A word the article uses once, to open a sentence, that no first name, title or verb after it makes a person
+ * ("Good information can still …", "Wait, it gets better:", "Pause."): no one the speaker model may pick. The
+ * attribution rules may still name it ("Clinton, at a town hall, said"). ("Harsh words" passes for a person
+ * who words something: only a dictionary would tell.)
+ */
+function openerOnly(name: string, articleText: string): boolean {
+  if (name.includes(" ") || !/^\p{Lu}\p{Ll}+$/u.test(name)) return false;
+  const uses = wordsAt(articleText, name);
+  if (uses.length !== 1) return false;
+  const at = uses[0] ?? 0;
+  const before = articleText.slice(Math.max(0, at - 4), at);
+  if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(at < 4 ? `\n${before}` : before)) return false;
+  // ("“…!” Cruz said", "Cruz openly admitted", "Gilbert runs": a sentence's end before it, but someone who acts.)
+  return genderOf(name, articleText) === null && !ACTS_NEXT.test(articleText.slice(at + name.length, at + name.length + 30)) && !TITLE_BEFORE.test(articleText.slice(Math.max(0, at - 16), at));
+}
+const ACTS_NEXT = new RegExp(
+  String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|s)|${[
+    ...IRREGULAR_PAST,
+    ..."is was has had will would can could may might must should did lost won got took held kept left led met paid ran saw sent set sat stood brought bought built caught chose drew drove fell fought found flew grew heard laid meant rose sold shook spent threw wore broke beat became dealt fled froze hurt lent rode sought stuck swore tore withdrew".split(" "),
+  ].join("|")})\b`,
+  "u",
+);
+const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${"Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|St|Jr|Sr"})\.\s+$`, "u");
 
 /** A character that joins a word to what stands beside it; a surrogate half is taken for a letter. */
 const WORD_CHAR = /[\p{L}\p{N}'’\uD800-\uDFFF-]/u;
@@ -1267,6 +1293,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           }
           const tokens = m[1].split(/\s+/);
           while (tokens.length > 0 && FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
+          // "Good information can still drive out bad, but only when “…”": an adjective, not someone.
+          if (openerOnly(tokens.join(" "), articleText)) break;
           raw = usable(tokens.join(" "));
           break;
         }
@@ -1471,8 +1499,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const pronoun = meta[k]?.pronoun;
       const all = candidates[k] ?? [];
       // Nor is a place the article is in ("in Orlando", "in Mexico City") that no title or first name makes a person.
+      const usable = all.filter((c) => !openerOnly(c.name, articleText));
       const best = pickSpeaker(
-        pronoun === "he" || pronoun === "she" ? all.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && isPlace(c.name))) : all,
+        pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && isPlace(c.name))) : usable,
       );
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });

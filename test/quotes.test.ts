@@ -364,6 +364,25 @@ describe("quote extraction", () => {
     expect(speakers("The debate ended late.", "Cruz openly admitted that his pick was political. “With an eye to February 20th, Carolina,” he said.")).toEqual(["Cruz"]);
     expect(speakers("The debate ended late.", "“I will say for those of us who believe in the law, we’re tired of it!” Cruz said.")).toEqual(["Cruz"]);
   });
+  it("reads a loosely written attribution after a quotation that ends in a comma, but no name a preposition governs", () => {
+    const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
+    expect(
+      speakers("Polls moved this week. “Clinton needs a strategy for targeting Johnson voters,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on Wednesday. “They're clearly drawing more from her side now.”"),
+    ).toEqual(["Nate Silver", "Nate Silver"]);
+    expect(
+      speakers("The movement plans to protest the debate, the Daily Caller reports. “They have to decide whether to feed themselves or their kids,” Fight for $15 organizing director Kendall Fells told Fox News 6 in Milwaukee."),
+    ).toEqual(["Kendall Fells"]);
+    expect(speakers("Trump spoke in Ohio.", "But even as Trump claimed that “General Petraeus got in trouble for far less,” one of the former prosecutors for David Petraeus said the cases differ.")).toEqual(["Trump"]);
+  });
+  it("takes the subject after an opening participle phrase ('Speaking in Beijing, … Lu Kang repeated') for a later 'he'", () => {
+    expect(
+      q(
+        "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang repeated that China opposed hacking.",
+        "People should provide evidence for their accusations, he told reporters.",
+        "“This is extremely irresponsible.”",
+      ).at(-1)?.[0],
+    ).toBe("Lu Kang");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -141,6 +141,18 @@ const AFTER_VERB_FIRST = new RegExp(
 );
 const AFTER_DASH_NAME = new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u");
 const NEW_SUBJECT_AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(${NAME})\s+(?:${ADVERB}\s+)?\p{Ll}+(?:ed|es|s)\s[^“”".!?]*$`, "u");
+/** "“…,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": an appositive no comma closes. */
+const LOOSE_APPOSITIVE = new RegExp(String.raw`^[\s,]*(${NAME}),\s+((?:the|an?)\s+(?:[^,“”".!?]|\.(?=\S)){1,100}?)\s+(?:${VERB_ALT})\b`, "u");
+/** "“…,” Fight for $15 organizing director Kendall Fells told": a full name right before the verb, whatever comes first. */
+const NAME_THEN_VERB = new RegExp(String.raw`^[\s,]*[^“”".!?,;]{0,60}?(?:^|\s)(?<!\b(?:for|of|to|with|by|about|from|against|on|at|in|and|or)\s)(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
+
+function looseAttribution(after: string): string | undefined {
+  const m = LOOSE_APPOSITIVE.exec(after);
+  // ("Nate Silver, the guru who said …": the verb of a relative clause is not the attribution's.)
+  if (m !== null && !/\b(?:who|that|which)$/u.test(m[2] ?? "")) return m[1];
+  return NAME_THEN_VERB.exec(after)?.[1];
+}
+
 /** ", Gabriela Lazar," — an appositive that is just a name. */
 const APPOSITIVE_NAME = new RegExp(String.raw`^,\s*(${NAME}),?$`, "u");
 /** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
@@ -980,7 +992,7 @@ function lastMention(before: string, articleText: string): string | null {
   return last === undefined ? null : fullestName(last, articleText);
 }
 
-const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
+const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following|Reached|Contacted|Pressed|Interviewed|Questioned|Confronted|Speaking|Appearing|Writing|Responding|Addressing|Campaigning|Testifying|Visiting|Talking)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
 /** A title's or an initial's period, where a stretch of text ends: no sentence ends there. */
 const TITLE_PERIOD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATIONS}|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$`, "u");
 /** Organisations and places are no "he" or "she". */
@@ -1207,6 +1219,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (after.trim() === "" && /^\s*[-—–]\s*[^.!?]{1,60}\.?\s*$/u.test(paragraphs[pi + 1] ?? "") ? usable(AFTER_DASH_NAME.exec(paragraphs[pi + 1] ?? "")?.[1]) : undefined) ??
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
+        // A quotation ending in a comma goes on to its attribution, however loosely written: "“…,” Nate Silver, the
+        // polling guru who founded fivethirtyeight.com tweeted" (no comma closes the appositive), "“…,” Fight for $15
+        // organizing director Kendall Fells told Fox News".
+        (afterSpeaks && !beforeSpeaks && /,\s*$/u.test(text) ? usable(looseAttribution(after)) : undefined) ??
         // "Pollsters agree - Carl Bialik: “": a name and a colon right before the mark.
         usable(BEFORE_COLON.exec(before)?.[1]) ??
         (beforeSpeaks

@@ -383,6 +383,18 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Lu Kang");
   });
+  it("gives a surname two people share to the one the article named in full first, and keeps 'Le Pen' and 'Top' out of full names", () => {
+    expect(
+      q(
+        "Liz Cheney won the Republican primary in Wyoming on Tuesday.",
+        "Her father, former Vice President Dick Cheney, campaigned for her. Dick Cheney also spoke at the rally.",
+        "Incumbent Rep. Cynthia Lummis was not seeking a fifth term.",
+        "“Now it’s time to look forward, united in our convictions,” Cheney said in a statement. “No state has been hurt more by this agenda than Wyoming,” she said.",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Liz Cheney", "Liz Cheney"]);
+    expect(q("Marine Le Pen leads the National Front. Le Pen spoke in Paris.", "“What we have in common is that we are not insiders,” Le Pen said.")[0]?.[0]).toBe("Marine Le Pen");
+    expect(q("Top Clinton adviser Jake Sullivan sent the email. Hillary Clinton answered him.", "“It's a public statement! Just email it,” Clinton wrote.")[0]?.[0]).toBe("Hillary Clinton");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -697,6 +697,8 @@ let facts: NameFacts = { fullest: new Map() };
 function nameFacts(articleText: string): NameFacts {
   if (articleText === factsFor) return facts;
   const fullest = new Map<string, string>();
+  /** Per surname, per first name in the order the article names them: the longest form of that person's name. */
+  const people = new Map<string, Map<string, string>>();
   // Paragraph by paragraph: a name does not run on into the next paragraph.
   for (const run of articleText.split("\n").flatMap(paragraphRuns)) {
     // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows; "Media Research
@@ -705,9 +707,20 @@ function nameFacts(articleText: string): NameFacts {
     const cleaned = stripTitles(words.join(" "));
     const n = cleaned.split(/\s+/).length;
     if (n < 2 || n > 4) continue;
+    const first = cleaned.split(/\s+/)[0] ?? "";
+    // "Le Pen", "Van Dyke": a surname with its particle, no one's full name.
+    if (NAME_PARTICLE_WORDS.has(first.toLowerCase())) continue;
     const key = surname(cleaned);
-    const best = fullest.get(key);
-    if (best === undefined || cleaned.length > best.length) fullest.set(key, cleaned);
+    let byFirst = people.get(key);
+    if (byFirst === undefined) people.set(key, (byFirst = new Map<string, string>()));
+    const seen = byFirst.get(first);
+    if (seen === undefined || cleaned.length > seen.length) byFirst.set(first, cleaned);
+  }
+  // Two people with one surname (Liz and Dick Cheney): a bare "Cheney" is the one the article named in full first,
+  // its own subject usually (the other is named in full again and again, to tell them apart).
+  for (const [key, byFirst] of people) {
+    const first = byFirst.values().next().value;
+    if (first !== undefined) fullest.set(key, first);
   }
   factsFor = articleText;
   facts = { fullest };

@@ -395,6 +395,9 @@ describe("quote extraction", () => {
     expect(q("Marine Le Pen leads the National Front. Le Pen spoke in Paris.", "“What we have in common is that we are not insiders,” Le Pen said.")[0]?.[0]).toBe("Marine Le Pen");
     expect(q("Top Clinton adviser Jake Sullivan sent the email. Hillary Clinton answered him.", "“It's a public statement! Just email it,” Clinton wrote.")[0]?.[0]).toBe("Hillary Clinton");
   });
+  it("takes no clause for an appositive: 'Reached by POLITICO, Bennett denied the notion …, explaining that he was “…”'", () => {
+    expect(q("Carson spoke to the AP on Tuesday. Reached by POLITICO, Bennett denied the notion that a shakeup is coming, explaining that he was unaware of the interview because he was “taking a day off.”")[0]?.[0]).toBe("Bennett");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -129,7 +129,7 @@ const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[S
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
-const INSET = String.raw`(?:,[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
+const INSET = String.raw`(?:,(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -1005,7 +1005,7 @@ function lastMention(before: string, articleText: string): string | null {
   return last === undefined ? null : fullestName(last, articleText);
 }
 
-const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following|Reached|Contacted|Pressed|Interviewed|Questioned|Confronted|Speaking|Appearing|Writing|Responding|Addressing|Campaigning|Testifying|Visiting|Talking)\b[^,.!?“”"]{0,50},\s+)?(${NAME})`, "gu");
+const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following|Reached|Contacted|Pressed|Interviewed|Questioned|Confronted|Speaking|Appearing|Writing|Responding|Addressing|Campaigning|Testifying|Visiting|Talking)\b[^,.!?“”"]{0,90},\s+)?(${NAME})`, "gu");
 /** A title's or an initial's period, where a stretch of text ends: no sentence ends there. */
 const TITLE_PERIOD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATIONS}|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$`, "u");
 /** Organisations and places are no "he" or "she". */

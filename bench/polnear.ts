@@ -46,8 +46,12 @@ export function namedSurname(source: string): string | null {
   const cut = /,|\s[-—–]+\s|\(|\s(?:and|or|who|which|nor|of|in|at|for|from|with)\s/u.exec(source);
   const head = cut !== null && cut.index > 0 ? source.slice(0, cut.index) : source;
   const runs = runsOf(source);
+  const inHead = runsOf(head);
+  // A surname alone before the appositive is the name: "Wilcox, an Orlando Republican who founded …" → "wilcox",
+  // not the appositive's "Orlando Republican"; so "Guardian, the first Republican mayor elected in Atlantic City".
+  const alone = cut !== null && cut.index > 0 && source[cut.index] === "," && /^\p{Lu}\S*$/u.test(head.trim()) ? inHead[0] : undefined;
   // Otherwise the first full name ("the director of the FBI, James Comey"; of a list, the first).
-  const best = runsOf(head).findLast((r) => r.length >= 2) ?? runs.find((r) => r.length >= 2) ?? runs[0];
+  const best = inHead.findLast((r) => r.length >= 2) ?? alone ?? runs.find((r) => r.length >= 2) ?? runs[0];
   // "the Texas senator", "a Republican strategist": a description, even with a capitalised adjective in it.
   const tokens = source.split(/\s+/);
   const lastWord = tokens.filter((t) => t !== "").at(-1) ?? "";

@@ -31,4 +31,11 @@ describe("the quote evaluation's speaker rule", () => {
     expect(namedSurname("Geoffrey Garin, a Democratic pollster who advises Priorities USA")).toBe("garin");
     expect(namedSurname("Neither Mr. Comey nor other officials")).toBe("comey");
   });
+  it("takes a surname standing alone before an appositive, not a name inside the appositive", () => {
+    expect(namedSurname("Wilcox, an Orlando Republican who founded lucrative defense companies")).toBe("wilcox");
+    expect(namedSurname("Guardian, the first Republican mayor elected in Atlantic City in two decades")).toBe("guardian");
+    expect(namedSurname("Pantucci, at the Royal United Services Institute")).toBe("pantucci");
+    // A head with no name still takes the appositive's.
+    expect(namedSurname("the director of the FBI, James Comey")).toBe("comey");
+  });
 });

@@ -47,15 +47,23 @@ export function namedSurname(source: string): string | null {
   const head = cut !== null && cut.index > 0 ? source.slice(0, cut.index) : source;
   const runs = runsOf(source);
   const inHead = runsOf(head);
-  // A surname alone before the appositive is the name: "Wilcox, an Orlando Republican who founded …" → "wilcox",
-  // not the appositive's "Orlando Republican"; so "Guardian, the first Republican mayor elected in Atlantic City".
-  const alone = cut !== null && cut.index > 0 && source[cut.index] === "," && /^\p{Lu}\S*$/u.test(head.trim()) ? inHead[0] : undefined;
+  // A head that ends in a name of one word names that one: "Wilcox, an Orlando Republican who founded …" →
+  // "wilcox", not the appositive's "Orlando Republican"; "Florida consultant Wilson" → "wilson", not "florida".
+  const headWords = head.trim().split(/\s+/);
+  // (Not a title before "of": "Secretary of State Hillary Clinton" is Clinton.)
+  const endsInName =
+    (cut === null || source[cut.index] === ",") && inHead.at(-1)?.at(-1) === headWords.at(-1)?.replace(/[’']s$/u, "").replace(/[,;:()]+$/u, "");
+  // A description named by its appositive: "The Republican Party’s presumed White House nominee, Trump" → "trump".
+  const described = /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) && /^\p{Ll}/u.test(headWords.at(-1) ?? "");
+  const comma = source.indexOf(",");
+  const appositive = described && comma > 0 && /^\s*\p{Lu}/u.test(source.slice(comma + 1)) ? runsOf(source.slice(comma + 1))[0] : undefined;
   // Otherwise the first full name ("the director of the FBI, James Comey"; of a list, the first).
-  const best = inHead.findLast((r) => r.length >= 2) ?? alone ?? runs.find((r) => r.length >= 2) ?? runs[0];
-  // "the Texas senator", "a Republican strategist": a description, even with a capitalised adjective in it.
+  const best = appositive ?? inHead.findLast((r) => r.length >= 2) ?? (endsInName ? inHead.at(-1) : undefined) ?? runs.find((r) => r.length >= 2) ?? runs[0];
+  // "the Texas senator", "the New Jersey governor", "a Republican strategist": a description, even with
+  // capitalised words in it.
   const tokens = source.split(/\s+/);
   const lastWord = tokens.filter((t) => t !== "").at(-1) ?? "";
-  if ((best?.length ?? 0) < 2 && /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) && /^\p{Ll}/u.test(lastWord)) return null;
+  if (described && appositive === undefined && /^\p{Ll}/u.test(lastWord)) return null;
   const last = best?.[best.length - 1];
   return last === undefined ? null : fold(last).replace(/[^\p{L}-]/gu, "");
 }

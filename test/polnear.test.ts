@@ -35,7 +35,14 @@ describe("the quote evaluation's speaker rule", () => {
     expect(namedSurname("Wilcox, an Orlando Republican who founded lucrative defense companies")).toBe("wilcox");
     expect(namedSurname("Guardian, the first Republican mayor elected in Atlantic City in two decades")).toBe("guardian");
     expect(namedSurname("Pantucci, at the Royal United Services Institute")).toBe("pantucci");
-    // A head with no name still takes the appositive's.
+    expect(namedSurname("Florida consultant Wilson")).toBe("wilson");
+    // A head with no name still takes the appositive's; a title before "of" is no name.
     expect(namedSurname("the director of the FBI, James Comey")).toBe("comey");
+    expect(namedSurname("Secretary of State Hillary Clinton")).toBe("clinton");
+  });
+  it("reads a description with capitalised words in it as a description ('the New Jersey governor')", () => {
+    expect(namedSurname("the New Jersey governor")).toBeNull();
+    expect(namedSurname("the Senate Democratic leader")).toBeNull();
+    expect(namedSurname("The Republican Party’s presumed White House nominee, Trump")).toBe("trump");
   });
 });

@@ -398,6 +398,9 @@ describe("quote extraction", () => {
   it("takes no clause for an appositive: 'Reached by POLITICO, Bennett denied the notion …, explaining that he was “…”'", () => {
     expect(q("Carson spoke to the AP on Tuesday. Reached by POLITICO, Bennett denied the notion that a shakeup is coming, explaining that he was unaware of the interview because he was “taking a day off.”")[0]?.[0]).toBe("Bennett");
   });
+  it("takes 'The Washington Post' for a publication that reports, not a post that carries words", () => {
+    expect(q("Intro here.", "The Washington Post reported that Lewandowski was ousted “at the urging of his three adult children.”")[0]?.[0]).toBe("Washington Post");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -614,7 +614,8 @@ const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+
 const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le bin al ibn st y".split(" "));
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
-const CARRIERS = /^(?:the|an?|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/iu;
+// (The carrier in lower case: "The Washington Post" is a publication, not a post.)
+const CARRIERS = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/u;
 
 const CLAUSE_AFTER_VERB = new Set("after before while when as since until of about in on at to for with the a an his her their its this that".split(" "));
 

@@ -401,6 +401,9 @@ describe("quote extraction", () => {
   it("takes 'The Washington Post' for a publication that reports, not a post that carries words", () => {
     expect(q("Intro here.", "The Washington Post reported that Lewandowski was ousted “at the urging of his three adult children.”")[0]?.[0]).toBe("Washington Post");
   });
+  it("gives a colon's quotation to a body opening the sentence ('the Illinois Board of Elections was conclusive in its findings:')", () => {
+    expect(q("Cruz won in Iowa.", "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”")[0]?.[0]).toMatch(/^Illinois Board/);
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -270,6 +270,8 @@ function lastBefore(before: string): RegExpExecArray | null {
   return m;
 }
 
+const BODY_OPENING = new RegExp(String.raw`^\s*(?:\p{Lu}[^,“”"]{0,90},\s+)?((?:[Tt]he\s+)?${NAME})\s+\p{Ll}`, "u");
+
 /** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
 const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u");
 /** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
@@ -1282,7 +1284,15 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         if (own) raw = own.name;
         // "She escalated her criticism, telling CNN that Trump is a “faker”": a pronoun opening the sentence.
         // … also after an opening phrase: "On Wednesday, he seemed to indicate …, warning that …".
-        else raw = /^\s*[“"‘]?(?:(?:And|But|Yet|So)\s+|\p{Lu}[^,“”"]{0,40},\s+)?([Hh]e|[Ss]he)\s/u.exec(p.slice(sentenceStart, span.open))?.[1];
+        else {
+          const head = p.slice(sentenceStart, span.open);
+          raw = /^\s*[“"‘]?(?:(?:And|But|Yet|So)\s+|\p{Lu}[^,“”"]{0,40},\s+)?([Hh]e|[Ss]he)\s/u.exec(head)?.[1];
+          // "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its findings:
+          // “…”": a body opening the sentence (bodies are no "he" or "she", so no sentence subject above).
+          const body = raw === undefined ? BODY_OPENING.exec(head)?.[1] : undefined;
+          const named = body === undefined ? null : cleanSubject(body);
+          if (body !== undefined && named !== null && named.kind !== "pronoun" && (named.kind === "organisation" || NOT_PEOPLE.test(named.name) || BODIES.test(named.name))) raw = body;
+        }
       } else if (raw === undefined && before.trim() === "" && si === 0) {
         // A quotation standing as its own sentence after "X … by saying he would …": X's words.
         const prior = subjects.filter((x) => x.at < span.open).at(-1);

@@ -1130,7 +1130,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   const genderFor = (name: string): Gender => {
     let g = genders.get(name);
     if (g === undefined) {
-      g = genderOf(name, articleText);
+      // "George Washington University" is no man.
+      g = NOT_PEOPLE.test(name) ? null : genderOf(name, articleText);
       genders.set(name, g);
     }
     return g;
@@ -1612,7 +1613,7 @@ function placeIn(name: string, articleText: string): boolean {
 function cachedGender(name: string, articleText: string): Gender {
   let g = gendersCache.get(name);
   if (g === undefined && !gendersCache.has(name)) {
-    g = genderOf(name, articleText);
+    g = NOT_PEOPLE.test(name) ? null : genderOf(name, articleText);
     gendersCache.set(name, g);
   }
   return g ?? null;

@@ -206,4 +206,26 @@ describe("/digest subscribe, unsubscribe and status", () => {
   it("renders local time for the status date", () => {
     expect(zonedParts(new Date("2025-08-15T22:00:00Z"), "America/New_York")).toEqual({ date: "2025-08-15", time: "18:00" });
   });
+  it("looks again as soon as a claim another process left behind runs out, not only at the next minute", async () => {
+    const store: Store = await openStore("memory://");
+    const subs = new Subscriptions(store, null);
+    const rec = new Recorder();
+    const { log } = memoryLogger("debug");
+    // Due since 00:00 UTC today (real time), claimed by a process that died 100 ms ago, with a 300 ms lease.
+    const now = () => new Date();
+    const today = new Date().toISOString().slice(0, 10);
+    await subs.subscribe({ guildId: GUILD, channelId: CHANNEL, time: "00:00", timeZone: "UTC", stories: 5, createdAt: 0 });
+    await store.digests.set(`${CHANNEL}:${today}`, { state: "claimed", by: "dead", at: Date.now() - 100, messageIds: [], articleIds: [] });
+    await store.lock(`digest:${CHANNEL}:${today}`, "dead", 200);
+    const corpus = seedServices().corpus;
+    const scheduler = new DigestScheduler({ store, subscriptions: subs, corpus: () => corpus, post: rec.post, log, owner: "test", now, catchupHours: 24, leaseMs: 300 });
+    scheduler.start();
+    try {
+      // The first tick leaves the live claim alone; the next minute's tick may be a minute away.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(rec.posts.map((p) => p.date)).toEqual([today]);
+    } finally {
+      await scheduler.stop();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The digest clock: node-cron ticks each minute (and once at start, for catch-up) and delivers every
  * subscription that is due — its local time has come in its zone and that local date has no digest
- * yet. A digest missed by more than the catch-up window is skipped and logged. Discord refusing the
+ * yet; and once more when a claim another process left behind runs out. A digest missed by more than the catch-up window is skipped and logged. Discord refusing the
  * channel (50001 Missing Access, 50013 Missing Permissions, 10003 Unknown Channel) pauses that
  * subscription until it is subscribed again; 429/5xx and network errors are retried with backoff.
  */
@@ -9,7 +9,7 @@ import cron from "node-cron";
 import type { Logger } from "pino";
 import type { Corpus } from "../news/corpus.js";
 import type { Store, Subscription } from "../store/store.js";
-import { deliverDigest, digestKey, type DeliverResult, type FindPosted, type Post } from "./deliver.js";
+import { DEFAULT_LEASE_MS, deliverDigest, digestKey, type DeliverResult, type FindPosted, type Post } from "./deliver.js";
 import { owedOccurrence, type Subscriptions } from "./subscriptions.js";
 
 /** Discord error codes that mean "this channel cannot receive the digest": pause, do not retry. */
@@ -45,6 +45,9 @@ export class DigestScheduler {
   private readonly failures = new Map<string, { count: number; retryAt: number }>();
   private task: ReturnType<typeof cron.schedule> | null = null;
   private running: Promise<TickResult[]> | null = null;
+  /** A tick due when a claim another process left behind runs out (sooner than the next minute). */
+  private retry: { at: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  private stopped = false;
 
   constructor(private readonly o: SchedulerOptions) {}
 
@@ -55,6 +58,9 @@ export class DigestScheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry.timer);
+    this.retry = null;
     await this.task?.destroy();
     this.task = null;
     await this.running?.catch(() => []);
@@ -90,6 +96,19 @@ export class DigestScheduler {
     return results;
   }
 
+  /** One extra tick at `at` (epoch ms), if that is sooner than one already planned. */
+  private retryAt(at: number): void {
+    if (this.stopped || this.task === null) return;
+    if (this.retry !== null && this.retry.at <= at) return;
+    if (this.retry !== null) clearTimeout(this.retry.timer);
+    const timer = setTimeout(() => {
+      this.retry = null;
+      void this.tick();
+    }, Math.max(0, at - this.o.now().getTime()));
+    timer.unref();
+    this.retry = { at, timer };
+  }
+
   private async one(sub: Subscription, now: Date): Promise<TickResult | null> {
     const owed = owedOccurrence(sub, now);
     if (!owed) return null;
@@ -108,6 +127,7 @@ export class DigestScheduler {
     }
     const failure = this.failures.get(key);
     if (failure && failure.retryAt > now.getTime()) return { channelId, date: owed.date, result: "backing-off" };
+    const lease = this.o.leaseMs ?? DEFAULT_LEASE_MS;
     try {
       const result = await deliverDigest({
         store: this.o.store,
@@ -122,6 +142,9 @@ export class DigestScheduler {
         ...(this.o.leaseMs !== undefined ? { leaseMs: this.o.leaseMs } : {}),
       });
       this.failures.delete(key);
+      // Another process's claim (perhaps of one that died mid-post): look again as soon as it runs out, not only at
+      // the next minute, so a digest interrupted by a crash is finished (or found in the channel) promptly.
+      if (result === "claimed-elsewhere" && record?.state === "claimed") this.retryAt(record.at + lease + 500);
       return { channelId, date: owed.date, result };
     } catch (err) {
       const code = (err as { code?: unknown }).code;

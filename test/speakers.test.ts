@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractQuotes, speakerCandidates } from "../src/news/quotes.js";
-import { type Candidate, pickSpeaker, probabilities, SPEAKER_FEATURES, train } from "../src/news/speakers.js";
+import { type Candidate, fitMargin, pickSpeaker, probabilities, SPEAKER_FEATURES, train } from "../src/news/speakers.js";
 
 const dims = SPEAKER_FEATURES.length;
 const at = (name: (typeof SPEAKER_FEATURES)[number]) => SPEAKER_FEATURES.indexOf(name);
@@ -31,6 +31,21 @@ describe("the speaker model", () => {
     const woman = candidate("Hillary Clinton", { nearBefore: 0.1, genderAgrees: 1 });
     expect(pickSpeaker([man, woman], w)?.name).toBe("Hillary Clinton");
     expect(pickSpeaker([man], w)).toBeUndefined();
+  });
+  it("keeps the rules' pick unless another scores more than the margin higher, and learns the margin that picks best", () => {
+    const w = new Array<number>(dims).fill(0);
+    w[at("nearBefore")] = 1;
+    const rule = candidate("Cornell Belcher", { rulePronoun: 1, nearBefore: 0.7 });
+    const other = candidate("Barack Obama", { nearBefore: 1 });
+    expect(pickSpeaker([other, rule], w, 0)?.name).toBe("Barack Obama");
+    expect(pickSpeaker([other, rule], w, 0.3)?.name).toBe("Cornell Belcher");
+    expect(pickSpeaker([other, rule], w, 0.2)?.name).toBe("Barack Obama");
+    // Not against gender: a man is no "she", margin or not.
+    expect(pickSpeaker([other, candidate("Bill Clinton", { rulePronoun: 1, nearBefore: 0.9, genderAgrees: -1 })], w, 1)?.name).toBe("Barack Obama");
+    // The rules right three times out of four when their pick trails by 0.3: a margin of 0.3 or more.
+    const items = [0, 1, 2, 3].map((i) => ({ candidates: [other, rule], right: [i < 3 ? 1 : 0] }));
+    expect(fitMargin(items, w)).toBeCloseTo(0.3, 10);
+    expect(fitMargin([{ candidates: [other, rule], right: [0] }], w)).toBe(0);
   });
   it("offers the people named around a quotation, and marks one the rules named at it as locked", () => {
     const [first, second] = speakerCandidates([

@@ -6,7 +6,7 @@
  * are learnt by `npm run train:speakers` (bench/train-speakers.ts) on PolNeAR's training split and
  * kept in speaker-model.ts; the training prints its cross-validated accuracy on held-out articles.
  */
-import { SPEAKER_WEIGHTS } from "./speaker-model.js";
+import { SPEAKER_RULE_MARGIN, SPEAKER_WEIGHTS } from "./speaker-model.js";
 
 export const SPEAKER_FEATURES = [
   "ruleDirect", // the attribution rules named this candidate right at the quotation ("“Q,” Trump said")
@@ -56,17 +56,48 @@ export function score(x: SpeakerFeatures, w: readonly number[] = SPEAKER_WEIGHTS
 }
 
 const GENDER = SPEAKER_FEATURES.indexOf("genderAgrees");
+const RULE = (["ruleDirect", "rulePronoun", "ruleCarry", "ruleOther"] as const).map((f) => SPEAKER_FEATURES.indexOf(f));
 
-/** The best candidate, or undefined when there is none. "She said" never goes to a known man, nor "he" to a woman. */
-export function pickSpeaker(candidates: readonly Candidate[], w: readonly number[] = SPEAKER_WEIGHTS): Candidate | undefined {
+/**
+ * The best candidate, or undefined when there is none. "She said" never goes to a known man, nor "he" to a woman.
+ * The attribution rules' own pick keeps the quotation unless another scores more than `margin` higher: the
+ * likelihood the weights are fit to rewards probabilities, not picks, and a margin learnt on the same split
+ * (train:speakers) gives the rules their due.
+ */
+export function pickSpeaker(candidates: readonly Candidate[], w: readonly number[] = SPEAKER_WEIGHTS, margin = SPEAKER_RULE_MARGIN): Candidate | undefined {
   let best: Candidate | undefined;
   let bestScore = -Infinity;
+  let rule: Candidate | undefined;
+  let ruleScore = -Infinity;
   for (const c of candidates) {
     if (c.x[GENDER] === -1) continue;
     const s = score(c.x, w);
     if (s > bestScore) {
       best = c;
       bestScore = s;
+    }
+    if (rule === undefined && RULE.some((i) => c.x[i] === 1)) {
+      rule = c;
+      ruleScore = s;
+    }
+  }
+  return rule !== undefined && ruleScore >= bestScore - margin ? rule : best;
+}
+
+/** The margin (of those tried, the smallest best) by which the rules' pick stays, given weights: most right picks. */
+export function fitMargin(items: ReadonlyArray<{ candidates: Candidate[]; right: number[] }>, w: readonly number[]): number {
+  let best = 0;
+  let bestRight = -1;
+  for (let m = 0; m <= 1.0001; m += 0.1) {
+    const margin = Math.round(m * 10) / 10;
+    let right = 0;
+    for (const item of items) {
+      const pick = pickSpeaker(item.candidates, w, margin);
+      if (pick !== undefined && item.right.includes(item.candidates.indexOf(pick))) right++;
+    }
+    if (right > bestRight) {
+      best = margin;
+      bestRight = right;
     }
   }
   return best;

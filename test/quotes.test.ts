@@ -404,6 +404,15 @@ describe("quote extraction", () => {
   it("gives a colon's quotation to a body opening the sentence ('the Illinois Board of Elections was conclusive in its findings:')", () => {
     expect(q("Cruz won in Iowa.", "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”")[0]?.[0]).toMatch(/^Illinois Board/);
   });
+  it("finds the subject after a long opening phrase ('But after focusing her attention on …, Clinton delivered')", () => {
+    expect(
+      q(
+        "Hillary Clinton toured Iowa. “Cities are left out,” said Mitchell Moss, director of the Rudin Center.",
+        "But after focusing her attention on issues such as the drug epidemic ravaging rural communities, Clinton delivered a message Sunday that resonates for many mayors.",
+        "“Our roads and bridges are potholed and crumbling,” she said.",
+      ).at(-1)?.[0],
+    ).toBe("Hillary Clinton");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

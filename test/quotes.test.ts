@@ -413,6 +413,15 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Hillary Clinton");
   });
+  it("reads 'On CNN Tuesday, his wife, Jane, called for …' as Jane speaking, for a later 'she said'", () => {
+    expect(
+      q(
+        "Sanders strategist Tad Devine said closed primaries deny many independents the right to vote. On CNN Tuesday, his wife, Jane, called for an open primary process. “Shutting people out of the process is not smart,” she said.",
+      )[0]?.[0],
+    ).toBe("Jane");
+    // A name before the description is no opening phrase: "Rachel Berg, a philanthropist from Monsey, New York, said".
+    expect(q("Rachel Berg, a philanthropist from Monsey, New York, said the speeches changed her mind. “I feel bad to say it,” she said.")[0]?.[0]).toBe("Rachel Berg");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

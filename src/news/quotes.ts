@@ -842,7 +842,7 @@ const BEFORE_INSET_VERB_FIRST = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:sa
 /** "… said (that) " right before a name: the name opens a reported clause. */
 const REPORTED_CLAUSE_BEFORE = new RegExp(String.raw`\b(?:said|says|told\s+\p{Ll}+|argued|argues|claimed|claims|insisted|insists|noted|notes|added|adds|believes|believed|thinks|thought)\s+(?:that\s+)?$`, "u");
 const APPOSITIVE_SPEAKER_HINT = /\p{Ll},\s+\p{Lu}[^,]{1,40},\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u;
-const APPOSITIVE_SPEAKER = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:But|And|Yet|So)\s+(?=\p{Ll}))?(?:One|Some|Several|Two|Three|An?|The|His|Her|Their|an?|the|his|her|their)\s+[^,.!?“”"]{2,80}\p{Ll},\s+(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
+const APPOSITIVE_SPEAKER = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:But|And|Yet|So)\s+(?=\p{Ll})|(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|Last|This|Speaking|Asked|Writing)\b[^,.!?“”"]{0,60},\s+(?=\p{Ll}))?(?:One|Some|Several|Two|Three|An?|The|His|Her|Their|an?|the|his|her|their)\s+[^,.!?“”"]{2,80}\p{Ll},\s+(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
 const GOING = /\b(?:go|goes|went|going|gone)$/u;
 const MOTION_AFTER = /^\s+(?:to|on|into|back|through|after|ahead|out|up|down|home|in|over|away|off|from|for|with|by|at|around)\b/u;
 const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");

@@ -422,6 +422,14 @@ describe("quote extraction", () => {
     // A name before the description is no opening phrase: "Rachel Berg, a philanthropist from Monsey, New York, said".
     expect(q("Rachel Berg, a philanthropist from Monsey, New York, said the speeches changed her mind. “I feel bad to say it,” she said.")[0]?.[0]).toBe("Rachel Berg");
   });
+  it("takes no plural the article uses once ('Friends offered to vote for me') for a later 'he'", () => {
+    expect(
+      q(
+        "I told Bernie Sanders later that his endorsement of me was mentioned by Yahoo News. Friends offered to vote for me when I posted the story.",
+        "“I've ruined your good reputation, huh?” he responded.",
+      )[0]?.[0],
+    ).toBe("Bernie Sanders");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -1154,6 +1154,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     }
     return known;
   };
+  /** "Friends offered to vote for me": a plural the article uses once, with no first name, is no "he" or "she". */
+  const pluralOnce = (name: string): boolean => !name.includes(" ") && /[^su]s$/u.test(name) && genderFor(name) === null && wordsAt(articleText, name).length === 1;
   /** Names the article writes as places ("in Iran"), each looked up once. */
   const places = new Map<string, boolean>();
   const isPlace = (name: string): boolean => {
@@ -1356,7 +1358,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
           // Someone who spoke ("Rubio said") can be "he"; a mere sentence subject must look like a person.
-          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && isPlace(c.name))) return c.name;
+          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) && !pluralOnce(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && isPlace(c.name))) return c.name;
         }
         // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
         if (history.length > 0) return null;
@@ -1542,7 +1544,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // Nor is a place the article is in ("in Orlando", "in Mexico City") that no title or first name makes a person.
       const usable = all.filter((c) => !openerOnly(c.name, articleText));
       const best = pickSpeaker(
-        pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && isPlace(c.name))) : usable,
+        pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && isPlace(c.name)) && !pluralOnce(c.name)) : usable,
       );
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });

@@ -430,6 +430,14 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Bernie Sanders");
   });
+  it("finds a sentence's subject after 'And even', 'But also' for a later 'he'", () => {
+    expect(
+      q(
+        "Both Justin Trudeau and Enrique Pena Nieto gave diplomatic assurances. And even President Obama tried to help them off the hook, noting that he'd demur too.",
+        "“When I visit other countries, it's not my job to comment on candidates,” he said.",
+      )[0]?.[0],
+    ).toBe("Obama");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

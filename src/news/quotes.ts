@@ -1008,7 +1008,7 @@ function lastMention(before: string, articleText: string): string | null {
   return last === undefined ? null : fullestName(last, articleText);
 }
 
-const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following|Reached|Contacted|Pressed|Interviewed|Questioned|Confronted|Speaking|Appearing|Writing|Responding|Addressing|Campaigning|Testifying|Visiting|Talking)\b[^,.!?“”"]{0,130},\s+)?(${NAME})`, "gu");
+const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following|Reached|Contacted|Pressed|Interviewed|Questioned|Confronted|Speaking|Appearing|Writing|Responding|Addressing|Campaigning|Testifying|Visiting|Talking)\b[^,.!?“”"]{0,130},\s+)?(?:(?:And|But|Yet|So)\s+(?:even|also|then|now|still|finally)\s+)?(${NAME})`, "gu");
 /** A title's or an initial's period, where a stretch of text ends: no sentence ends there. */
 const TITLE_PERIOD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATIONS}|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$`, "u");
 /** Organisations and places are no "he" or "she". */

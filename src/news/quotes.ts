@@ -391,14 +391,9 @@ function ordinaryUse(name: string, articleText: string): boolean {
   const lower = name.toLowerCase();
   if (!participle && !articleText.includes(lower)) return false;
   // Each use of the word as a word (a plain search: a pattern with a look-behind is tried at every position).
-  for (const at of wordsAt(articleText, name)) {
-    // Within a sentence, a capital makes it a name: only a line's or a sentence's start (or an opening quotation
-    // mark, or a colon) leaves it open.
-    const before = articleText.slice(Math.max(0, at - 4), at);
-    if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(at < 4 ? `\n${before}` : before)) return false;
-    // "Sen. Cruz": a title's period opens nothing.
-    if (/\.\s+$/u.test(before) && TITLE_BEFORE.test(articleText.slice(Math.max(0, at - 16), at))) return false;
-  }
+  // Within a sentence, a capital makes it a name: only a line's or a sentence's start (or an opening quotation
+  // mark, or a colon) leaves it open.
+  for (const at of wordsAt(articleText, name)) if (!opensAt(articleText, at)) return false;
   // A participle in capitals may be a transcript's speaker ("KING:"); in lower case it is no name.
   if (participle) return true;
   return wordsAt(articleText, lower).length > 0;
@@ -414,10 +409,16 @@ function openerOnly(name: string, articleText: string): boolean {
   const uses = wordsAt(articleText, name);
   if (uses.length !== 1) return false;
   const at = uses[0] ?? 0;
-  const before = articleText.slice(Math.max(0, at - 4), at);
-  if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(at < 4 ? `\n${before}` : before)) return false;
+  if (!opensAt(articleText, at)) return false;
   // ("“…!” Cruz said", "Cruz openly admitted", "Gilbert runs": a sentence's end before it, but someone who acts.)
-  return genderOf(name, articleText) === null && !ACTS_NEXT.test(articleText.slice(at + name.length, at + name.length + 30)) && !TITLE_BEFORE.test(articleText.slice(Math.max(0, at - 16), at));
+  return genderOf(name, articleText) === null && !ACTS_NEXT.test(articleText.slice(at + name.length, at + name.length + 30));
+}
+
+/** Whether a word at `at` stands where a sentence or line opens (not after a title's period: "Sen. Cruz"). */
+function opensAt(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at);
+  if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(at < 4 ? `\n${before}` : before)) return false;
+  return !(/\.\s+$/u.test(before) && TITLE_BEFORE.test(text.slice(Math.max(0, at - 16), at)));
 }
 const ACTS_NEXT = new RegExp(
   String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|s)|${[

@@ -438,6 +438,9 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Obama");
   });
+  it("reads 'Sanders credited Clinton's victory to “…”' as Sanders's words, not a name 'Sanders credited Clinton's'", () => {
+    expect(q("Bernie Sanders won Oregon.", "Sanders credited Clinton's victory to “a closed primary, something I am not all that enthusiastic about.”")[0]?.[0]).toBe("Bernie Sanders");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -1340,7 +1340,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           // "Good information can still drive out bad, but only when “…”": an adjective, not someone.
           if (openerOnly(tokens.join(" "), articleText)) break;
           raw = usable(tokens.join(" "));
-          break;
+          // "Sanders credited Clinton's victory to “…”": the greedy reading took "Sanders credited Clinton's" for a
+          // name; the lazy one after it reads "Sanders" and "credited".
+          if (raw !== undefined) break;
         }
       }
       let speaker: string | null = null;

@@ -38,6 +38,10 @@ const NOT_NAMES = new Set(
  * (two or more words preferred): "Spokeswoman Haley Morris" → "morris", "Geoffrey Garin, a Democratic
  * pollster … super PAC" → "garin", "the Washington Post" → "post". Null for "he", "the spokesman".
  */
+const HEAD_TITLES = new Set(
+  "chief secretary director head minister chairman chairwoman chair president counsel member editor spokesman spokeswoman commissioner governor mayor leader attorney general officer administrator ambassador".split(" "),
+);
+
 export function namedSurname(source: string): string | null {
   // The head of the source, before an appositive or a second source: "Geoffrey Garin, a Democratic pollster …"
   // → "Geoffrey Garin"; in it the name is the last run, after a role or an employer ("New York Times
@@ -45,8 +49,10 @@ export function namedSurname(source: string): string | null {
   // A place or body after "of", "in" or "at" is no one's name ("Gov. Bill Richardson of New Mexico").
   const cut = /,|\s[-—–]+\s|\(|\s(?:and|or|who|which|nor|of|in|at|for|from|with)\s/u.exec(source);
   const head = cut !== null && cut.index > 0 ? source.slice(0, cut.index) : source;
-  const runs = runsOf(source);
-  const inHead = runsOf(head);
+  // "RNC Chief of Staff Katie Walsh": a title that runs on past "of" is no name; the name comes after it.
+  const titled = cut !== null && /^\s(?:of)\s/u.test(source.slice(cut.index, cut.index + 4)) && HEAD_TITLES.has(fold(head.trim().split(/\s+/).at(-1) ?? "").toLowerCase());
+  const runs = titled && cut !== null ? runsOf(source.slice(cut.index)) : runsOf(source);
+  const inHead = titled ? [] : runsOf(head);
   // A head that ends in a name of one word names that one: "Wilcox, an Orlando Republican who founded …" →
   // "wilcox", not the appositive's "Orlando Republican"; "Florida consultant Wilson" → "wilson", not "florida".
   const headWords = head.trim().split(/\s+/);
@@ -58,7 +64,7 @@ export function namedSurname(source: string): string | null {
   const comma = source.indexOf(",");
   const appositive = described && comma > 0 && /^\s*\p{Lu}/u.test(source.slice(comma + 1)) ? runsOf(source.slice(comma + 1))[0] : undefined;
   // Otherwise the first full name ("the director of the FBI, James Comey"; of a list, the first).
-  const best = appositive ?? inHead.findLast((r) => r.length >= 2) ?? (endsInName ? inHead.at(-1) : undefined) ?? runs.find((r) => r.length >= 2) ?? runs[0];
+  const best = appositive ?? inHead.findLast((r) => r.length >= 2) ?? (endsInName ? inHead.at(-1) : undefined) ?? (titled ? runs.findLast((r) => r.length >= 2) : runs.find((r) => r.length >= 2)) ?? runs[0];
   // "the Texas senator", "the New Jersey governor", "a Republican strategist": a description, even with
   // capitalised words in it.
   const tokens = source.split(/\s+/);

@@ -39,6 +39,9 @@ describe("the quote evaluation's speaker rule", () => {
     // A head with no name still takes the appositive's; a title before "of" is no name.
     expect(namedSurname("the director of the FBI, James Comey")).toBe("comey");
     expect(namedSurname("Secretary of State Hillary Clinton")).toBe("clinton");
+    // A title that runs on past "of": the name after it.
+    expect(namedSurname("RNC Chief of Staff Katie Walsh")).toBe("walsh");
+    expect(namedSurname("Chairman of the Joint Chiefs of Staff Gen. Joseph Dunford")).toBe("dunford");
   });
   it("reads a description with capitalised words in it as a description ('the New Jersey governor')", () => {
     expect(namedSurname("the New Jersey governor")).toBeNull();

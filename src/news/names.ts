@@ -12,7 +12,7 @@ const TITLES = new Set(
     "gop candidate nominee sheriff officer detective lieutenant lt colonel col captain capt sergeant sgt " +
     "admiral adm commander rev reverend father rabbi imam bishop cardinal archbishop emir sheikh crown " +
     "premier first lady mp mep minority majority whip supreme court labor labour party opposition presidential " +
-    "hopeful rival incumbent top longtime senior veteran economy trade health education justice energy treasury army navy air force alderman councilman councilwoman"
+    "hopeful rival incumbent top longtime senior veteran staff economy trade health education justice energy treasury army navy air force alderman councilman councilwoman"
   ).split(" "),
 );
 

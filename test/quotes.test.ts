@@ -441,6 +441,13 @@ describe("quote extraction", () => {
   it("reads 'Sanders credited Clinton's victory to “…”' as Sanders's words, not a name 'Sanders credited Clinton's'", () => {
     expect(q("Bernie Sanders won Oregon.", "Sanders credited Clinton's victory to “a closed primary, something I am not all that enthusiastic about.”")[0]?.[0]).toBe("Bernie Sanders");
   });
+  it("finds 'Just a few months ago, Florida developer Mel Sembler expressed dismay' as the subject for a later 'he'", () => {
+    expect(
+      q(
+        "Ron Weiser said donors are coming around. “I think you're starting to see that across the board.” Just a few months ago, Florida developer Mel Sembler expressed dismay at the thought of Trump as the nominee. “I kept telling myself that won't happen, that can't happen,” he told the Post.",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Ron Weiser", "Mel Sembler"]);
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -448,6 +448,14 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Ron Weiser", "Mel Sembler"]);
   });
+  it("takes 'X, the ranking Democrat on the committee, who said …' as X speaking, for a later 'she'", () => {
+    expect(
+      q(
+        "Hillary Clinton spoke in Iowa.",
+        "Clinton's position was supported Friday by Sen. Dianne Feinstein of California, the ranking Democrat on the Senate Intelligence Committee, who said none of the emails originated with Clinton. “It has never made sense to me that Secretary Clinton can be held responsible,” she said in a statement.",
+      ).at(-1)?.[0],
+    ).toBe("Dianne Feinstein");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -844,6 +844,8 @@ const BEFORE_INSET_VERB_FIRST = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:sa
 const REPORTED_CLAUSE_BEFORE = new RegExp(String.raw`\b(?:said|says|told\s+\p{Ll}+|argued|argues|claimed|claims|insisted|insists|noted|notes|added|adds|believes|believed|thinks|thought)\s+(?:that\s+)?$`, "u");
 const APPOSITIVE_SPEAKER_HINT = /\p{Ll},\s+\p{Lu}[^,]{1,40},\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u;
 const APPOSITIVE_SPEAKER = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:But|And|Yet|So)\s+(?=\p{Ll})|(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|Last|This|Speaking|Asked|Writing)\b[^,.!?“”"]{0,60},\s+(?=\p{Ll}))?(?:One|Some|Several|Two|Three|An?|The|His|Her|Their|an?|the|his|her|their)\s+[^,.!?“”"]{2,80}\p{Ll},\s+(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
+const WHO_SAID_HINT = /,\s+who\s+(?:\p{Ll}+ly\s+)?\p{Ll}+\s/u;
+const WHO_SAID = new RegExp(String.raw`(?:^|[^\p{L}])((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3})(?:\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?(?:,\s+(?:the|an?)\s+[^,“”"]{1,120})?,\s+who\s+(?:${ADVERB}\s+)?(?:said|says|told|tells|wrote|writes|argued|argues|added|adds|noted|notes|warned|warns|explained|explains)\b`, "gu");
 const GOING = /\b(?:go|goes|went|going|gone)$/u;
 const MOTION_AFTER = /^\s+(?:to|on|into|back|through|after|ahead|out|up|down|home|in|over|away|off|from|for|with|by|at|around)\b/u;
 const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");
@@ -867,6 +869,11 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   // "One of the authors of that report, Ari Fleischer, said …": a description, then the name as its appositive.
   if (APPOSITIVE_SPEAKER_HINT.test(p)) {
     for (const m of execAll(APPOSITIVE_SPEAKER, p)) addName(m[1] ?? "", (m.index ?? 0) + m[0].lastIndexOf(`${m[1] ?? ""},`));
+  }
+  // "… by Sen. Dianne Feinstein of California, the ranking Democrat on the committee, who said …": a relative clause's
+  // speaker.
+  if (WHO_SAID_HINT.test(p)) {
+    for (const m of execAll(WHO_SAID, p)) addName(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""));
   }
   // ", said James Henson, director of …": an inverted attribution names its speaker after the verb.
   if (VERB_FIRST_HINT.test(p)) {

@@ -60,7 +60,10 @@ export function namedSurname(source: string): string | null {
   const endsInName =
     (cut === null || source[cut.index] === ",") && inHead.at(-1)?.at(-1) === headWords.at(-1)?.replace(/[’']s$/u, "").replace(/[,;:()]+$/u, "");
   // A description named by its appositive: "The Republican Party’s presumed White House nominee, Trump" → "trump".
-  const described = /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) && /^\p{Ll}/u.test(headWords.at(-1) ?? "");
+  // ("the Wisconsin Republican", "a Texas Democrat": a party member described, not someone called Republican.)
+  const described =
+    /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) &&
+    (/^\p{Ll}/u.test(headWords.at(-1) ?? "") || /^(?:Republican|Democrat|Independent|Libertarian)s?$/u.test(headWords.at(-1) ?? ""));
   const comma = source.indexOf(",");
   const appositive = described && comma > 0 && /^\s*\p{Lu}/u.test(source.slice(comma + 1)) ? runsOf(source.slice(comma + 1))[0] : undefined;
   // Otherwise the first full name ("the director of the FBI, James Comey"; of a list, the first).
@@ -69,7 +72,7 @@ export function namedSurname(source: string): string | null {
   // capitalised words in it.
   const tokens = source.split(/\s+/);
   const lastWord = tokens.filter((t) => t !== "").at(-1) ?? "";
-  if (described && appositive === undefined && /^\p{Ll}/u.test(lastWord)) return null;
+  if (described && appositive === undefined && (/^\p{Ll}/u.test(lastWord) || /^(?:Republican|Democrat|Independent|Libertarian)s?$/u.test(lastWord))) return null;
   const last = best?.[best.length - 1];
   return last === undefined ? null : fold(last).replace(/[^\p{L}-]/gu, "");
 }

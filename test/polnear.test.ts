@@ -46,6 +46,9 @@ describe("the quote evaluation's speaker rule", () => {
   it("reads a description with capitalised words in it as a description ('the New Jersey governor')", () => {
     expect(namedSurname("the New Jersey governor")).toBeNull();
     expect(namedSurname("the Senate Democratic leader")).toBeNull();
+    expect(namedSurname("the Wisconsin Republican")).toBeNull();
+    expect(namedSurname("a Texas Democrat")).toBeNull();
+    expect(namedSurname("Republicans")).toBe("republicans");
     expect(namedSurname("The Republican Party’s presumed White House nominee, Trump")).toBe("trump");
   });
 });

@@ -456,6 +456,14 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Dianne Feinstein");
   });
+  it("gives 'the columnist suggested:' to the one person the article introduced as 'columnist …'", () => {
+    expect(
+      q(
+        "“Many of his ideas are far from heartwarming,” columnist Ai Jun wrote in the Global Times piece.",
+        "But Trump has one thing in common with Chinese people, the columnist suggested: “His winning streak is solid proof that U.S. voters are tired of Washington politics.”",
+      ).at(-1)?.[0],
+    ).toBe("Ai Jun");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -974,7 +974,8 @@ const titledPatterns = new Map<string, RegExp>();
  */
 function titled(words: readonly string[], earlier: string, articleText: string): string | null {
   const head = words.at(-1)?.toLowerCase() ?? "";
-  const titles = ROLE_TITLE[head];
+  // Any other role the article put right before a name: "the columnist" → "columnist Ai Jun".
+  const titles = ROLE_TITLE[head] ?? (/^\p{Ll}{4,}$/u.test(head) && PERSON_ROLES.test(head) ? `[${head.slice(0, 1).toUpperCase()}${head.slice(0, 1)}]${head.slice(1)}` : undefined);
   if (titles === undefined || words.length > 5) return null;
   let re = titledPatterns.get(head);
   if (re === undefined) titledPatterns.set(head, (re = new RegExp(String.raw`(?<![\p{L}])(?:${titles})${TITLED_NAME}`, "gu")));

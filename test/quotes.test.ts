@@ -459,7 +459,9 @@ describe("quote extraction", () => {
   it("gives 'the columnist suggested:' to the one person the article introduced as 'columnist …'", () => {
     expect(
       q(
+        "Donald Trump accuses China of stealing American jobs.",
         "“Many of his ideas are far from heartwarming,” columnist Ai Jun wrote in the Global Times piece.",
+        "Donald Trump promises to declare China a currency manipulator.",
         "But Trump has one thing in common with Chinese people, the columnist suggested: “His winning streak is solid proof that U.S. voters are tired of Washington politics.”",
       ).at(-1)?.[0],
     ).toBe("Ai Jun");

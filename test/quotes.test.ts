@@ -466,6 +466,14 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Ai Jun");
   });
+  it("gives the words to the last clause's 'he', not to a description of the first ('Cruz is the only contender … and he has long used …')", () => {
+    expect(
+      q(
+        "Ted Cruz campaigned in Iowa.",
+        "Cruz is the only top-tier contender here to have pledged to visit every Iowa county and he has long used that fact to bludgeon his rivals for not campaigning “the Iowa way.”",
+      )[0]?.[0],
+    ).toBe("Ted Cruz");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -272,6 +272,8 @@ function lastBefore(before: string): RegExpExecArray | null {
 
 const BODY_OPENING = new RegExp(String.raw`^\s*(?:\p{Lu}[^,“”"]{0,90},\s+)?((?:[Tt]he\s+)?${NAME})\s+\p{Ll}`, "u");
 
+const LAST_CLAUSE_SUBJECT = new RegExp(String.raw`(?:[,;]\s+|\s)(?:and|but|while|yet)\s+([Hh]e|[Ss]he)\s+(?:has\s+|had\s+|have\s+)?(?:${ADVERB}\s+)?(?!is\b|was\b|are\b|were\b)\p{Ll}+(?:ed|s)\b[^“”".!?;]*$`, "u");
+
 /** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
 const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u");
 /** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
@@ -1333,7 +1335,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",
         // "Speaking to MSNBC, Bush referred to Rubio as “…”".
         const head = p.slice(sentenceStartBefore(p, span.open), span.open);
-        for (const re of OPENING_SUBJECTS) {
+        // "Cruz is the only contender …, and he has long used that fact to bludgeon his rivals for not campaigning
+        // “the Iowa way”": the last clause's subject acts on the words, whatever the first clause says of its own.
+        const lastClause = LAST_CLAUSE_SUBJECT.exec(head)?.[1];
+        if (lastClause !== undefined) raw = usable(lastClause);
+        for (const re of raw === undefined ? OPENING_SUBJECTS : []) {
           const m = re.exec(head);
           if (m?.[1] === undefined) break;
           // "Cruz is praising Bush as “…”" acts; "Trump is the “…”" and "Trump of …" do not.

@@ -474,6 +474,11 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Ted Cruz");
   });
+  it("gives 'To Sharp, Trump is the “kind-hearted and caring” man' to the one whose view it is", () => {
+    expect(q("Betsy Sharp of Burke County knows Donald Trump.", "To Sharp, Trump is the “kind-hearted and caring” man who saved her family’s farm.")[0]?.[0]).toBe("Betsy Sharp");
+    // Without "To X,", still a description, nobody's statement.
+    expect(q("Betsy Sharp of Burke County knows Donald Trump.", "Trump is the “kind-hearted and caring” man who saved her family’s farm.")[0]?.[0]).toBeNull();
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

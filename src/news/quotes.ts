@@ -272,6 +272,7 @@ function lastBefore(before: string): RegExpExecArray | null {
 
 const BODY_OPENING = new RegExp(String.raw`^\s*(?:\p{Lu}[^,“”"]{0,90},\s+)?((?:[Tt]he\s+)?${NAME})\s+\p{Ll}`, "u");
 
+const VIEW_OF = new RegExp(String.raw`^\s*(?:To|For)\s+(${NAME}),\s`, "u");
 const LAST_CLAUSE_SUBJECT = new RegExp(String.raw`(?:[,;]\s+|\s)(?:and|but|while|yet)\s+([Hh]e|[Ss]he)\s+(?:has\s+|had\s+|have\s+)?(?:${ADVERB}\s+)?(?!is\b|was\b|are\b|were\b)\p{Ll}+(?:ed|s)\b[^“”".!?;]*$`, "u");
 
 /** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
@@ -1346,7 +1347,15 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           const verb = /^(?:is|was|are|were)$/.test(m[2] ?? "") && (m[3] ?? "").endsWith("ing") ? m[3] : m[2];
           if (NOT_VERBS.has(verb ?? "")) {
             // "Trump is the “kind-hearted” man": a description, nobody's statement.
-            if (/^(?:is|was|are|were)$/.test(verb ?? "")) described = true;
+            if (/^(?:is|was|are|were)$/.test(verb ?? "")) {
+              // "To Sharp, Trump is the “kind-hearted and caring” man": the words are the view of the one it is so to.
+              const viewer = VIEW_OF.exec(head)?.[1];
+              if (viewer !== undefined && usable(viewer) !== undefined) {
+                raw = viewer;
+                break;
+              }
+              described = true;
+            }
             continue;
           }
           const tokens = m[1].split(/\s+/);

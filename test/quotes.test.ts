@@ -479,6 +479,14 @@ describe("quote extraction", () => {
     // Without "To X,", still a description, nobody's statement.
     expect(q("Betsy Sharp of Burke County knows Donald Trump.", "Trump is the “kind-hearted and caring” man who saved her family’s farm.")[0]?.[0]).toBeNull();
   });
+  it("reads '“Q” the Post's senior politics editor Steven Ginsberg responded' as Ginsberg's, and the quotation after it", () => {
+    expect(
+      q(
+        "Ben Carson spoke to the Post.",
+        "“Dr. Carson invited both Bob and me to his house today to talk about changes” the Post's senior politics editor Steven Ginsberg responded. “As we wrote, he told us that everything was on the table.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Steven Ginsberg", "Steven Ginsberg"]);
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

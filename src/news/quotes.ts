@@ -160,6 +160,11 @@ const AFTER_ROLE_NAME = new RegExp(
   String.raw`^[\s,]*(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+|${NAME}[’']s\s+)(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "u",
 );
+/** "“Q” the Post's senior politics editor Steven Ginsberg responded": an owner's role, then the name, then the verb. */
+const AFTER_OWNER_ROLE_NAME = new RegExp(
+  String.raw`^[\s,]*(?:[Tt]he\s+)?${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}(${NAME})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
+  "u",
+);
 const AFTER_SUBJECT_FIRST = new RegExp(
   String.raw`^[\s,—–-]*(${SUBJECT})(${APPOSITIVE})\s+(?:${ADVERB}\s+)?(?:(?:has|had|would|will)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`,
   "u",
@@ -1243,7 +1248,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // "Like Corker, Menendez … arguing": a comparison's name is nobody who speaks.
       const usable = (x: string | undefined): string | undefined => (x !== undefined && !/^(?:Like|Unlike)\s/u.test(x) && cleanSubject(x) !== null ? x : undefined);
       let raw: string | undefined =
-        (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
+        (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_OWNER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         // "“Boeing and GE … pay zero taxes.” - Sanders.": a name after a dash signs the quotation.
         usable(AFTER_DASH_NAME.exec(after)?.[1]) ??
         // … also on a line of its own after the quotation's paragraph.

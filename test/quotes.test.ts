@@ -487,6 +487,11 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Steven Ginsberg", "Steven Ginsberg"]);
   });
+  it("takes the first of two names before a colon ('… COMPETITIVENESS - Frank Newport and Jim Harter: “…”'), not the heading", () => {
+    expect(
+      q("VOTERS CARE MORE ABOUT CANDIDATES’ ABILITY TO INSPIRE - Frank Newport and Jim Harter: “We found that, across candidates, inspiration mattered most.”")[0]?.[0],
+    ).toBe("Frank Newport");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

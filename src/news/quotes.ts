@@ -218,7 +218,8 @@ const SUBJECT_ANYWHERE = new RegExp(
   "gu",
 );
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
-const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME}):\s*$`, "u");
+/** "Pollsters agree - Carl Bialik: “", "… - Frank Newport and Jim Harter: “" (of two, the first). */
+const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME})(?:\s+and\s+${NAME})?:\s*$`, "u");
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
 /** Past forms of speech verbs that end in no "-ed": "a spokesman said", against "a snappy retort". */
 const IRREGULAR_PAST = new Set(["said", "told", "wrote", "spoke", "put", "read", "swore", "thought", "felt", "knew", "taught", "sang", "bid", "quipped", "shot", "hit", "struck", "gave", "made", "went", "came", "began", "let"]);

@@ -492,6 +492,14 @@ describe("quote extraction", () => {
       q("VOTERS CARE MORE ABOUT CANDIDATES’ ABILITY TO INSPIRE - Frank Newport and Jim Harter: “We found that, across candidates, inspiration mattered most.”")[0]?.[0],
     ).toBe("Frank Newport");
   });
+  it("gives the words of 'the newspaper's editorial telling him to …' to the newspaper named last", () => {
+    expect(
+      q(
+        "The Advocate, Baton Rouge's newspaper, urged the president to come.",
+        "Obama did visit the state, but not until the week after the newspaper's editorial telling him to leave the golf course and visit “the most anguished state in the union.”",
+      ).at(-1)?.[0],
+    ).toMatch(/Advocate$/);
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -278,6 +278,7 @@ function lastBefore(before: string): RegExpExecArray | null {
 
 const BODY_OPENING = new RegExp(String.raw`^\s*(?:\p{Lu}[^,“”"]{0,90},\s+)?((?:[Tt]he\s+)?${NAME})\s+\p{Ll}`, "u");
 
+const PAPER_DOCUMENT = /\b(?:newspaper|paper)[’']s\s+(?:\p{Ll}+\s+)?(?:editorial|column|op-ed|endorsement)\s+(?:telling|urging|calling|saying|asking|demanding|warning|arguing)\b[^“”".!?]{0,100}$/u;
 const VIEW_OF = new RegExp(String.raw`^\s*(?:To|For)\s+(${NAME}),\s`, "u");
 const LAST_CLAUSE_SUBJECT = new RegExp(String.raw`(?:[,;]\s+|\s)(?:and|but|while|yet)\s+([Hh]e|[Ss]he)\s+(?:has\s+|had\s+|have\s+)?(?:${ADVERB}\s+)?(?!is\b|was\b|are\b|were\b)\p{Ll}+(?:ed|s)\b[^“”".!?;]*$`, "u");
 
@@ -1398,7 +1399,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         return pick?.name ?? lastMention(textBefore(), articleText);
       };
       let via: Via = "none";
-      if (subject?.kind === "pronoun") {
+      // "… the newspaper's editorial telling him to leave his “…”": the newspaper named last says it.
+      const paper = PAPER_DOCUMENT.test(before) ? lastPublisher(textBefore()) : null;
+      if (paper !== null) {
+        speaker = paper;
+        via = "direct";
+      } else if (subject?.kind === "pronoun") {
         speaker = subject.name === "they" ? null : resolve(subject.name);
         via = "pronoun";
       } else if (subject?.kind === "organisation") {

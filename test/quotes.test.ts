@@ -500,6 +500,15 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toMatch(/Advocate$/);
   });
+  it("finds the subject after two opening phrases ('On Thursday, after remaining neutral …, Warren appeared …, saying')", () => {
+    expect(
+      q(
+        "Private Meeting Between Clinton And Warren Fuels Speculation.",
+        "Hillary Clinton met Elizabeth Warren.",
+        "On Thursday, after remaining neutral throughout the primary process, Warren appeared with MSNBC's Rachel Maddow and officially endorsed Clinton, saying, “I think having a fighter in the lead is exactly what this country needs.”",
+      ).at(-1)?.[0],
+    ).toBe("Elizabeth Warren");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -509,6 +509,14 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Elizabeth Warren");
   });
+  it("reads past an inch mark that closed a quotation early ('he’s like 6’2”,” Rubio said')", () => {
+    expect(
+      q(
+        "Rubio spoke in Virginia.",
+        "“He’s always calling me ‘Little Marco.’ I admit, he’s taller than me; he’s like 6’2”,” Rubio said Sunday as the crowd roared. “Which is why I don’t understand why his hands are the size of someone who is 5’2”. You know what they say about men with small hands?”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Rubio", "Rubio"]);
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

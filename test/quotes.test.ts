@@ -517,6 +517,12 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Rubio", "Rubio"]);
   });
+  it("keeps a surname that is also a title when it stands alone ('King says Ali …' after 'Billie Jean King'), and drops 'co-Anchor'", () => {
+    expect(stripTitles("King")).toBe("King");
+    expect(stripTitles("King Abdullah")).toBe("Abdullah");
+    expect(q("Billie Jean King remembered Ali as fun to be around.", "King says Ali “talked the talk and walked the walk.”")[0]?.[0]).toMatch(/King$/);
+    expect(stripTitles("CBS This Morning co-Anchor DeMarco Morgan")).toBe("DeMarco Morgan");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

@@ -12,7 +12,7 @@ const TITLES = new Set(
     "gop candidate nominee sheriff officer detective lieutenant lt colonel col captain capt sergeant sgt " +
     "admiral adm commander rev reverend father rabbi imam bishop cardinal archbishop emir sheikh crown " +
     "premier first lady mp mep minority majority whip supreme court labor labour party opposition presidential " +
-    "hopeful rival incumbent top longtime senior veteran staff economy trade health education justice energy treasury army navy air force alderman councilman councilwoman"
+    "hopeful rival incumbent top longtime senior veteran staff anchor co-anchor economy trade health education justice energy treasury army navy air force alderman councilman councilwoman"
   ).split(" "),
 );
 
@@ -45,11 +45,14 @@ export function stripTitles(run: string): string {
     .replace(/[’']s$/u, "")
     .split(/\s+/)
     .filter((t) => t !== "");
+  /** One word only: "King" is then a surname, not a title ("Saudi King" stays a title). */
+  const alone = tokens.length === 1;
   // Drop leading titles, demonyms before titles, and particles left at the front.
   while (tokens.length > 0) {
     const t = tokens[0] as string;
     const next = tokens[1];
-    if (isTitleWord(t) || /^\p{Ll}/u.test(t)) {
+    // (A surname that is also a title, alone, stays: "King says Ali …" after "Billie Jean King".)
+    if ((isTitleWord(t) && !(alone && SURNAME_TITLES.has(bare(t)))) || /^\p{Ll}/u.test(t)) {
       tokens.shift();
       continue;
     }
@@ -70,7 +73,8 @@ export function stripTitles(run: string): string {
   let lastTitle = -1;
   tokens.forEach((t, i) => {
     // "Pete King", "Tim Bishop": a title that is also a surname, last after a first name, is the surname.
-    const surnameTitle = i > 0 && i === tokens.length - 1 && SURNAME_TITLES.has(bare(t)) && !isTitleWord(tokens[i - 1] as string) && !isDemonym(tokens[i - 1] as string);
+    const surnameTitle =
+      i === tokens.length - 1 && SURNAME_TITLES.has(bare(t)) && (i === 0 ? alone : !isTitleWord(tokens[i - 1] as string) && !isDemonym(tokens[i - 1] as string));
     if (isTitleWord(t) && !NAME_PARTICLES.has(bare(t)) && !surnameTitle) lastTitle = i;
   });
   const rest = tokens.slice(lastTitle + 1);

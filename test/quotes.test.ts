@@ -523,6 +523,10 @@ describe("quote extraction", () => {
     expect(q("Billie Jean King remembered Ali as fun to be around.", "King says Ali “talked the talk and walked the walk.”")[0]?.[0]).toMatch(/King$/);
     expect(stripTitles("CBS This Morning co-Anchor DeMarco Morgan")).toBe("DeMarco Morgan");
   });
+  it("reads 'Said Comey, “…”' — the verb first, opening the sentence — as Comey's, with no 'Said' in the name", () => {
+    expect(q("The FBI admitted an error.", "Said Comey, “The thought that an error on our part is linked to the loss of those people is painful.”")[0]?.[0]).toBe("Comey");
+    expect(q("FBI Director James Comey admitted an error.", "Said Comey, “The thought that an error on our part is linked to the loss is painful.”")[0]?.[0]).toBe("James Comey");
+  });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(

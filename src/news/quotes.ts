@@ -218,6 +218,7 @@ const SUBJECT_ANYWHERE = new RegExp(
   "gu",
 );
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
+const SAID_NAME_BEFORE = new RegExp(String.raw`^\s*(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Explained|Explains)\s+(${NAME})[,:]?\s*$`, "u");
 /** "Pollsters agree - Carl Bialik: “", "… - Frank Newport and Jim Harter: “" (of two, the first). */
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME})(?:\s+and\s+${NAME})?:\s*$`, "u");
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
@@ -496,7 +497,7 @@ export function isTitleCase(p: string): boolean {
 
 /** Words that open a sentence but are no part of a name ("When I …", "But Trump …"). */
 const OPENERS_NOT_NAMES = new Set(
-  "when if but and as after before while because though although so yet then still now also in on at for with by from to of".split(" "),
+  "when if but and as after before while because though although so yet then still now also in on at for with by from to of said says added adds wrote writes told tells explained explains".split(" "),
 );
 
 interface Span {
@@ -640,13 +641,15 @@ const PARTY_MEMBER = /^(?:Democrat|Republican|Independent|Libertarian|Conservati
 function cleanSubjectOnce(given: string): Subject | null {
   // "Trump assured Jones": a subject that swallowed a speech verb is what follows it.
   const words = given.trim().split(/\s+/);
+  // "Said Comey, “…”": the verb that opens the sentence is no part of the name.
+  if (words.length > 1 && /^(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Explained|Explains|Told|Tells)$/u.test(words[0] ?? "")) words.shift();
   const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
   // …but "Hooton said after Rubio", "Ash Carter said the U.S.": a verb then a clause word or a determiner, so the
   // subject came before the verb.
   const before = verbAt > 0 && CLAUSE_AFTER_VERB.has((words[verbAt + 1] ?? "").toLowerCase());
   // "called the Republican nominee": a speech verb and its object, with no subject at all.
   if (verbAt === 0 && CLAUSE_AFTER_VERB.has((words[1] ?? "").toLowerCase())) return null;
-  const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : given;
+  const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : words.join(" ");
   if (raw === "") return null;
   // "jabbing her finger at an activist as she angrily said": the pronoun of the clause before the verb speaks.
   const clausePronoun = /\s(?:as|when|while|because|after|before|since|until|if|and|but|so)\s+(he|she|they)$/iu.exec(raw.trim())?.[1];
@@ -1263,6 +1266,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (afterSpeaks && !beforeSpeaks && /,\s*$/u.test(text) ? usable(looseAttribution(after)) : undefined) ??
         // "Pollsters agree - Carl Bialik: “": a name and a colon right before the mark.
         usable(BEFORE_COLON.exec(before)?.[1]) ??
+        // "Said Comey, “…”": the verb first, opening the sentence.
+        usable(SAID_NAME_BEFORE.exec(before)?.[1]) ??
         (beforeSpeaks
           ? (usable(PASSIVE_BY.exec(before)?.[1]) ??
             subjectOf(BEFORE_TIGHT.exec(before), usable) ??

@@ -569,6 +569,20 @@ describe("quote extraction", () => {
       q("Ted Cruz won Wyoming.", "“Cruz was well organized at the state convention,” wrote Time magazine.", "“Cruz’s domination in the county conventions followed his campaign’s aggressive organizing.”").map(([speaker]) => speaker),
     ).toEqual(["Time magazine", "Time magazine"]);
   });
+  it("keeps 'the RNC member said' unnamed unless the article introduced someone by that role", () => {
+    expect(
+      q(
+        "Trump flew to Ohio on his own jet. The bulk of the money now comes from donors.",
+        "“Nobody cares when you’re spending your own money, but it could cause problems,” the RNC member said, adding that donors may object. “Most campaigns run on a much tighter budget.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["RNC member", "RNC member"]);
+    expect(
+      q(
+        "Steven Cheung, a campaign spokesman, said the space was needed. Trump paid the rent himself.",
+        "“We are constantly adding new staff to the campaign,” the spokesman said.",
+      )[0]?.[0],
+    ).toBe("Steven Cheung");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

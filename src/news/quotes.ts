@@ -964,6 +964,23 @@ function describedAs(description: string, earlier: string, articleText: string):
   return null;
 }
 
+/** Roles whose holders news leaves unnamed: "the aide said" is seldom the person named last. */
+const UNNAMED_ROLES = new Set(
+  "member aide official source spokesman spokeswoman spokesperson adviser advisor strategist staffer donor voter supporter operative insider confidant confidante loyalist backer associate resident protester demonstrator".split(" "),
+);
+const introducedPatterns = new Map<string, RegExp>();
+
+/** "Steven Cheung, a campaign spokesman": the person last introduced by that role, before the quotation. */
+function introducedAs(head: string, earlier: string, articleText: string): string | null {
+  let re = introducedPatterns.get(head);
+  if (re === undefined) introducedPatterns.set(head, (re = new RegExp(String.raw`(?<![\p{L}.'’-])${DESCRIBED_NAME},\s+(?:the|a|an|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,3}${head}\b`, "gu")));
+  let last: string | undefined;
+  for (const m of earlier.slice(-6000).matchAll(re)) last = m[1];
+  if (last === undefined) return null;
+  const stripped = stripTitles(last);
+  return stripped === "" || NOT_PEOPLE.test(stripped) ? null : fullestName(stripped, articleText);
+}
+
 /** The titles a role word stands for: "the senator" is someone the article called "Sen." or "Senator". */
 const ROLE_TITLE: Readonly<Record<string, string>> = {
   president: String.raw`President|Pres\.`,
@@ -1445,6 +1462,14 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
                 via = "direct";
                 byTitle = true;
               }
+            }
+            // "the RNC member said", "the aide said": someone the article did not name stays so, unless it
+            // introduced a person by that role ("Steven Cheung, a campaign spokesman"); never the last person named.
+            if (speaker === null && /^the\s/i.test(raw ?? "") && UNNAMED_ROLES.has(head)) {
+              const introduced = introducedAs(head, earlier, articleText);
+              speaker = introduced ?? subject.name;
+              via = "direct";
+              byTitle = introduced !== null;
             }
             speaker ??= resolve();
           } else speaker = subject.name;

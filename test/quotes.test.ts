@@ -583,6 +583,14 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Steven Cheung");
   });
+  it("gives a sentence to the person it opens with, not to a body named inside that person's appositive", () => {
+    expect(
+      q(
+        "Geoff Garin, a Democratic pollster who is working with Priorities USA, a pro-Clinton super PAC, said the primaries have cast her as “strong, smart and resilient” and more.",
+        "But he also said that the attacks have “reinforced stereotypes that are untrue but challenging nonetheless” for Clinton.",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Geoff Garin", "Geoff Garin"]);
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(
@@ -791,6 +799,10 @@ describe("name runs", () => {
     expect(stripTitles("New York Congressman Pete King")).toBe("Pete King");
     expect(stripTitles("King Abdullah")).toBe("Abdullah");
     expect(stripTitles("Saudi King")).toBe("");
+    expect(stripTitles("Jordanian King Abdullah")).toBe("Abdullah");
+    // A first name that ends like a people's name ("Jean", "Brian") is still a first name.
+    expect(stripTitles("Billie Jean King")).toBe("Billie Jean King");
+    expect(stripTitles("Brian King")).toBe("Brian King");
     // A description joined by a hyphen ends before the name; a particle joined to a surname stays.
     expect(stripTitles("South Korean-born Monte Haines")).toBe("Monte Haines");
     expect(stripTitles("Post Editor-in-Chief Martin Baron")).toBe("Martin Baron");

@@ -48,6 +48,12 @@ function honorificsOf(articleText: string): { f: Set<string>; m: Set<string> } {
   return honorifics;
 }
 
+/** A common first name ("Jean", "Brian"): no demonym, whatever its ending. */
+export function isFirstName(token: string): boolean {
+  const t = fold(token);
+  return FEMALE.has(t) || MALE.has(t);
+}
+
 export function genderOf(name: string, articleText: string): Gender {
   const tokens = name.split(/\s+/);
   const first = fold(tokens[0] ?? "");

@@ -1,5 +1,6 @@
 /** Names of people: titles stripped, keys for matching, full names found in an article. */
 import { execAll, fold, remembered } from "./text.js";
+import { isFirstName } from "./gender.js";
 
 /** Words that are titles or roles, not part of a person's name (folded, without dots). */
 const TITLES = new Set(
@@ -33,7 +34,8 @@ export function isTitleWord(token: string): boolean {
 
 /** Nationality or demonym adjectives before a title: "Russian", "Ukrainian", "German", "Israeli". */
 function isDemonym(token: string): boolean {
-  return /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|i|ic)$/u.test(token);
+  // ("Billie Jean King", "Brian King": a first name, not a people.)
+  return !isFirstName(token) && /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|i|ic)$/u.test(token);
 }
 
 /**

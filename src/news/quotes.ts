@@ -915,12 +915,24 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     // "Brianne Stone, 29, of Huntsville, Ala., says": not Huntsville (the sentence's opener is its subject).
     const lead = LOWER_LEAD.exec(raw)?.[0].length ?? 0;
     if (placeAt(p, at + lead, raw.length - lead)) continue;
+    // "Geoff Garin, a pollster who is working with Priorities USA, a pro-Clinton super PAC, said": a name after a
+    // preposition, with an appositive of its own, sits inside the appositive of the name the sentence opens with.
+    const nameAt = at + (/^(?:\p{Ll}[\p{Ll}-]*\s+)*/u.exec(raw)?.[0].length ?? 0);
+    if (OBJECT_BEFORE.test(p.slice(Math.max(0, nameAt - 12), nameAt)) && m[0].charAt(m[0].lastIndexOf(raw) + raw.length) === ",") {
+      const from = sentenceStartBefore(p, at);
+      const opener = OPENER_WITH_APPOSITIVE.exec(p.slice(from, nameAt));
+      const named = opener?.[1] === undefined ? null : cleanSubject(opener[1]);
+      if (named?.kind === "name") out.push({ at: from + (opener?.index ?? 0), name: fullestName(named.name, articleText) });
+      continue;
+    }
     const subject = cleanSubject(raw);
     if (subject?.kind !== "name") continue;
     out.push({ at, name: fullestName(subject.name, articleText) });
   }
   return out;
 }
+const OBJECT_BEFORE = /\b(?:with|for|by|from|about|against|to|at|on|in)\s+(?:the\s+)?$/u;
+const OPENER_WITH_APPOSITIVE = new RegExp(String.raw`^\s*(${NAME}),\s+(?:a|an|the)\s+[^,.;“”"]*$`, "u");
 
 const DESCRIBED_NAME = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L})`;
 const NAME_AFTER_DESCRIPTION = new RegExp(String.raw`^\s+${DESCRIBED_NAME}`, "u");
@@ -1310,6 +1322,16 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         let lastMatch: string | undefined;
         if (beforeSpeaks) for (const m of execAll(SUBJECT_VERB, before)) lastMatch = subjectOf(m, usable) ?? lastMatch;
         raw = lastMatch;
+      }
+      // "Geoff Garin, a pollster working with Priorities USA, a pro-Clinton super PAC, said …": the sentence's opener.
+      if (raw !== undefined && beforeSpeaks) {
+        // (The name itself: the words the subject's pattern took before it, "is working with", are not.)
+        const lead = /^(?:\p{Ll}[\p{Ll}-]*\s+)*/u.exec(raw)?.[0].length ?? 0;
+        const rawAt = before.lastIndexOf(raw) + lead;
+        if (rawAt > lead && before.charAt(rawAt + raw.length - lead) === "," && OBJECT_BEFORE.test(before.slice(Math.max(0, rawAt - 12), rawAt))) {
+          const opener = OPENER_WITH_APPOSITIVE.exec(before.slice(0, rawAt))?.[1];
+          if (usable(opener) !== undefined) raw = opener;
+        }
       }
       // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence
       // introduces its quotation with a colon, and its subject says it.

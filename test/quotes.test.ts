@@ -591,6 +591,14 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Geoff Garin", "Geoff Garin"]);
   });
+  it("takes no verb and its object for a described speaker ('endorsed Trump in early June')", () => {
+    expect(
+      q(
+        "Donald Trump told the Post he was “not quite there yet” on Paul Ryan.",
+        "Paul Ryan endorsed Donald Trump in early June, but only after publicly deliberating over the decision, telling reporters in May that he was “not quite there yet.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Donald Trump", "Paul Ryan"]);
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

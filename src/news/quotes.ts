@@ -693,10 +693,13 @@ function cleanSubjectOnce(given: string): Subject | null {
     if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
   }
   // "a White House official who …", "a friend without …": the description ends where its clause begins.
+  const determined = /^(?:the|an?|one|his|her|their|some|many|several)\s/i.test(s);
   s = s.replace(/^(?:the|an?|one|his|her|their|some|many|several)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
   // "a source involved", "a reporter can be heard": the description ends with its role, before a verb.
   s = s.replace(ROLE_THEN_VERB, "$1");
   if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;
+  // "endorsed Trump in early June": a verb and its object, no one described.
+  if (!determined && /^\p{Ll}+ed\s/u.test(s)) return null;
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 

@@ -599,6 +599,16 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Donald Trump", "Paul Ryan"]);
   });
+  it("keeps 'another commenter said' a described speaker, and takes 'That quote from X' after a quotation as its source", () => {
+    expect(
+      q("Hillary Clinton laid flowers at the memorial.", "One man wrote, “She could barely bend over to place those flowers.” Another commenter said, “We all know how she feels about the police.”").map(
+        ([speaker]) => speaker,
+      ),
+    ).toEqual(["Man", "Commenter"]);
+    expect(
+      q("With Clinton, the FBI's bad reputation grows.", "“I'd rather have a sister in a whorehouse than a brother in the FBI.” That quote from Alabama Securities Commissioner Thomas Krebs appeared in the Wall Street Journal.")[0]?.[0],
+    ).toBe("Thomas Krebs");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -124,7 +124,7 @@ const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
-const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ss]ome|[Mm]any|[Ss]everal)\s+(?:(?:[\p{L}’'-]+|\p{Lu}[\p{Lu}\p{N}]+)\s+){0,4}?[\p{L}-]+`;
+const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ss]ome|[Mm]any|[Ss]everal|[Aa]nother)\s+(?:(?:[\p{L}’'-]+|\p{Lu}[\p{Lu}\p{N}]+)\s+){0,4}?[\p{L}-]+`;
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
@@ -139,6 +139,7 @@ const AFTER_VERB_FIRST = new RegExp(
   String.raw`^(?:[,]?[”"])?[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:(?!(?:in|at|on|for|from|with|to|by|as)\s)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s+(?:magazine|newspaper|website|blog)(?=[,.;:!?]))?(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of|when|while)\b|$)`,
   "u",
 );
+const QUOTE_FROM_AFTER = new RegExp(String.raw`^[\s,.]*(?:That|This|The)\s+(?:quote|quotation|line|remark|comment|words)\s+(?:came\s+)?(?:from|by)\s+(${NAME})`, "u");
 const AFTER_DASH_NAME = new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u");
 const NEW_SUBJECT_AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(${NAME})\s+(?:${ADVERB}\s+)?\p{Ll}+(?:ed|es|s)\s[^“”".!?]*$`, "u");
 /** "“…,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": an appositive no comma closes. */
@@ -247,7 +248,7 @@ function subjectOf(m: RegExpExecArray | null, usable: (x: string | undefined) =>
   const subject = m?.[1];
   if (m === null || subject === undefined) return undefined;
   // "One of the university's top executives, Michael Sexton, testified": the name the appositive gives.
-  if (/^(?:the|an?|his|her|their|one|some|several)\s/iu.test(subject) || /[’']s\s+\p{Ll}/u.test(subject)) {
+  if (/^(?:the|an?|his|her|their|one|some|several|another)\s/iu.test(subject) || /[’']s\s+\p{Ll}/u.test(subject)) {
     const rest = m[0].slice(m[0].indexOf(subject) + subject.length);
     const inset = INSET_NAME.exec(rest);
     // Not before a participle: "his rival, Hillary Clinton, saying" is still his.
@@ -675,7 +676,7 @@ function cleanSubjectOnce(given: string): Subject | null {
   if (affiliated?.[1] !== undefined && /\p{Lu}[\p{L}’'.-]*\s+\p{Lu}/u.test(affiliated[1]) && !affiliated[1].split(/\s+/).some((t) => isTitleWord(t))) s = affiliated[1];
   // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
   const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
-  const described = /^(?:the|an?|one|some|many|several)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one|some|many|several)\s+\p{Lu}/u.test(s);
+  const described = /^(?:the|an?|one|some|many|several|another)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one|some|many|several|another)\s+\p{Lu}/u.test(s);
   // "one senior Democrat": a party member described, not a person called Democrat.
   const lastWord = s.split(/\s+/).slice(-1)[0] ?? "";
   if (described && (!/^\p{Lu}/u.test(lastWord) || PARTY_MEMBER.test(lastWord) || /\s(?:to|of|from|with|for|at|in|on|close|near|who|that)\s/u.test(s))) {
@@ -693,8 +694,8 @@ function cleanSubjectOnce(given: string): Subject | null {
     if (name !== "" && !OPENERS_NOT_NAMES.has(name.toLowerCase()) && name !== "I") return { kind: "name", name };
   }
   // "a White House official who …", "a friend without …": the description ends where its clause begins.
-  const determined = /^(?:the|an?|one|his|her|their|some|many|several)\s/i.test(s);
-  s = s.replace(/^(?:the|an?|one|his|her|their|some|many|several)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
+  const determined = /^(?:the|an?|one|his|her|their|some|many|several|another)\s/i.test(s);
+  s = s.replace(/^(?:the|an?|one|his|her|their|some|many|several|another)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
   // "a source involved", "a reporter can be heard": the description ends with its role, before a verb.
   s = s.replace(ROLE_THEN_VERB, "$1");
   if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;
@@ -1288,6 +1289,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_OWNER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         // "“Boeing and GE … pay zero taxes.” - Sanders.": a name after a dash signs the quotation.
         usable(AFTER_DASH_NAME.exec(after)?.[1]) ??
+        // "“…” That quote from Alabama Securities Commissioner Thomas Krebs appeared …": the next sentence says whose.
+        usable(QUOTE_FROM_AFTER.exec(after)?.[1]) ??
         // … also on a line of its own after the quotation's paragraph.
         (after.trim() === "" && /^\s*[-—–]\s*[^.!?]{1,60}\.?\s*$/u.test(paragraphs[pi + 1] ?? "") ? usable(AFTER_DASH_NAME.exec(paragraphs[pi + 1] ?? "")?.[1]) : undefined) ??
         usable(fromAppositive) ??

@@ -609,6 +609,20 @@ describe("quote extraction", () => {
       q("With Clinton, the FBI's bad reputation grows.", "“I'd rather have a sister in a whorehouse than a brother in the FBI.” That quote from Alabama Securities Commissioner Thomas Krebs appeared in the Wall Street Journal.")[0]?.[0],
     ).toBe("Thomas Krebs");
   });
+  it("gives 'he' and 'she' to no state, country or people, nor to a place the article went around", () => {
+    expect(
+      q(
+        "Hillary Clinton is telling customers at a breakfast spot that “I need you tomorrow.” Making her way around Chez Vachon, Clinton and husband Bill thanked another diner. She says, “With your help, we can do it.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Hillary Clinton", "Hillary Clinton"]);
+    expect(
+      q(
+        "Sen. Marco Rubio (R-Fla.) took questions in Iowa about family leave and the Tax Foundation.",
+        "The Florida senator’s answer was that “the most important institution in society is the family,” so government should help families cope with child care costs. But he had a bit of a slip.",
+        "“The most important job I’m ever going to have is the job of being a parent,” he said.",
+      ).at(-1)?.[0],
+    ).toBe("Marco Rubio");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -1701,9 +1701,28 @@ let mentionCounts = new Map<string, number>();
 let gendersCache = new Map<string, Gender>();
 
 /** Whether the article writes "in X" (or near, across, throughout X), X then being a place. */
+/**
+ * Places and peoples no "he" or "she" can be: states, countries, their peoples. (Not those that are also names
+ * or surnames: Washington, Georgia, Virginia, Jordan, Israel, Chad, Cuban.)
+ */
+const PLACES_AND_PEOPLES = new Set(
+  (
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana Iowa Kansas " +
+    "Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio " +
+    "Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Wisconsin Wyoming America Mexico Canada Russia China Iran Iraq " +
+    "Syria Libya Egypt Afghanistan Pakistan India Japan Korea Germany France Britain England Scotland Ireland Italy Spain " +
+    "Greece Turkey Ukraine Poland Europe Africa Asia Cuba Venezuela Brazil Argentina Colombia Nigeria Yemen Lebanon Qatar " +
+    "American Americans Mexicans Canadians Russians Chinese Iranians Iraqis Syrians Syrian Libyans Egyptians Afghans Pakistanis " +
+    "Indians Japanese Koreans Germans French British European Europeans Arab Arabs Africans Latinos Latinas Latino Hispanics Hispanic " +
+    "Ukrainians Palestinians Palestinian Israelis Israeli Iranian Russian Mexican Iraqi Afghan Muslims Christians Jews " +
+    "Democrats Republicans Floridians Texans Californians Iowans Ohioans Virginians"
+  ).split(" "),
+);
+
 function placeIn(name: string, articleText: string): boolean {
+  if (PLACES_AND_PEOPLES.has(name)) return true;
   for (const at of wordsAt(articleText, name)) {
-    if (/\b(?:in|near|across|throughout)\s+(?:the\s+)?$/u.test(articleText.slice(Math.max(0, at - 16), at)) && !/^[’']s\b/u.test(articleText.slice(at + name.length, at + name.length + 3))) return true;
+    if (/\b(?:in|near|across|throughout|around|outside|along|down)\s+(?:the\s+)?$/u.test(articleText.slice(Math.max(0, at - 16), at)) && !/^[’']s\b/u.test(articleText.slice(at + name.length, at + name.length + 3))) return true;
   }
   return false;
 }

@@ -623,6 +623,14 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Marco Rubio");
   });
+  it("reads no auxiliary as part of a speaker after a quotation ('“…” had Hillary Clinton congratulated him')", () => {
+    expect(
+      q(
+        "Donald Trump said Friday that it would “have been cool” had Hillary Clinton congratulated him for doing something that nobody has ever done before.",
+        "“I was curious to see whether she’d do a class act and not mention my name,” the Republican nominee said at a rally.",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Donald Trump", "Donald Trump"]);
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -122,7 +122,7 @@ const TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev
 const WORD = String.raw`(?:(?:${TITLE_ABBREVIATIONS}|Jr|Sr)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu}|[1-9]\d?(?:st|nd|rd|th)(?=\s+\p{Lu}))`;
 const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
-const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}`;
+const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:(?!(?:had|has|have|was|were|is|are|would|will|did|does|if|that)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
 const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ss]ome|[Mm]any|[Ss]everal|[Aa]nother)\s+(?:(?:[\p{L}’'-]+|\p{Lu}[\p{Lu}\p{N}]+)\s+){0,4}?[\p{L}-]+`;
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */

@@ -631,6 +631,31 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Donald Trump", "Donald Trump"]);
   });
+  it("leaves an attribution that introduces the next quotation to that one, when this one has its own", () => {
+    expect(
+      q(
+        "Donald Trump criticized Antonin Scalia in December. After Scalia said that minority students might do better at “less advanced schools,” Trump said: “I don't like what he said, no, I don't like what he said.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Antonin Scalia", "Donald Trump"]);
+    expect(
+      q("In April 2012, Hillary Clinton and Cheryl Mills traded emails.", "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, “You look cute.”").map(
+        ([speaker]) => speaker,
+      ),
+    ).toEqual(["Hillary Clinton", "Cheryl Mills"]);
+    // The same attribution serves both halves when nothing before the first names a speaker.
+    expect(q("Marco Rubio spoke in Iowa.", "“We will win this state,” Rubio said: “And then we will win the nomination.”").map(([speaker]) => speaker)).toEqual([
+      "Marco Rubio",
+      "Marco Rubio",
+    ]);
+  });
+  it("finds the subject after a front-runner's title for a later 'she'", () => {
+    expect(
+      q(
+        "Justice Antonin Scalia died on Saturday.",
+        "Democratic front-runner Hillary Clinton caused a recent stir when an Iowa voter asked if she might consider appointing Obama. “Wow, what a great idea. Nobody has ever suggested that to me,” she replied.",
+      )[0]?.[0],
+    ).toBe("Hillary Clinton");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -622,7 +622,7 @@ const PERSON_ROLES = new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu"
 const ROLE_THEN_VERB = new RegExp(String.raw`^(.*?\b(?:${PERSON_ROLE_WORDS})s?)\s+(?:can|could|would|will|may|might|is|was|are|were|has|had|have|involved|\p{Ll}+ed)\b.*$`, "iu");
 /** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */
-const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip)`;
+const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip|front-runner|frontrunner)`;
 const ROLE_THEN_NAME = new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u");
 /** The same, up to the person: what a sentence opens with before its subject. */
 const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u");
@@ -1274,8 +1274,19 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // "“… to be citizens.” Former governor Mike Huckabee called …": a quotation ending its sentence takes no
       // attribution from the next one; nor does "“…” and Donald Trump says", a clause of its own.
       const endsSentence = /\.\s*$/u.test(text) && /^\s*\p{Lu}/u.test(after);
-      const afterSpeaks = !endsSentence && speaks(after.slice(0, 300));
       const beforeSpeaks = speaks(before);
+      // "Like Corker, Menendez … arguing": a comparison's name is nobody who speaks.
+      const usable = (x: string | undefined): string | undefined => (x !== undefined && !/^(?:Like|Unlike)\s/u.test(x) && cleanSubject(x) !== null ? x : undefined);
+      // "After Scalia said that … “less advanced schools,” Trump said: “…”", "Clinton responds to Mills with, “Why
+      // now?” Mills then writes back, “…”": an attribution that introduces the next quotation is not this one's,
+      // when this one has its own before it.
+      const introducesNext =
+        beforeSpeaks &&
+        si + 1 < spans.length &&
+        (/^[^“”".!?]{1,80}:\s*$/u.test(after) || (/[.?!]\s*$/u.test(text) && /^\s+\p{Lu}[^“”".!?]{0,80},\s*$/u.test(after))) &&
+        // (Someone must say this one: "Conceding that there would be a deal “down the line” he warned: “…”" is his.)
+        (subjectOf(BEFORE_TIGHT.exec(before), usable) ?? subjectOf(lastBefore(before), usable)) !== undefined;
+      const afterSpeaks = !endsSentence && !introducesNext && speaks(after.slice(0, 300));
       const subjectFirstMatch = afterSpeaks ? AFTER_SUBJECT_FIRST.exec(after) : null;
       const subjectFirst = subjectFirstMatch !== null && !NEW_CLAUSE.test(subjectFirstMatch[1] ?? "") ? subjectFirstMatch : null;
       // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
@@ -1283,8 +1294,6 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // … and "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told": a possessive's appositive too.
       const fromAppositive =
         subjectFirst?.[1] !== undefined && (/^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) || /[’']s\s+\p{Ll}/u.test(subjectFirst[1]) || /\p{L}[’']s$/u.test(subjectFirst[1])) ? appositiveName : undefined;
-      // "Like Corker, Menendez … arguing": a comparison's name is nobody who speaks.
-      const usable = (x: string | undefined): string | undefined => (x !== undefined && !/^(?:Like|Unlike)\s/u.test(x) && cleanSubject(x) !== null ? x : undefined);
       let raw: string | undefined =
         (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_OWNER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         // "“Boeing and GE … pay zero taxes.” - Sanders.": a name after a dash signs the quotation.

@@ -656,6 +656,13 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Hillary Clinton");
   });
+  it("reads no clause opened by 'though' or 'but' as an appositive between a name and its verb", () => {
+    expect(
+      q(
+        "President Obama has been criticized for using the term against the Islamic State, also known as ISIL or ISIS, though in a news conference last week he used stronger language, saying the group “must be destroyed.”",
+      )[0]?.[0],
+    ).toBe("Obama");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

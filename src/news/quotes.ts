@@ -129,7 +129,7 @@ const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[S
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
-const INSET = String.raw`(?:,(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
+const INSET = String.raw`(?:,(?!\s*(?:though|although|but|and|while|because|since|when|if|so|yet|or)\s)(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;

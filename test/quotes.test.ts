@@ -630,6 +630,13 @@ describe("quote extraction", () => {
         "“I was curious to see whether she’d do a class act and not mention my name,” the Republican nominee said at a rally.",
       ).map(([speaker]) => speaker),
     ).toEqual(["Donald Trump", "Donald Trump"]);
+    // … and the condition's subject is no one who spoke, for a later description or pronoun.
+    expect(
+      q(
+        "Donald Trump said Friday that it would “have been cool” had Hillary Clinton congratulated him for doing something that nobody has ever done before.",
+        "“I was curious to see whether she’d do a class act,” the Republican nominee said at a rally. “Or mention it with respect.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Donald Trump", "Donald Trump", "Donald Trump"]);
   });
   it("leaves an attribution that introduces the next quotation to that one, when this one has its own", () => {
     expect(

@@ -916,6 +916,8 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     if (datelineAfter(p, at, raw) !== null) continue;
     // "Murphy said Trump continued to hurt his cause": the subject of what someone said is no one who spoke.
     if (REPORTED_CLAUSE_BEFORE.test(p.slice(Math.max(0, at - 40), at))) continue;
+    // "… had Hillary Clinton congratulated him": a condition, not a speaker; nor "should X say", "were X to say".
+    if (/^(?:had|should|were)\s/u.test(raw) || /\b(?:had|should|were)\s+$/u.test(p.slice(Math.max(0, at - 8), at))) continue;
     // "Brianne Stone, 29, of Huntsville, Ala., says": not Huntsville (the sentence's opener is its subject).
     const lead = LOWER_LEAD.exec(raw)?.[0].length ?? 0;
     if (placeAt(p, at + lead, raw.length - lead)) continue;

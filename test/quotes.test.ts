@@ -606,6 +606,12 @@ describe("quote extraction", () => {
       ),
     ).toEqual(["Man", "Commenter"]);
     expect(
+      q(
+        "Pelosi shared a story from a White House reception: a young boy stared at a painting of former President Bill Clinton and asked who he was. Hillary Clinton laughed.",
+        "Another child responded, “That’s Hillary’s husband.”",
+      )[0]?.[0],
+    ).toBe("Child");
+    expect(
       q("With Clinton, the FBI's bad reputation grows.", "“I'd rather have a sister in a whorehouse than a brother in the FBI.” That quote from Alabama Securities Commissioner Thomas Krebs appeared in the Wall Street Journal.")[0]?.[0],
     ).toBe("Thomas Krebs");
   });

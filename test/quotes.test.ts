@@ -676,6 +676,11 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Obama");
   });
+  it("finds the person a two-part description titles by either part ('the Vermont senator and presidential candidate')", () => {
+    expect(
+      q("Sen. Bernie Sanders spoke in Vermont on Tuesday. Donald Trump answered him.", "“China is equally concerned about what North Korea is doing,” the Vermont senator and presidential candidate told ABC.")[0]?.[0],
+    ).toBe("Bernie Sanders");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -1496,7 +1496,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
             speaker = describedAs(raw ?? "", earlier, articleText);
             if (speaker === null && earlier !== "") {
               // "the president": the one person the article titled so, as sure as a name.
-              speaker = titled((raw ?? "").replace(/^the\s+/i, "").split(/\s+/), earlier, articleText);
+              // ("the independent Vermont senator and Democratic presidential candidate": each part in turn.)
+              for (const part of (raw ?? "").replace(/^the\s+/i, "").split(/\s+and\s+/)) {
+                speaker ??= titled(part.split(/\s+/), earlier, articleText);
+              }
               if (speaker !== null) {
                 via = "direct";
                 byTitle = true;

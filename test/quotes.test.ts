@@ -681,6 +681,14 @@ describe("quote extraction", () => {
       q("Sen. Bernie Sanders spoke in Vermont on Tuesday. Donald Trump answered him.", "“China is equally concerned about what North Korea is doing,” the Vermont senator and presidential candidate told ABC.")[0]?.[0],
     ).toBe("Bernie Sanders");
   });
+  it("finds a sentence's subject after an opening phrase with a city and its state ('At a rally in Portland, Maine, on Thursday, Trump')", () => {
+    expect(
+      q(
+        "“There is no feasible basis for labeling Filipinos,” Joey Salceda said in a bill filed in Manila.",
+        "At a rally in Portland, Maine, on Thursday afternoon, Donald Trump included the Philippines on a list of countries. “We're letting people come in from terrorist nations that shouldn't be allowed,” he said.",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Joey Salceda", "Donald Trump"]);
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

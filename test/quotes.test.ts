@@ -689,6 +689,14 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Joey Salceda", "Donald Trump"]);
   });
+  it("takes the name after a participle ('telling Mic in an interview') as its object, not as an inverted speaker", () => {
+    expect(
+      q(
+        "Bernie Sanders questioned Hillary Clinton's judgment on Sunday.",
+        "Vice President Joe Biden weighed in as well, telling Mic in an interview published on Monday, “But gosh almighty, they’re both qualified,” he said.",
+      )[0]?.[0],
+    ).toBe("Joe Biden");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -697,6 +697,19 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Joe Biden");
   });
+  it("reads 'Priebus later Thursday told' as Priebus, and gives no 'he' to an acronym ('ISIL')", () => {
+    expect(
+      q(
+        "“We’ve got plenty of time,” Sean Spicer told CNN. Ryan and Trump will meet next week, Spicer said.",
+        "Reince Priebus later Thursday told Fox News: “Both Donald Trump and Paul Ryan are meeting up next week to talk about these things.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Sean Spicer", "Reince Priebus"]);
+    expect(
+      q(
+        "In a September debate, while most of his competitors called for a bigger military effort to destroy the Islamic State, also known as ISIS or ISIL, Donald Trump hewed more to President Obama's approach, noting that the Syrian leadership and ISIL are enemies. “Let them fight each other and pick up the remnants,” he said.",
+      )[0]?.[0],
+    ).toBe("Donald Trump");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -793,7 +793,7 @@ function sentenceStartBefore(p: string, pos: number): number {
 const NOT_SUBJECTS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
-const DAY_AFTER = /\s+(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?$/u;
+const DAY_AFTER = /\s+(?:(?:later|earlier)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)?|(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)$/u;
 
 const ADVERB_WORD = new RegExp(String.raw`^${ADVERB}$`, "u");
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
@@ -982,6 +982,8 @@ function describedAs(description: string, earlier: string, articleText: string):
   return null;
 }
 
+/** An acronym, "ISIL", "FBI", "CNN": a body, no "he" or "she". */
+const ACRONYM = /^\p{Lu}{3,}$/u;
 /** Roles whose holders news leaves unnamed: "the aide said" is seldom the person named last. */
 const UNNAMED_ROLES = new Set(
   "member aide official source spokesman spokeswoman spokesperson adviser advisor strategist staffer donor voter supporter operative insider confidant confidante loyalist backer associate resident protester demonstrator".split(" "),
@@ -1452,7 +1454,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
           // Someone who spoke ("Rubio said") can be "he"; a mere sentence subject must look like a person.
-          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) && !pluralOnce(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && isPlace(c.name))) return c.name;
+          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) && !pluralOnce(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && (isPlace(c.name) || ACRONYM.test(c.name)))) return c.name;
         }
         // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
         if (history.length > 0) return null;
@@ -1654,7 +1656,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // Nor is a place the article is in ("in Orlando", "in Mexico City") that no title or first name makes a person.
       const usable = all.filter((c) => !openerOnly(c.name, articleText));
       const best = pickSpeaker(
-        pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && isPlace(c.name)) && !pluralOnce(c.name)) : usable,
+        pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && (isPlace(c.name) || ACRONYM.test(c.name))) && !pluralOnce(c.name)) : usable,
       );
       if (best !== undefined) out[k] = { ...q, speaker: best.name };
     });

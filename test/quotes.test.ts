@@ -710,6 +710,13 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Donald Trump");
   });
+  it("gives 'the ministry said' to a ministry named in lower case after its country ('China’s foreign ministry')", () => {
+    expect(
+      q(
+        "A Chinese official responded, while China’s foreign ministry also weighed in regarding the U.S. and Japanese comments. “Counties outside the region should stick to their promises and not make thoughtless remarks,” the ministry said.",
+      )[0]?.[0],
+    ).toBe("China’s Foreign Ministry");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -1486,9 +1486,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           const ownHead = `[${head.slice(0, 1).toUpperCase()}${head.slice(0, 1)}]${head.slice(1)}`;
           // "The Trayvon Martin Foundation … the group said": a group or organisation is any body named so.
           const headPattern = /^(?:group|organi[sz]ation)$/.test(head) ? `${ownHead}|${GROUP_HEADS}` : ownHead;
-          const named = [...earlier.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.’'&-]*[ \t]+){1,4})(${headPattern})\b`, "gu"))].at(-1);
+          const named =
+            [...earlier.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.’'&-]*[ \t]+){1,4})(${headPattern})\b`, "gu"))].at(-1) ??
+            // "China’s foreign ministry", "the city's police department": a place's or body's, in lower case.
+            [...earlier.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.&-]*[ \t]+){0,3}\p{Lu}[\p{L}.&-]*[’']s[ \t]+(?:\p{Ll}+[ \t]+){0,2})(${headPattern})\b`, "gu"))].at(-1);
           // Otherwise the subject named last, person or not ("Black Lives Matter … the group said").
-          speaker = named ? `${(named[1] ?? "").trim()} ${named[2] ?? ""}`.replace(/^The\s+/u, "") : (history.at(-1)?.name ?? null);
+          speaker = named ? `${(named[1] ?? "").trim()} ${named[2] ?? ""}`.replace(/^The\s+/u, "").replace(/(\s)(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : (history.at(-1)?.name ?? null);
           if (named) via = "direct";
         } else {
           // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.

@@ -717,6 +717,13 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("China’s Foreign Ministry");
   });
+  it("ends a described speaker before its auxiliary ('the BLM group is calling on Hillary Clinton to “…”')", () => {
+    expect(
+      q(
+        "In what might be the first time Republicans and the Black Lives Matter movement have ever agreed on anything, the BLM group is calling on Hillary Clinton to “stop pimping black votes” and call on Rahm Emanuel to resign.",
+      )[0]?.[0],
+    ).toBe("BLM group");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

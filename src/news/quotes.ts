@@ -698,6 +698,8 @@ function cleanSubjectOnce(given: string): Subject | null {
   s = s.replace(/^(?:the|an?|one|his|her|their|some|many|several|another)\s+/i, "").replace(/\s+(?:who|whom|whose|that|which|and|or|but|with|without)(?:\s.*)?$/u, "").replace(/(?:\s+(?:an?|the|of|his|her|their|its|to|in|on|at))+$/iu, "");
   // "a source involved", "a reporter can be heard": the description ends with its role, before a verb.
   s = s.replace(ROLE_THEN_VERB, "$1");
+  // "the BLM group is calling on …": the description ends before its auxiliary.
+  s = s.replace(/\s+(?:is|was|are|were|has|had|have|will|would|can|could)$/u, "");
   if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;
   // "endorsed Trump in early June": a verb and its object, no one described.
   if (!determined && /^\p{Ll}+ed\s/u.test(s)) return null;
@@ -1491,7 +1493,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
             // "China’s foreign ministry", "the city's police department": a place's or body's, in lower case.
             [...earlier.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.&-]*[ \t]+){0,3}\p{Lu}[\p{L}.&-]*[’']s[ \t]+(?:\p{Ll}+[ \t]+){0,2})(${headPattern})\b`, "gu"))].at(-1);
           // Otherwise the subject named last, person or not ("Black Lives Matter … the group said").
-          speaker = named ? `${(named[1] ?? "").trim()} ${named[2] ?? ""}`.replace(/^The\s+/u, "").replace(/(\s)(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : (history.at(-1)?.name ?? null);
+          speaker = named ? `${(named[1] ?? "").trim()} ${named[2] ?? ""}`.replace(/^The\s+/u, "").replace(/([’']s\s)(.*)$/u, (_, a: string, b: string) => a + b.replace(/(^|\s)(\p{Ll})/gu, (__, c: string, d: string) => c + d.toUpperCase())) : (history.at(-1)?.name ?? null);
           if (named) via = "direct";
         } else {
           // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.

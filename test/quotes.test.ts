@@ -345,6 +345,15 @@ describe("quote extraction", () => {
     expect(genderOf("Bill Clinton", "Mrs. Clinton spoke first. Former President Bill Clinton agreed.")).toBe("m");
     expect(genderOf("Clinton", "Mrs. Clinton spoke first. Former President Bill Clinton agreed.")).toBe("f");
     expect(genderOf("Dale Smith", "Ms. Smith spoke first.")).toBe("f");
+    // Common first names beyond the politicians': "Harvey Weinstein" is no "she", "Eva Miller" no "he".
+    expect(genderOf("Harvey Weinstein", "")).toBe("m");
+    expect(genderOf("Eva Miller", "")).toBe("f");
+    expect(
+      q(
+        "Betsy Ebeling has known Clinton since sixth grade. Clinton summers in the Hamptons, where she watches movies in Harvey Weinstein's private screening room.",
+        "“It’s just been part of my fabric of my life,” she said.",
+      )[0]?.[0],
+    ).not.toBe("Harvey Weinstein");
     expect(
       q(
         "Raynard Jackson, a Republican consultant, said the vote followed Iowa. Mrs. Clinton won the state in 2016.",

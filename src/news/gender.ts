@@ -15,7 +15,17 @@ const FEMALE = new Set(
     "lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn " +
     "janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany " +
     "charlotte marie kayla alexis lori hope condoleezza madeleine dianne kirsten tammy claire kamala tulsi marsha kristi jeanne " +
-    "chelsea caroline katie gabriela jane irene ruth hope loretta sally valerie dana mika rosie ellen oprah barbra ayotte hassan"
+    "chelsea caroline katie gabriela jane irene ruth hope loretta sally valerie dana mika rosie ellen oprah barbra ayotte hassan " +
+    "eva betsy roberta gwen wendy heidi tina nina lucy ella ava mia zoe chloe lily leah rose ruby joanna kate kathy cathy sue " +
+    "peggy holly jenny meg molly paula rita vicky yvonne sylvia carmen rosa ana lucia sofia elena irina nadia fatima aisha priya " +
+    "anita sonia nora leila mariana daniela alejandra veronica monica erica erin tara tanya tracy stacy colleen maureen eileen " +
+    "bridget bonnie connie dolores edith elaine esther florence gail geraldine gladys harriet hazel ingrid joy kristen kristin " +
+    "kara krista lillian lois lorraine lynn marcia marjorie maxine mildred miriam naomi norma olga pearl phyllis rachael renee " +
+    "rhonda roxanne sheila stella tamara vera vivian wanda yolanda melinda melanie lydia kristina katrina katharine allison alison " +
+    "courtney crystal dawn felicia gina jasmine jillian jocelyn mandy marisa marissa meredith michele natasha patti sabrina " +
+    "tiffany vanessa whitney deja ilhan alexandria elise susanna suzanne haley hailey serena simone billie bette dina dena hilary " +
+    "jeanine joni shelley kellie callista cindy patty louise marla ivana lara neera liz beth anne annie lucille greta ursula " +
+    "giorgia jacinda sanna alyona yamiche maxine katy"
   ).split(" "),
 );
 const MALE = new Set(
@@ -27,7 +37,18 @@ const MALE = new Set(
     "keith roger gerald christian terry sean arthur austin noah lawrence jesse dylan bryan jordan billy bruce albert willie gabriel " +
     "logan alan juan wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley newt reince corey kellan jared " +
     "eric steve sean rudy rush glenn sheldon harry mitch jim bob tom dick dan al hugh howard reid lindsey orrin jeff pete cory " +
-    "marty lincoln jon nate karl roger vladimir volodymyr keir friedrich sergey dmitry emmanuel boris xi recep benjamin bibi"
+    "marty lincoln jon nate karl roger vladimir volodymyr keir friedrich sergey dmitry emmanuel boris xi recep benjamin bibi " +
+    "harvey chuck ed eddie ron don ken greg doug rob matt nick nicholas alexander tony jimmy danny tommy andy ricky mario carlos " +
+    "jose luis jorge miguel pedro rafael manuel francisco antonio alejandro fernando ricardo roberto eduardo javier sergio diego " +
+    "pablo raul oscar ivan igor viktor alexei nikolai mikhail yuri hans klaus wolfgang pierre jacques francois luc marcel " +
+    "giuseppe giovanni luigi matteo mohammed muhammad ahmed omar khalid abdullah mahmoud hussein bashar hamid rahm trey thad " +
+    "lamar todd troy brent brett chad conor connor curtis darren derek devin dwight earl elliot ernest evan floyd fred " +
+    "frederick gene herbert herman irving isaac jerome joel jonah jonathan julian lance leo leon leonard lester lloyd luke " +
+    "marvin max maurice melvin milton nathaniel neal norman otis owen phil preston quentin ray rodney seth sidney spencer stanley " +
+    "stuart theodore toby travis trevor vernon victor wade wesley zach ezra elijah caleb isaiah josiah levi micah abe abraham " +
+    "moses reuben rudolph ruben cesar hector hugo jaime julio ramon salvador xavier barry bernard clarence claude cliff clifford " +
+    "dave emil felix gil gilbert hubert jake kurt mickey miles ned nolan oliver reggie richie rod roland russ sammy stan sonny " +
+    "tucker wally woody tad khizr reince beau hunter"
   ).split(" "),
 );
 

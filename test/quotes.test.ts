@@ -733,6 +733,13 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("BLM group");
   });
+  it("reads the attribution after a quotation through a scare quote ('the “grass-roots firepower” they need, DFA spokesman Neil Sroka said')", () => {
+    expect(
+      q(
+        "“We will win this state and the next one,” Bernie Sanders said on Tuesday. His endorsements will carry “a great deal of weight” and help bring candidates the “grass-roots firepower” they need to win, DFA spokesman Neil Sroka said.",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Bernie Sanders", "Neil Sroka"]);
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -38,7 +38,7 @@ const MALE = new Set(
     "logan alan juan wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley newt reince corey kellan jared " +
     "eric steve sean rudy rush glenn sheldon harry mitch jim bob tom dick dan al hugh howard reid lindsey orrin jeff pete cory " +
     "marty lincoln jon nate karl roger vladimir volodymyr keir friedrich sergey dmitry emmanuel boris xi recep benjamin bibi " +
-    "harvey chuck ed eddie ron don ken greg doug rob matt nick nicholas alexander tony jimmy danny tommy andy ricky mario carlos " +
+    "harvey chuck mel ed eddie ron don ken greg doug rob matt nick nicholas alexander tony jimmy danny tommy andy ricky mario carlos " +
     "jose luis jorge miguel pedro rafael manuel francisco antonio alejandro fernando ricardo roberto eduardo javier sergio diego " +
     "pablo raul oscar ivan igor viktor alexei nikolai mikhail yuri hans klaus wolfgang pierre jacques francois luc marcel " +
     "giuseppe giovanni luigi matteo mohammed muhammad ahmed omar khalid abdullah mahmoud hussein bashar hamid rahm trey thad " +

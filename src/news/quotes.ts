@@ -1121,6 +1121,21 @@ function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]
   return out;
 }
 
+/** A quotation of three words or more: a statement, not a scare quote. */
+function statementSpan(p: string, sp: Span): boolean {
+  return hasWords(p.slice(sp.open + 1, sp.close), 3);
+}
+
+/** `p` from `from` to `to`, the marks of the scare quotes `inside` it blanked. */
+function unmarked(p: string, from: number, to: number, inside: readonly Span[]): string {
+  if (inside.length === 0) return p.slice(from, to);
+  const chars = p.slice(from, to).split("");
+  for (const sp of inside) {
+    for (const at of [sp.open, sp.close]) if (at >= from && at < to) chars[at - from] = " ";
+  }
+  return chars.join("");
+}
+
 /** Direct quotations only (what `analyze` and the evaluation measure). */
 export function extractQuotes(paragraphs: readonly string[]): Quote[] {
   return extractStatements(paragraphs).quotes;
@@ -1273,8 +1288,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const start = span.open + 1;
       const end = span.close;
       const text = p.slice(start, end);
+      // Scare quotes ("the “grass-roots firepower”") are words of the sentence, not quotations: the attribution after
+      // a quotation reads through them, up to the next quotation of three words or more.
+      let nextStatement = si + 1;
+      while (nextStatement < spans.length && !statementSpan(p, spans[nextStatement] as Span)) nextStatement++;
       const prevEnd = si > 0 ? (spans[si - 1] as Span).close + 1 : 0;
-      const after = p.slice(Math.min(p.length, span.close + 1), spans[si + 1]?.open ?? p.length);
+      const after = unmarked(p, Math.min(p.length, span.close + 1), spans[nextStatement]?.open ?? p.length, spans.slice(si + 1, nextStatement));
       const before = p.slice(Math.max(prevEnd, sentenceStartBefore(p, span.open)), span.open);
       takeSubjects(span.open);
       // "“… to be citizens.” Former governor Mike Huckabee called …": a quotation ending its sentence takes no

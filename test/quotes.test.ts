@@ -740,6 +740,9 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["Bernie Sanders", "Neil Sroka"]);
   });
+  it("reads 'said Sanders as Kingson looked on' as Sanders's", () => {
+    expect(q("Bernie Sanders and Jane Kingson spoke.", "“We really can win on Tuesday, I think,” said Sanders as Kingson looked on.")[0]?.[0]).toBe("Bernie Sanders");
+  });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(

@@ -136,7 +136,7 @@ const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|re
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
 const AFTER_VERB_FIRST = new RegExp(
-  String.raw`^(?:[,]?[”"])?[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:(?!(?:in|at|on|for|from|with|to|by|as)\s)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s+(?:magazine|newspaper|website|blog)(?=[,.;:!?]))?(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of|when|while)\b|$)`,
+  String.raw`^(?:[,]?[”"])?[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:(?!(?:in|at|on|for|from|with|to|by|as)\s)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s+(?:magazine|newspaper|website|blog)(?=[,.;:!?]))?(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of|when|while|as)\b|$)`,
   "u",
 );
 const QUOTE_FROM_AFTER = new RegExp(String.raw`^[\s,.]*(?:That|This|The)\s+(?:quote|quotation|line|remark|comment|words)\s+(?:came\s+)?(?:from|by)\s+(${NAME})`, "u");

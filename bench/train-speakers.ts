@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     `${quotations} quotations matched to a gold quote with a named source; ${reachable} have the right speaker among their candidates; ` +
       `the model decides ${open} (the rest are named right at the quotation)\n` +
       `speaker accuracy, 5-fold cross-validation by article (each fifth of the articles measured by a model that never saw it): ` +
-      `${pct(cvRight, examples.length)}; rules alone ${pct(ruleRight, examples.length)} ` +
+      `${pct(cvRight, examples.length)} (${cvRight} of ${examples.length}, ${((100 * cvRight) / examples.length).toFixed(2)}%); rules alone ${pct(ruleRight, examples.length)} ` +
       `(named at the quotation: ${pct(lockedRight, examples.length - open)} right; the model's ${open}: ${pct(cvRight - lockedRight, open)} right); ` +
       `rules' margin per fold ${margins.join(", ")}\n`,
   );

@@ -670,6 +670,14 @@ describe("quote extraction", () => {
       "Marco Rubio",
     ]);
   });
+  it("leaves 'She replied to him that it was an “…”' to the next quotation after '…, telling her, “…!”'", () => {
+    expect(
+      q(
+        "David Axelrod still has respect for the former secretary of state Hillary Clinton.",
+        "In June 2009, after Clinton suffered a concussion, Axelrod emailed her condolences, addressing her informally as “Hillary” and telling her, “you are an all-star player and we need you for the long run!” She replied to him that it was an “honor to serve the President with you.”",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["David Axelrod", "Hillary Clinton"]);
+  });
   it("finds the subject after a front-runner's title for a later 'she'", () => {
     expect(
       q(

@@ -1308,9 +1308,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const introducesNext =
         beforeSpeaks &&
         si + 1 < spans.length &&
-        (/^[^“”".!?]{1,80}:\s*$/u.test(after) || (/[.?!]\s*$/u.test(text) && /^\s+\p{Lu}[^“”".!?]{0,80},\s*$/u.test(after))) &&
-        // (Someone must say this one: "Conceding that there would be a deal “down the line” he warned: “…”" is his.)
-        (subjectOf(BEFORE_TIGHT.exec(before), usable) ?? subjectOf(lastBefore(before), usable)) !== undefined;
+        (/^[^“”".!?]{1,80}:\s*$/u.test(after) || (/[.?!]\s*$/u.test(text) && /^\s+\p{Lu}[^“”".!?]{0,80}(?:,|\bthat\b[^“”".!?]{0,40})\s*$/u.test(after))) &&
+        // (Someone must say this one: "Conceding that there would be a deal “down the line” he warned: “…”" is his;
+        // "…, telling her, “…!” She replied to him that it was an “…”" is the sentence's subject's.)
+        (PARTICIPLE.test(before) || (subjectOf(BEFORE_TIGHT.exec(before), usable) ?? subjectOf(lastBefore(before), usable)) !== undefined);
       const afterSpeaks = !endsSentence && !introducesNext && speaks(after.slice(0, 300));
       const subjectFirstMatch = afterSpeaks ? AFTER_SUBJECT_FIRST.exec(after) : null;
       const subjectFirst = subjectFirstMatch !== null && !NEW_CLAUSE.test(subjectFirstMatch[1] ?? "") ? subjectFirstMatch : null;

@@ -591,6 +591,12 @@ describe("quote extraction", () => {
         "“We are constantly adding new staff to the campaign,” the spokesman said.",
       )[0]?.[0],
     ).toBe("Steven Cheung");
+    expect(
+      q(
+        "Hillary Clinton prepared for the debate with a dozen aides, and people close to the campaign described the mood. Those interviewed requested anonymity to speak freely.",
+        "“Being candid and trustworthy are the two last, big hurdles for her,” the person added.",
+      )[0]?.[0],
+    ).toBe("Person");
   });
   it("gives a sentence to the person it opens with, not to a body named inside that person's appositive", () => {
     expect(

@@ -684,6 +684,13 @@ describe("quote extraction", () => {
       ).map(([speaker]) => speaker),
     ).toEqual(["David Axelrod", "Hillary Clinton"]);
   });
+  it("takes a surname alone as a sentence's subject when the article titles it elsewhere ('President Obama' … 'And even Obama tried')", () => {
+    expect(
+      q(
+        "President Obama hosted the summit. Both Justin Trudeau and Enrique Nieto gave diplomatic assurances that they would work with whomever voters elect. And even Obama tried to help them off the hook, noting that he'd demur too in their position. “When I visit other countries, it's not my job to comment on candidates,” he said.",
+      )[0]?.[0],
+    ).toBe("Obama");
+  });
   it("finds the subject after a front-runner's title for a later 'she'", () => {
     expect(
       q(

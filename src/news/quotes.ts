@@ -1114,7 +1114,8 @@ function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]
     const titled = tokens.length > stripped.split(" ").length;
     // A single word must be someone the article names in full ("Trump" → "Donald Trump") or titles
     // ("Mr. Trump"); "China" or "Maine" opening a sentence is no "he" or "she".
-    if (!name.includes(" ") && !titled) continue;
+    // (Or one the article gives a title somewhere: "President Obama" makes "And even Obama tried …" a subject.)
+    if (!name.includes(" ") && !titled && !titledIn(name, articleText)) continue;
     if (/[’']s$/u.test(tokens[0] ?? "") && tokens.length > 1) continue;
     out.push({ at, name });
   }
@@ -1134,6 +1135,23 @@ function unmarked(p: string, from: number, to: number, inside: readonly Span[]):
     for (const at of [sp.open, sp.close]) if (at >= from && at < to) chars[at - from] = " ";
   }
   return chars.join("");
+}
+
+/** Whether the article puts a person's title right before `name` somewhere ("President Obama", "Sen. Sanders"). */
+const titledNames = new Map<string, boolean>();
+let titledNamesFor = "";
+function titledIn(name: string, articleText: string): boolean {
+  if (articleText !== titledNamesFor) {
+    titledNames.clear();
+    titledNamesFor = articleText;
+  }
+  let known = titledNames.get(name);
+  if (known === undefined) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    known = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+${escaped}\b`, "u").test(articleText);
+    titledNames.set(name, known);
+  }
+  return known;
 }
 
 /** Direct quotations only (what `analyze` and the evaluation measure). */

@@ -597,6 +597,12 @@ describe("quote extraction", () => {
         "“Being candid and trustworthy are the two last, big hurdles for her,” the person added.",
       )[0]?.[0],
     ).toBe("Person");
+    expect(
+      q(
+        "Bernie Sanders spoke in Manchester on Monday. One man in the crowd, responding to Sanders’ description of the recession, interrupted the candidate.",
+        "“They stole the whole country,” the man shouted.",
+      )[0]?.[0],
+    ).toBe("Man");
   });
   it("gives a sentence to the person it opens with, not to a body named inside that person's appositive", () => {
     expect(

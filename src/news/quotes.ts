@@ -498,7 +498,7 @@ export function isTitleCase(p: string): boolean {
 
 /** Words that open a sentence but are no part of a name ("When I …", "But Trump …"). */
 const OPENERS_NOT_NAMES = new Set(
-  "when if but and as after before while because though although so yet then still now also in on at for with by from to of said says added adds wrote writes told tells explained explains".split(" "),
+  "when if but and or nor as after before while because though although so yet then still now also in on at for with by from to of said says added adds wrote writes told tells explained explains".split(" "),
 );
 
 interface Span {
@@ -988,7 +988,7 @@ function describedAs(description: string, earlier: string, articleText: string):
 const ACRONYM = /^\p{Lu}{3,}$/u;
 /** Roles whose holders news leaves unnamed: "the aide said" is seldom the person named last. */
 const UNNAMED_ROLES = new Set(
-  "person member aide official source spokesman spokeswoman spokesperson adviser advisor strategist staffer donor voter supporter operative insider confidant confidante loyalist backer associate resident protester demonstrator".split(" "),
+  "person man woman member aide official source spokesman spokeswoman spokesperson adviser advisor strategist staffer donor voter supporter operative insider confidant confidante loyalist backer associate resident protester demonstrator".split(" "),
 );
 const introducedPatterns = new Map<string, RegExp>();
 

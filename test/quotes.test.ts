@@ -697,6 +697,14 @@ describe("quote extraction", () => {
       )[0]?.[0],
     ).toBe("Obama");
   });
+  it("finds a sentence's subject after 'Recently,' for a later 'he'", () => {
+    expect(
+      q(
+        "Luay Sami said Syrians were welcome. “We are happy here,” Sami said.",
+        "Recently, Herman Cain, the pizza maven and former Republican presidential candidate who hosts an Atlanta area radio show, was asked by a caller why young Syrian men are coming to the U.S. as refugees. “So they can be planted among us and hurt us,” he said.",
+      ).map(([speaker]) => speaker),
+    ).toEqual(["Luay Sami", "Herman Cain"]);
+  });
   it("finds the subject after a front-runner's title for a later 'she'", () => {
     expect(
       q(

@@ -603,6 +603,12 @@ describe("quote extraction", () => {
         "“They stole the whole country,” the man shouted.",
       )[0]?.[0],
     ).toBe("Man");
+    expect(
+      q(
+        "Last month, Ann Kirkpatrick released a web ad compiling Donald Trump's statements, followed by a clip of John McCain saying he will support the nominee.",
+        "“We need leaders to stand up to Donald Trump,” the narrator says.",
+      )[0]?.[0],
+    ).toBe("Narrator");
   });
   it("gives a sentence to the person it opens with, not to a body named inside that person's appositive", () => {
     expect(

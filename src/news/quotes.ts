@@ -988,7 +988,7 @@ function describedAs(description: string, earlier: string, articleText: string):
 const ACRONYM = /^\p{Lu}{3,}$/u;
 /** Roles whose holders news leaves unnamed: "the aide said" is seldom the person named last. */
 const UNNAMED_ROLES = new Set(
-  "person man woman member aide official source spokesman spokeswoman spokesperson adviser advisor strategist staffer donor voter supporter operative insider confidant confidante loyalist backer associate resident protester demonstrator".split(" "),
+  "person man woman narrator announcer caller commenter viewer listener member aide official source spokesman spokeswoman spokesperson adviser advisor strategist staffer donor voter supporter operative insider confidant confidante loyalist backer associate resident protester demonstrator".split(" "),
 );
 const introducedPatterns = new Map<string, RegExp>();
 

@@ -926,7 +926,7 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     // "Geoff Garin, a pollster who is working with Priorities USA, a pro-Clinton super PAC, said": a name after a
     // preposition, with an appositive of its own, sits inside the appositive of the name the sentence opens with.
     const nameAt = at + (/^(?:\p{Ll}[\p{Ll}-]*\s+)*/u.exec(raw)?.[0].length ?? 0);
-    if (OBJECT_BEFORE.test(p.slice(Math.max(0, nameAt - 12), nameAt)) && m[0].charAt(m[0].lastIndexOf(raw) + raw.length) === ",") {
+    if (insideAppositive(p, nameAt, at + raw.length)) {
       const from = sentenceStartBefore(p, at);
       const opener = OPENER_WITH_APPOSITIVE.exec(p.slice(from, nameAt));
       const named = opener?.[1] === undefined ? null : cleanSubject(opener[1]);
@@ -940,6 +940,11 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   return out;
 }
 const OBJECT_BEFORE = /\b(?:with|for|by|from|about|against|to|at|on|in)\s+(?:the\s+)?$/u;
+/** Whether the name from `at` to `end` is a preposition's object with an appositive of its own ("… working with
+ * Priorities USA, a pro-Clinton super PAC, said"): inside another name's appositive, so not the one who speaks. */
+function insideAppositive(text: string, at: number, end: number): boolean {
+  return text.charAt(end) === "," && OBJECT_BEFORE.test(text.slice(Math.max(0, at - 12), at));
+}
 const OPENER_WITH_APPOSITIVE = new RegExp(String.raw`^\s*(${NAME}),\s+(?:a|an|the)\s+[^,.;“”"]*$`, "u");
 
 const DESCRIBED_NAME = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L})`;
@@ -1137,19 +1142,23 @@ function unmarked(p: string, from: number, to: number, inside: readonly Span[]):
   return chars.join("");
 }
 
-/** Whether the article puts a person's title right before `name` somewhere ("President Obama", "Sen. Sanders"). */
+/**
+ * Whether the article puts a person's title before `name` somewhere, with up to `between` capitalised words in
+ * between ("President Obama"; with 2, also "President Barack Obama"). Looked up once per article and name.
+ */
 const titledNames = new Map<string, boolean>();
 let titledNamesFor = "";
-function titledIn(name: string, articleText: string): boolean {
+function titledIn(name: string, articleText: string, between = 0): boolean {
   if (articleText !== titledNamesFor) {
     titledNames.clear();
     titledNamesFor = articleText;
   }
-  let known = titledNames.get(name);
+  const key = `${between}:${name}`;
+  let known = titledNames.get(key);
   if (known === undefined) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    known = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+${escaped}\b`, "u").test(articleText);
-    titledNames.set(name, known);
+    known = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,${between}}${escaped}\b`, "u").test(articleText);
+    titledNames.set(key, known);
   }
   return known;
 }
@@ -1239,11 +1248,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (genderFor(name) !== null) known = true;
       else if (NOT_PEOPLE.test(name) || /^\p{Lu}{2,}$/u.test(name) || FUNCTION_WORDS.has(name.split(" ")[0]?.toLowerCase() ?? "")) known = false;
       else if (name.includes(" ")) known = true;
-      else {
-        // One word is a person when the article gives it a title: "President Obama", "Sen. Cruz".
-        const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        known = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}${escaped}\b`, "u").test(articleText);
-      }
+      // One word is a person when the article gives it a title: "President Obama", "Sen. Cruz".
+      else known = titledIn(name, articleText, 2);
       people.set(name, known);
     }
     return known;
@@ -1387,7 +1393,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         // (The name itself: the words the subject's pattern took before it, "is working with", are not.)
         const lead = /^(?:\p{Ll}[\p{Ll}-]*\s+)*/u.exec(raw)?.[0].length ?? 0;
         const rawAt = before.lastIndexOf(raw) + lead;
-        if (rawAt > lead && before.charAt(rawAt + raw.length - lead) === "," && OBJECT_BEFORE.test(before.slice(Math.max(0, rawAt - 12), rawAt))) {
+        if (rawAt > lead && insideAppositive(before, rawAt, rawAt + raw.length - lead)) {
           const opener = OPENER_WITH_APPOSITIVE.exec(before.slice(0, rawAt))?.[1];
           if (usable(opener) !== undefined) raw = opener;
         }

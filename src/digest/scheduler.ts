@@ -2,8 +2,9 @@
  * The digest clock: node-cron ticks each minute (and once at start, for catch-up) and delivers every
  * subscription that is due — its local time has come in its zone and that local date has no digest
  * yet; and once more when a claim another process left behind runs out. A digest missed by more than
- * the catch-up window is skipped and logged. Discord refusing the channel (50001 Missing Access, 50013 Missing Permissions, 10003 Unknown Channel) pauses that
- * subscription until it is subscribed again; 429/5xx and network errors are retried with backoff.
+ * the catch-up window is skipped and logged. Discord refusing the channel (50001 Missing Access, 50013
+ * Missing Permissions, 10003 Unknown Channel) pauses that subscription until it is subscribed again; 429/5xx
+ * and network errors are retried with backoff.
  */
 import cron from "node-cron";
 import type { Logger } from "pino";

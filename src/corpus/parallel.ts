@@ -14,6 +14,7 @@ import type { IndexTerms } from "../news/search.js";
 import { buildCorpus } from "./build.js";
 import { AnalysisCache } from "./cache.js";
 import { analyseFile, type FileEntry } from "./entries.js";
+import type { FromWorker, ToWorker, WorkerInput } from "./worker.js";
 import { listFiles, type LoadResult, nameIn } from "./load.js";
 
 /**
@@ -56,33 +57,70 @@ export interface LoadCorpusOptions {
   onCacheError?: (err: Error) => void;
 }
 
-type WorkerMessage = { kind: "batch"; entries: FileEntry[] } | { kind: "done" };
+/** Files handed to a worker at a time, and chunks each worker holds at once (one in work, one waiting). */
+const CHUNK = 100;
+const IN_FLIGHT = 2;
 
-/** Run one worker over its files; batches come back in file order. */
-function runWorker(files: string[], base: string, onBatch: (entries: FileEntry[]) => void, signal?: AbortSignal): Promise<void> {
+/**
+ * Share `files` (in order) among `count` workers, a chunk at a time as each finishes one: every chunk's entries
+ * come to `onChunk` with the chunk's first index. Resolves when all are analysed.
+ */
+function runWorkers(
+  files: readonly string[],
+  base: string,
+  count: number,
+  onChunk: (first: number, entries: FileEntry[]) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    // A worker starts from JavaScript, which registers tsx there and runs worker.ts (in tests and `npm start` alike).
-    const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { files, base } });
-    let finished = false;
-    const abort = (): void => {
-      void worker.terminate();
-      reject(new Error("loading stopped"));
+    const chunks = Math.ceil(files.length / CHUNK);
+    let handed = 0;
+    let finished = 0;
+    let failed = false;
+    const workers: Worker[] = [];
+    const stopAll = (): void => {
+      for (const w of workers) void w.terminate();
     };
-    if (signal?.aborted === true) abort();
+    const fail = (err: Error): void => {
+      if (failed) return;
+      failed = true;
+      signal?.removeEventListener("abort", abort);
+      stopAll();
+      reject(err);
+    };
+    const abort = (): void => fail(new Error("loading stopped"));
+    const handOut = (worker: Worker): void => {
+      if (handed >= chunks) return;
+      const chunk = handed++;
+      const m: ToWorker = { kind: "chunk", chunk, files: files.slice(chunk * CHUNK, (chunk + 1) * CHUNK) };
+      worker.postMessage(m);
+    };
+    if (signal?.aborted === true) {
+      abort();
+      return;
+    }
     signal?.addEventListener("abort", abort, { once: true });
-    worker.on("message", (m: WorkerMessage) => {
-      if (m.kind === "batch") onBatch(m.entries);
-      else {
-        finished = true;
-        signal?.removeEventListener("abort", abort);
-        void worker.terminate();
-        resolve();
-      }
-    });
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      if (!finished) reject(new Error(`a loading worker stopped (exit code ${code})`));
-    });
+    for (let w = 0; w < count; w++) {
+      // A worker starts from JavaScript, which registers tsx there and runs worker.ts (in tests and `npm start` alike).
+      const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { base } satisfies WorkerInput });
+      workers.push(worker);
+      worker.on("message", (m: FromWorker) => {
+        if (failed) return;
+        onChunk(m.chunk * CHUNK, m.entries);
+        if (++finished === chunks) {
+          signal?.removeEventListener("abort", abort);
+          stopAll();
+          resolve();
+          return;
+        }
+        handOut(worker);
+      });
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (finished < chunks) fail(new Error(`a loading worker stopped (exit code ${code})`));
+      });
+      for (let k = 0; k < IN_FLIGHT; k++) handOut(worker);
+    }
   });
 }
 
@@ -171,23 +209,17 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
       opts.onProgress?.({ done: ++done, total });
     }
   } else {
-    // Contiguous shares keep each worker's files in file order.
-    const share = Math.ceil(todo.length / workers);
-    await Promise.all(
-      Array.from({ length: workers }, (_, w) => {
-        const mine = todo.slice(w * share, (w + 1) * share);
-        let next = 0;
-        return runWorker(
-          mine.map((i) => files[i] as string),
-          dir,
-          (batch) => {
-            for (const e of batch) entries[mine[next++] as number] = e;
-            done += batch.length;
-            opts.onProgress?.({ done, total });
-          },
-          opts.signal,
-        );
-      }),
+    const paths = todo.map((i) => files[i] as string);
+    await runWorkers(
+      paths,
+      dir,
+      workers,
+      (first, batch) => {
+        batch.forEach((e, k) => (entries[todo[first + k] as number] = e));
+        done += batch.length;
+        opts.onProgress?.({ done, total });
+      },
+      opts.signal,
     );
   }
   const all = entries as FileEntry[];

@@ -1,22 +1,34 @@
 /**
- * A loading worker: reads and parses its share of the article files and runs the costly per-article analysis
+ * A loading worker: reads and parses the article files it is handed and runs the costly per-article analysis
  * (quotations, reported speech, people named), off the main thread, so that a large archive loads on every core
- * while the main thread keeps the Discord gateway alive. See parallel.ts.
+ * while the main thread keeps the Discord gateway alive. The main thread hands out files a chunk at a time as
+ * workers ask (see parallel.ts), so that a worker given the longer files does not finish last on its own.
  */
 import "../runtime.js";
 import { parentPort, workerData } from "node:worker_threads";
-import { analyseFile } from "./entries.js";
+import { analyseFile, type FileEntry } from "./entries.js";
 
 export interface WorkerInput {
-  files: string[];
   base: string;
 }
+/** From the main thread: a chunk of files to analyse (its number comes back with the entries). The main thread
+ * stops the worker when every chunk is back. */
+export interface ToWorker {
+  kind: "chunk";
+  chunk: number;
+  files: string[];
+}
+/** To the main thread: one chunk's entries, in the order of its files. */
+export interface FromWorker {
+  kind: "batch";
+  chunk: number;
+  entries: FileEntry[];
+}
 
-const BATCH = 100;
-const { files, base } = workerData as WorkerInput;
+const { base } = workerData as WorkerInput;
 const port = parentPort;
 if (port === null) throw new Error("worker.ts runs as a worker thread");
-for (let i = 0; i < files.length; i += BATCH) {
-  port.postMessage({ kind: "batch", entries: files.slice(i, i + BATCH).map((f) => analyseFile(f, base)) });
-}
-port.postMessage({ kind: "done" });
+port.on("message", (m: ToWorker) => {
+  const reply: FromWorker = { kind: "batch", chunk: m.chunk, entries: m.files.map((f) => analyseFile(f, base)) };
+  port.postMessage(reply);
+});

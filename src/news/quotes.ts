@@ -1148,19 +1148,41 @@ function unmarked(p: string, from: number, to: number, inside: readonly Span[]):
  */
 const titledNames = new Map<string, boolean>();
 let titledNamesFor = "";
+/** Where the article's person titles end ("President ", "Sen. "): found once per article. */
+let titleEnds: number[] = [];
+const TITLE_HEAD = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+`, "gu");
+const CAPITALISED_WORD = /\p{Lu}[\p{L}.'’-]*\s+/uy;
+const ASCII_WORD_CHAR = /[A-Za-z0-9_]/; // what \b tells apart
 function titledIn(name: string, articleText: string, between = 0): boolean {
   if (articleText !== titledNamesFor) {
     titledNames.clear();
     titledNamesFor = articleText;
+    titleEnds = execAll(TITLE_HEAD, articleText).map((m) => m.index + m[0].length);
   }
   const key = `${between}:${name}`;
   let known = titledNames.get(key);
   if (known === undefined) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    known = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,${between}}${escaped}\b`, "u").test(articleText);
+    known = titleEnds.some((end) => namedAfterTitle(articleText, end, name, between));
     titledNames.set(key, known);
   }
   return known;
+}
+
+/** Whether `name` (then a word boundary) follows a title ending at `end`, past up to `between` capitalised words. */
+function namedAfterTitle(text: string, end: number, name: string, between: number): boolean {
+  let at = end;
+  for (let k = 0; ; k++) {
+    if (text.startsWith(name, at)) {
+      const last = at + name.length;
+      const wordBefore = ASCII_WORD_CHAR.test(text.charAt(last - 1));
+      const wordAfter = ASCII_WORD_CHAR.test(text.charAt(last));
+      if (wordBefore !== wordAfter) return true;
+    }
+    if (k === between) return false;
+    CAPITALISED_WORD.lastIndex = at;
+    if (!CAPITALISED_WORD.test(text)) return false;
+    at = CAPITALISED_WORD.lastIndex;
+  }
 }
 
 /** Direct quotations only (what `analyze` and the evaluation measure). */

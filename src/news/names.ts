@@ -40,9 +40,11 @@ function isDemonym(token: string): boolean {
 
 /**
  * "U.S. President Donald Trump" → "Donald Trump"; "Mr. Trump" → "Trump"; "Trump’s" → "Trump".
- * Returns "" when nothing name-like remains.
+ * Returns "" when nothing name-like remains. Remembered: an archive names the same people again and again.
  */
-export function stripTitles(run: string): string {
+export const stripTitles: (run: string) => string = remembered(stripTitlesOnce, 50_000);
+
+function stripTitlesOnce(run: string): string {
   const tokens = run
     .replace(/[’']s$/u, "")
     .split(/\s+/)

@@ -461,9 +461,11 @@ const NOT_VERBS = new Set("of and or in on at for to with from by as who which t
 
 /** Whether a text holds a speech verb (in any case, unless `exact`): also a cheap test before the expensive patterns. */
 function speaks(text: string, exact = false): boolean {
-  for (const w of (exact ? text : text.toLowerCase()).split(/[^\p{L}]+/u)) if (SPEECH_VERBS.has(w)) return true;
-  return false;
+  return (exact ? SPEECH_VERB_WORD : SPEECH_VERB_WORD_ANY_CASE).test(text);
 }
+/** A speech verb as a whole word (the verbs are lower-case ASCII words). */
+const SPEECH_VERB_WORD = new RegExp(String.raw`(?<!\p{L})(?:${VERB_ALT})(?!\p{L})`, "u");
+const SPEECH_VERB_WORD_ANY_CASE = new RegExp(SPEECH_VERB_WORD.source, "iu");
 
 /** Whether at least 70% of a paragraph's words (of four or more) that start with a letter start with a capital:
  * a headline in title case. One pass over the characters (this runs on every paragraph). */
@@ -724,6 +726,8 @@ function nameFacts(articleText: string): NameFacts {
   const people = new Map<string, Map<string, string>>();
   // Paragraph by paragraph: a name does not run on into the next paragraph.
   for (const run of articleText.split("\n").flatMap(paragraphRuns)) {
+    // One word is no full name (most runs: "The", "Ostrava").
+    if (!run.text.includes(" ") && !/\s/u.test(run.text)) continue;
     // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows; "Media Research
     // Center’s Brent Bozell": the person is who follows the possessive.
     const words = afterOwner(afterOpeners(run.text.split(/\s+/)));

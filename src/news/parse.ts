@@ -39,7 +39,9 @@ export function formatOf(name: string, text: string): Format {
 /** The id of an article: a hash of its normalised body, so the same text always gets the same id. */
 export function bodyKey(paragraphs: readonly string[]): string {
   const body = paragraphs.join("\n");
-  return hash64(squash(KEY_PLAIN.test(body) ? body.toLowerCase() : fold(body)).replace(/[^\p{L}\p{N} ]/gu, ""));
+  // (In such text the only letters and digits are ASCII ones: a plain pattern keeps the same characters, faster.)
+  if (KEY_PLAIN.test(body)) return hash64(squash(body.toLowerCase()).replace(/[^a-z0-9 ]/g, ""));
+  return hash64(squash(fold(body)).replace(/[^\p{L}\p{N} ]/gu, ""));
 }
 
 /**

@@ -25,7 +25,8 @@ const FEMALE = new Set(
     "courtney crystal dawn felicia gina jasmine jillian jocelyn mandy marisa marissa meredith michele natasha patti sabrina " +
     "tiffany vanessa whitney deja ilhan alexandria elise susanna suzanne haley hailey serena simone billie bette dina dena hilary " +
     "jeanine joni shelley kellie callista cindy patty louise marla ivana lara neera liz beth anne annie lucille greta ursula " +
-    "giorgia jacinda sanna alyona yamiche maxine katy"
+    "giorgia jacinda sanna alyona yamiche maxine katy " +
+    "olivia emma ava charlotte sophia amelia isabella mia evelyn abigail ella chloe zoe nora scarlett aria ellie aurora stella natalie leah hannah lucy audrey naomi eleanor alice sadie sophie jasmine katie lauren rachel rebecca samantha stephanie victoria gemma kirsty fiona siobhan niamh aoife mairead morag shona ailsa isla freya poppy imogen harriet jemima beatrice eugenie camilla diana meghan kate joanna theresa teresa yvette priti nadine nicola jacqui jacqueline anne annie bridget carole cherie clare gillian gwyneth hattie ingrid irene janet jeanette joan judith julie kathleen katherine kathryn laura lorraine louise lynne maureen mhairi miriam moira monica natasha ruth sheila shirley sian sonia tessa ursula valerie vanessa wendy yvonne zara angela christine segolene ilhan rashida alexandria ayanna kamala elise tulsi kirsten amy tammy heidi marsha marcia greta svetlana olga yulia tatiana irina natalia maria sofia anastasia ekaterina angelina agnieszka magdalena beata ewa katarzyna simone sylvie brigitte isabelle catherine nathalie martine christiane ursula annalena renate claudia sabine petra giulia francesca chiara alessandra elena carmen lucia pilar dolores isabel ana beatriz fernanda gabriela daniela valentina camila yoko akiko sakura priyanka sonia indira benazir malala aung"
   ).split(" "),
 );
 const MALE = new Set(
@@ -48,7 +49,8 @@ const MALE = new Set(
     "stuart theodore toby travis trevor vernon victor wade wesley zach ezra elijah caleb isaiah josiah levi micah abe abraham " +
     "moses reuben rudolph ruben cesar hector hugo jaime julio ramon salvador xavier barry bernard clarence claude cliff clifford " +
     "dave emil felix gil gilbert hubert jake kurt mickey miles ned nolan oliver reggie richie rod roland russ sammy stan sonny " +
-    "tucker wally woody tad khizr reince beau hunter"
+    "tucker wally woody tad khizr reince beau hunter " +
+    "liam noah oliver elijah lucas mason logan ethan aiden jacob jackson sebastian mateo owen wyatt caleb isaac luke nathan julian levi hunter aaron eli landon adrian jonathan nolan jeremiah easton ezra colton dominic xavier jose harry oscar archie alfie freddie theo leo arthur reggie albert rory callum connor declan fergus hamish angus alistair alastair euan ewan gordon graham gareth gavin nigel clive colin dennis derek desmond duncan eamonn edwin fraser geoff geoffrey giles godfrey gregor greg hugh iain ian jeremy keith kenny kieran malcolm neil nick niall norman ollie owain piers quentin ralph rhodri rishi rupert seamus sean shaun simon stuart toby tommy trevor vince ahmed mohammed muhammad mohamed mohammad hassan hussein omar khalid tariq yusuf ibrahim mustafa recep emmanuel francois francesco giuseppe giovanni luigi matteo alessandro pierre jacques nicolas olivier sergei sergey dmitry dmitri dmitriy vladimir igor ivan alexei alexey mikhail boris yuri viktor volodymyr petro oleg andrei andriy wolfgang helmut gerhard jurgen klaus horst olaf friedrich hans heinz dieter lars sven erik anders bjorn carlos juan luis miguel javier pedro pablo diego fernando rafael ricardo alejandro enrique felipe mauricio jorge sergio narendra rahul amit arvind shinzo fumio hiroshi takeshi benjamin binyamin yair naftali ehud moshe avigdor bashar hafez hosni anwar nawaz imran tobias maurice digby arsenio kofi nelson desmond jacob cyril thabo robert"
   ).split(" "),
 );
 

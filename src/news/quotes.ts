@@ -5,7 +5,7 @@
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
 import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
-import { compatible, type Gender, genderOf } from "./gender.js";
+import { compatible, type Gender, genderOf, isFirstName } from "./gender.js";
 import { splitSentences } from "./sentences.js";
 import { type Candidate, pickSpeaker, SPEAKER_FEATURES } from "./speakers.js";
 import { execAll, hasWords, remembered } from "./text.js";
@@ -159,6 +159,12 @@ const APPOSITIVE_NAME = new RegExp(String.raw`^,\s*(${NAME}),?$`, "u");
 /** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
 const AFTER_ROLE_NAME = new RegExp(
   String.raw`^[\s,]*(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+|${NAME}[’']s\s+)(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
+  "u",
+);
+/** "“Q,” said the chairman of the Commons education select committee, Labour MP Barry Sheerman.": after the verb, a
+ * role, then the name of who holds it. */
+const AFTER_VERB_ROLE_NAME = new RegExp(
+  String.raw`^(?:[,]?[”"])?[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(?:the|a|an|his|her|its|their)\s+(?:[^,.;:!?“”"]|\.(?=\S)){1,100}?,\s+(${NAME})(?=\s*[.;:!?]|\s*$)`,
   "u",
 );
 /** "“Q” the Post's senior politics editor Steven Ginsberg responded": an owner's role, then the name, then the verb. */
@@ -949,6 +955,8 @@ const OBJECT_BEFORE = /\b(?:with|for|by|from|about|against|to|at|on|in)\s+(?:the
 function insideAppositive(text: string, at: number, end: number): boolean {
   return text.charAt(end) === "," && OBJECT_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 }
+/** "Nick Davies, spokesman for …" (up to a name inside the description): the opening name and its description. */
+const OPENER_WITH_DESCRIPTION = new RegExp(String.raw`^\s*(${NAME}),\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,.;“”"]*\s$`, "u");
 const OPENER_WITH_APPOSITIVE = new RegExp(String.raw`^\s*(${NAME}),\s+(?:a|an|the)\s+[^,.;“”"]*$`, "u");
 
 const DESCRIBED_NAME = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L})`;
@@ -1082,7 +1090,16 @@ const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?
 /** A title's or an initial's period, where a stretch of text ends: no sentence ends there. */
 const TITLE_PERIOD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATIONS}|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$`, "u");
 /** Organisations and places are no "he" or "she". */
-const NOT_PEOPLE = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Tribune|Magazine|Review|Channel|Radio|TV|Convention|Conference|Museum|Hospital|Airport|Festival|Olympics|Tower|Hall|Park|Square|Avenue|Island|River|Republic|Kingdom|Ministry|Forum|Summit|Program|Programme|Act|Prize|Award|League|Caucus|Movement|Initiative|Coalition|Alliance|Authority|Police|Army|Forces|Guard|Daily|Herald|Gazette|Globe|Today|Inc|Corp|Media|Airlines|Reuters|Twitter|Facebook|Google|Instagram|YouTube|Fox|CNN|MSNBC|NBC|CBS|ABC|BBC|NPR|AP|AFP|Politico|Breitbart|PAC)\b/u;
+const BODY_WORDS = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Tribune|Magazine|Review|Channel|Radio|TV|Convention|Conference|Museum|Hospital|Airport|Festival|Olympics|Tower|Hall|Park|Square|Avenue|Island|River|Republic|Kingdom|Ministry|Forum|Summit|Program|Programme|Act|Prize|Award|League|Caucus|Movement|Initiative|Coalition|Alliance|Authority|Police|Army|Forces|Guard|Daily|Herald|Gazette|Globe|Today|Inc|Corp|Media|Airlines|Reuters|Twitter|Facebook|Google|Instagram|YouTube|Fox|CNN|MSNBC|NBC|CBS|ABC|BBC|NPR|AP|AFP|Politico|Breitbart|PAC)\b/u;
+/** Body words that are also surnames: after a first name and nothing else, a person ("Liam Fox", "Arsenio Hall"). */
+const SURNAME_BODY_WORDS = new Set(["Fox", "Hall", "Park", "Church", "Post", "Court", "Street", "House", "Guard", "Bank"]);
+const NOT_PEOPLE = {
+  test(name: string): boolean {
+    if (!BODY_WORDS.test(name)) return false;
+    const tokens = name.split(/\s+/);
+    return !(tokens.length === 2 && isFirstName(tokens[0] as string) && SURNAME_BODY_WORDS.has(tokens[1] as string));
+  },
+};
 
 /** What follows a dateline's place: ", July 25 (UPI) — ", ", Alaska — ", " (Reuters) - ". */
 const DATELINE_TAIL = /^(?:,[^—–“”"]{1,40}?)?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s/u;
@@ -1371,7 +1388,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const fromAppositive =
         subjectFirst?.[1] !== undefined && (/^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) || /[’']s\s+\p{Ll}/u.test(subjectFirst[1]) || /\p{L}[’']s$/u.test(subjectFirst[1])) ? appositiveName : undefined;
       let raw: string | undefined =
-        (afterSpeaks ? (usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_OWNER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
+        (afterSpeaks ? (usable(AFTER_VERB_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_OWNER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         // "“Boeing and GE … pay zero taxes.” - Sanders.": a name after a dash signs the quotation.
         usable(AFTER_DASH_NAME.exec(after)?.[1]) ??
         // "“…” That quote from Alabama Securities Commissioner Thomas Krebs appeared …": the next sentence says whose.
@@ -1422,6 +1439,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         if (rawAt > lead && insideAppositive(before, rawAt, rawAt + raw.length - lead)) {
           const opener = OPENER_WITH_APPOSITIVE.exec(before.slice(0, rawAt))?.[1];
           if (usable(opener) !== undefined) raw = opener;
+        } else if (rawAt > lead) {
+          // "Nick Davies, spokesman for athletics' ruling body the IAAF, which handed out the bans, said": a subject
+          // inside the description that follows the sentence's opening name is part of that description.
+          const opener = OPENER_WITH_DESCRIPTION.exec(before.slice(0, rawAt - lead))?.[1];
+          if (opener !== undefined && opener.includes(" ") && usable(opener) !== undefined) raw = opener;
         }
       }
       // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence
@@ -1718,6 +1740,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (speaker === null || noName(speaker, articleText)) continue;
       const start = p.indexOf(text, sentence.start);
       reported.push({ text, speaker, paragraph: pi, start, end: start + text.length });
+      // "She said new mothers were already entitled to 12 months leave …" then a paragraph of quotation: hers.
+      if (spans.length === 0 && carried === null && sentence.end >= p.trimEnd().length) carried = speaker;
     }
   });
   // The speaker model chooses among the people and bodies named around each quotation.

@@ -8,7 +8,7 @@ import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from ".
 import { compatible, type Gender, genderOf, isFirstName } from "./gender.js";
 import { splitSentences } from "./sentences.js";
 import { type Candidate, pickSpeaker, SPEAKER_FEATURES } from "./speakers.js";
-import { execAll, hasWords, remembered } from "./text.js";
+import { execAll, fold, hasWords, remembered } from "./text.js";
 
 export interface Quote {
   /** The quoted words, exactly as written between the marks. */
@@ -721,9 +721,13 @@ const paragraphRuns: (p: string) => ReadonlyArray<{ text: string; index: number 
 interface NameFacts {
   /** surname (folded) → the longest 2–4 word name ending with it. */
   fullest: Map<string, string>;
+  /** first name (folded) → the fullest names that open with it ("Sir Digby" → "Digby Jones"). */
+  byFirst: Map<string, Set<string>>;
+  /** Words after "Sir" or "Dame": first names, in British usage. */
+  knighted: Set<string>;
 }
 let factsFor = "";
-let facts: NameFacts = { fullest: new Map() };
+let facts: NameFacts = { fullest: new Map(), byFirst: new Map(), knighted: new Set() };
 
 function nameFacts(articleText: string): NameFacts {
   if (articleText === factsFor) return facts;
@@ -751,12 +755,20 @@ function nameFacts(articleText: string): NameFacts {
   }
   // Two people with one surname (Liz and Dick Cheney): a bare "Cheney" is the one the article named in full first,
   // its own subject usually (the other is named in full again and again, to tell them apart).
+  const firstNames = new Map<string, Set<string>>();
   for (const [key, byFirst] of people) {
     const first = byFirst.values().next().value;
     if (first !== undefined) fullest.set(key, first);
+    for (const [given, name] of byFirst) {
+      const k = fold(given);
+      const set = firstNames.get(k) ?? new Set<string>();
+      set.add(name);
+      firstNames.set(k, set);
+    }
   }
   factsFor = articleText;
-  facts = { fullest };
+  const knighted = new Set(Array.from(articleText.matchAll(/\b(?:Sir|Dame)\s+(\p{Lu}[\p{L}’'-]*)/gu), (m) => m[1] as string));
+  facts = { fullest, byFirst: firstNames, knighted };
   return facts;
 }
 
@@ -765,8 +777,15 @@ export function fullestName(name: string, articleText: string): string {
   const tokens = name.split(/\s+/);
   // "De Blasio" is a surname with its particle: "Bill de Blasio" where the article names him so.
   if (tokens.length > 1 && !(tokens.length === 2 && NAME_PARTICLE_WORDS.has((tokens[0] as string).toLowerCase()))) return name;
-  const best = nameFacts(articleText).fullest.get(surname(name));
-  return best !== undefined && best.length > name.length ? best : name;
+  const known = nameFacts(articleText);
+  const best = known.fullest.get(surname(name));
+  if (best !== undefined) return best.length > name.length ? best : name;
+  // "Sir Digby added", "Hillary said": a first name alone, of the one person the article names in full with it.
+  if (tokens.length === 1 && (isFirstName(name) || known.knighted.has(name))) {
+    const named = known.byFirst.get(fold(name));
+    if (named?.size === 1) return named.values().next().value as string;
+  }
+  return name;
 }
 
 let startsFor = "";

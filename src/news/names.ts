@@ -13,7 +13,11 @@ const TITLES = new Set(
     "gop candidate nominee sheriff officer detective lieutenant lt colonel col captain capt sergeant sgt " +
     "admiral adm commander rev reverend father rabbi imam bishop cardinal archbishop emir sheikh crown " +
     "premier first lady mp mep minority majority whip supreme court labor labour party opposition presidential " +
-    "hopeful rival incumbent top longtime senior veteran staff anchor co-anchor economy trade health education justice energy treasury army navy air force alderman councilman councilwoman"
+    "hopeful rival incumbent top longtime senior veteran staff anchor co-anchor economy trade health education justice energy treasury army navy air force alderman councilman councilwoman " +
+    // Occupations that stand before a name like a title: "Novelist Arthur Hailey", "Broadcaster Anne Robinson".
+    "novelist author writer poet playwright actor actress comedian broadcaster presenter journalist photographer artist " +
+    "designer producer composer musician rapper striker midfielder defender goalkeeper economist analyst lecturer scientist " +
+    "researcher lawyer barrister solicitor entrepreneur businessman businesswoman tycoon billionaire"
   ).split(" "),
 );
 

@@ -1167,6 +1167,22 @@ function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]
   return out;
 }
 
+/**
+ * A quotation that is a phrase inside its sentence, not a statement: something of its sentence stands before it
+ * (no colon or comma introducing it), it ends no sentence of its own, it is short, and no speech verb is in its
+ * sentence outside it.
+ */
+function unattributedPhrase(p: string, q: Quote): boolean {
+  if (q.parts !== undefined || wordsIn(q.text) > 12 || /[.!?]["”’]?\s*$/u.test(q.text)) return false;
+  const open = q.start - 1;
+  const from = sentenceStartBefore(p, open);
+  const lead = p.slice(from, open);
+  if (!/\p{L}/u.test(lead) || /[:,]\s*$/u.test(lead)) return false;
+  const to = sentenceEndAfter(p, q.end);
+  return !speaks(`${lead} ${p.slice(q.end + 1, to)}`);
+}
+const wordsIn = (text: string): number => text.split(/\s+/).filter((w) => w !== "").length;
+
 /** A quotation of three words or more: a statement, not a scare quote. */
 function statementSpan(p: string, sp: Span): boolean {
   return hasWords(p.slice(sp.open + 1, sp.close), 3);
@@ -1636,8 +1652,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         }
       } else if (subject) {
         speaker = fullestName(subject.name, articleText);
-        lastNamed = { name: speaker, pi, at: span.open, spoke: true };
-        history.push(lastNamed);
+        // (A scare quote's sentence names no one who spoke unless it names a person: "Plans include … “taster courses”".)
+        if (hasWords(text, 3) || personLike(speaker)) {
+          lastNamed = { name: speaker, pi, at: span.open, spoke: true };
+          history.push(lastNamed);
+        }
         via = "direct";
       } else if (fromDocument !== null) {
         speaker = fromDocument;
@@ -1771,6 +1790,13 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // "He said" is a person's: no body or organisation ("Priorities USA") is "he" or "she".
       const pronoun = meta[k]?.pronoun;
       const all = candidates[k] ?? [];
+      // A phrase in quotation marks inside a sentence that says nothing of anyone speaking ("The prize is billed as
+      // “the UK's biggest children's book award”") is nobody's words to list.
+      const ruleless = q.speaker === null ? meta[k]?.via === "none" : noName(q.speaker, articleText);
+      if (ruleless && unattributedPhrase(paragraphs[q.paragraph] ?? "", q)) {
+        out[k] = { ...q, speaker: null };
+        return;
+      }
       // Nor is a place the article is in ("in Orlando", "in Mexico City") that no title or first name makes a person.
       const usable = all.filter((c) => !openerOnly(c.name, articleText));
       const best = pickSpeaker(
@@ -2002,6 +2028,10 @@ function candidatesFor(
   const earlier = new Set(quotes.slice(0, k).flatMap((x) => (x.speaker !== null ? [personKey(x.speaker)] : [])));
   const last = k > 0 ? quotes[k - 1]?.speaker : null;
   const lastKey = last !== null && last !== undefined ? personKey(last) : null;
+  // Who spoke last is a candidate even when not named nearby: a quotation running on over paragraphs goes on.
+  if (last !== null && last !== undefined && lastKey !== null && !byKey.has(lastKey)) {
+    byKey.set(lastKey, { name: last, x: new Array<number>(dims).fill(0), before: Infinity, inQuote: 0, count: 0, possessive: false, sentencesBefore: -1, subjectOfPrevious: false });
+  }
   const pronoun = meta[k]?.pronoun ?? null;
   const ranked = [...byKey.entries()].filter(([, c]) => Number.isFinite(c.before)).sort((a, b) => a[1].before - b[1].before);
   // Who was last named as saying something before this quotation (a speech verb next to the name).

@@ -975,6 +975,72 @@ describe("quote extraction", () => {
   it("pairs marks and leaves apostrophes alone", () => {
     expect(quoteSpans("It’s “one two three” and ‘four’.")).toEqual([{ open: 5, close: 19 }]);
   });
+  describe("British news (BBC style: straight marks, one sentence a line, no periods after titles)", () => {
+    it("gives a paragraph of quotation after one ending in reported speech to that speaker (and no 'she' to the Tories)", () => {
+      expect(
+        q(
+          'Ms Hewitt said: "We have already doubled the length of maternity pay."',
+          "The Tories dismissed the plan as desperate.",
+          "Other plans include letting maternity pay be given to fathers.",
+          "She said new mothers were already entitled to 12 months leave, but that many women could not take it.",
+          '"We have made a firm commitment."',
+        ),
+      ).toEqual([
+        ["Hewitt", "We have already doubled the length of maternity pay."],
+        ["Hewitt", "We have made a firm commitment."],
+      ]);
+    });
+    it("takes a first name before a body word that is also a surname for a person ('Liam Fox', not Fox News)", () => {
+      expect(
+        q(
+          "Tory co-chairman Liam Fox was speaking after Mr Blair told Labour members the Tories offered a hard right agenda.",
+          "Dr Fox accused Mr Blair and other Cabinet ministers of telling lies about their opponents' policies.",
+          '"What we learned at the weekend is what Labour tactics are going to be," he told BBC News.',
+        ),
+      ).toEqual([["Liam Fox", "What we learned at the weekend is what Labour tactics are going to be"]]);
+    });
+    it("gives the sentence's opening name a quotation whose attribution names a body inside its description", () => {
+      expect(
+        q('Nick Davies, spokesman for athletics\' ruling body the IAAF, which handed out the provisional bans, said: "We can\'t comment because we were not present at the hearing."'),
+      ).toEqual([["Nick Davies", "We can't comment because we were not present at the hearing."]]);
+    });
+    it("names the person after a role in an inverted attribution ('said the chairman of …, Labour MP Barry Sheerman')", () => {
+      expect(
+        q("Sir Mike Tomlinson was briefed this week.", '"It will be a tragedy if the government comes through with a half-hearted response," said the chairman of the Commons education select committee, Labour MP Barry Sheerman.'),
+      ).toEqual([["Barry Sheerman", "It will be a tragedy if the government comes through with a half-hearted response"]]);
+    });
+    it("reads 'Sir Digby' as the Sir Digby Jones the article named", () => {
+      expect(q("CBI director general Sir Digby Jones welcomed the figures.", 'Sir Digby added: "I don\'t think he will."')).toEqual([["Digby Jones", "I don't think he will."]]);
+    });
+    it("names nobody for a phrase in quotation marks in a sentence where nobody speaks", () => {
+      expect(
+        q("Young book fans voted Fergus Crane the winner, announced by Michael Morpurgo.", 'The prize, which is celebrating its 20th year, is billed as "the UK\'s biggest children\'s book award".'),
+      ).toEqual([[null, "the UK's biggest children's book award"]]);
+      // (A quotation the sentence's subject says still goes to that subject.)
+      expect(q("Mr Fox responded by accusing the prime minister of \"hiding away from the scrutiny of London's media\".")).toEqual([["Fox", "hiding away from the scrutiny of London's media"]]);
+    });
+    it("takes no common noun that opens a sentence with a scare quote for someone who spoke", () => {
+      const quotes = q(
+        "Plans to extend paid maternity leave should be in the manifesto, the Trade and Industry Secretary has said.",
+        "Ms Hewitt also announced a new drive to help women into male dominated sectors.",
+        'Plans include funding for universities and "taster courses" for men and women.',
+        "Women in full-time work earn 19% less than men, according to the Equal Opportunities Commission.",
+        'The minister told delegates that getting rid of "career sexism" was vital.',
+        '"Career sexism limits opportunities for women of all ages.',
+        '"It is simply wrong to assume someone cannot do a job on the grounds of their sex," she said.',
+      );
+      expect(quotes.map(([speaker]) => speaker)).toEqual(["Hewitt", "Hewitt"]);
+    });
+    it("takes the attribution after a quotation that closes in the next paragraph", () => {
+      expect(
+        q("He died in his sleep on Wednesday at his home in New Providence island.", '"He had a wonderful life.', 'His greatest ambition was to see his name on a book and he certainly achieved that," said his wife, Sheila.'),
+      ).toEqual([["Sheila", "He had a wonderful life."]]);
+    });
+    it("drops an occupation before a name like a title", () => {
+      expect(stripTitles("Novelist Arthur Hailey")).toBe("Arthur Hailey");
+      expect(stripTitles("Broadcaster Anne Robinson")).toBe("Anne Robinson");
+    });
+  });
 });
 
 describe("name runs", () => {

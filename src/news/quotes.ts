@@ -1183,6 +1183,20 @@ function unattributedPhrase(p: string, q: Quote): boolean {
 }
 const wordsIn = (text: string): number => text.split(/\s+/).filter((w) => w !== "").length;
 
+/**
+ * The speaker a paragraph names after the closing mark of a quotation opened in the paragraph before: the first
+ * mark in it closes ("…achieved that,” said his wife, Sheila."), and a name follows with a speech verb.
+ */
+function closingAttribution(p: string, articleText: string): string | null {
+  const close = p.search(/[”"]/u);
+  if (close < 0 || p[close] === "“" || quoteSpans(p).some((sp) => sp.open < close)) return null;
+  const after = p.slice(close + 1);
+  if (!speaks(after.slice(0, 120))) return null;
+  const raw = AFTER_VERB_ROLE_NAME.exec(after)?.[1] ?? AFTER_VERB_FIRST.exec(after)?.[1] ?? AFTER_SUBJECT_FIRST.exec(after)?.[1];
+  const subject = raw === undefined ? null : cleanSubject(raw);
+  return subject?.kind === "name" ? fullestName(subject.name, articleText) : null;
+}
+
 /** A quotation of three words or more: a statement, not a scare quote. */
 function statementSpan(p: string, sp: Span): boolean {
   return hasWords(p.slice(sp.open + 1, sp.close), 3);
@@ -1716,7 +1730,17 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     // A quotation left open at the end of the previous paragraph, with no speaker of its own, is the same
     // quotation as the one this paragraph opens with: it takes that one's speaker.
     const opening = out.find((x) => x.paragraph === pi);
-    if (openEnded !== null && opening !== undefined && opening.start <= 2 && opening.speaker !== null) {
+    // "“He had a wonderful life." then "His greatest ambition … achieved that,” said his wife, Sheila.": the
+    // quotation left open closes in this paragraph, whose attribution after the close names its speaker.
+    const closing = openEnded !== null && (opening === undefined || opening.start > 2) ? closingAttribution(p, articleText) : null;
+    if (openEnded !== null && closing !== null) {
+      for (let k = openEnded; k >= 0; k--) {
+        const earlier = out[k];
+        if (!earlier || earlier.speaker !== null || !openIndexes.has(k)) break;
+        out[k] = { ...earlier, speaker: closing };
+        meta[k] = { via: "direct", pronoun: null, locked: true };
+      }
+    } else if (openEnded !== null && opening !== undefined && opening.start <= 2 && opening.speaker !== null) {
       for (let k = openEnded; k >= 0; k--) {
         const earlier = out[k];
         if (!earlier || earlier.speaker !== null || !openIndexes.has(k)) break;
@@ -1769,7 +1793,12 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
           if (!c || c.pi > pi || (c.pi === pi && c.at > at)) continue;
-          if ((c.spoke === true ? !NOT_PEOPLE.test(c.name) : personLike(c.name)) && compatible(subject.name, genderFor(c.name))) {
+          // (As for a quotation's "he": no plural, place or acronym that spoke, "The Tories dismissed …".)
+          if (
+            (c.spoke === true ? !NOT_PEOPLE.test(c.name) && !pluralOnce(c.name) : personLike(c.name)) &&
+            compatible(subject.name, genderFor(c.name)) &&
+            !(genderFor(c.name) === null && (isPlace(c.name) || ACRONYM.test(c.name)))
+          ) {
             speaker = c.name;
             break;
           }

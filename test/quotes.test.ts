@@ -1036,6 +1036,20 @@ describe("quote extraction", () => {
         q("He died in his sleep on Wednesday at his home in New Providence island.", '"He had a wonderful life.', 'His greatest ambition was to see his name on a book and he certainly achieved that," said his wife, Sheila.'),
       ).toEqual([["Sheila", "He had a wonderful life."]]);
     });
+    it("gives a quotation to the sentence's opener, not to a name in its relative clause", () => {
+      expect(
+        q(
+          "Hollywood film star Liam Neeson has held a dinner party in New York to promote Belfast's Lyric Theatre.",
+          'Mr Neeson said that the idea was to get a bunch of "healthy, wealthy Irish Americans" in one room.',
+          'The Oscar-nominated actor, whose films include Schindler\'s List, Michael Collins and Star Wars: The Phantom Menace, said: "The Lyric is too important to the cultural life of Northern Ireland."',
+          '"It gave me a start professionally."',
+        ).map(([speaker]) => speaker),
+      ).toEqual(["Liam Neeson", "Liam Neeson", "Liam Neeson"]);
+    });
+    it("drops a people's name before a full name ('Russian Dmitriy Bogdanov')", () => {
+      expect(stripTitles("Russian Dmitriy Bogdanov")).toBe("Dmitriy Bogdanov");
+      expect(stripTitles("Scottish Parliament")).toBe("Scottish Parliament");
+    });
     it("drops an occupation before a name like a title", () => {
       expect(stripTitles("Novelist Arthur Hailey")).toBe("Arthur Hailey");
       expect(stripTitles("Broadcaster Anne Robinson")).toBe("Anne Robinson");

@@ -64,7 +64,8 @@ function stripTitlesOnce(run: string): string {
       tokens.shift();
       continue;
     }
-    if (next !== undefined && isDemonym(t) && isTitleWord(next)) {
+    // ("Russian Dmitriy Bogdanov": also before a first name that opens a full name.)
+    if (next !== undefined && isDemonym(t) && (isTitleWord(next) || (isFirstName(next) && tokens.length >= 3))) {
       tokens.shift();
       continue;
     }

@@ -962,6 +962,15 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
       if (named?.kind === "name") out.push({ at: from + (opener?.index ?? 0), name: fullestName(named.name, articleText) });
       continue;
     }
+    // "The Oscar-nominated actor, whose films include Schindler's List, …, said": a name in the opener's relative
+    // clause is not who speaks; the opener is, if it is a name.
+    const sentenceFrom = sentenceStartBefore(p, at);
+    const relative = OPENER_WITH_RELATIVE.exec(p.slice(sentenceFrom, nameAt));
+    if (relative?.[1] !== undefined) {
+      const named = cleanSubject(relative[1]);
+      if (named?.kind === "name") out.push({ at: sentenceFrom + relative.index, name: fullestName(named.name, articleText) });
+      continue;
+    }
     const subject = cleanSubject(raw);
     if (subject?.kind !== "name") continue;
     out.push({ at, name: fullestName(subject.name, articleText) });
@@ -975,6 +984,8 @@ function insideAppositive(text: string, at: number, end: number): boolean {
   return text.charAt(end) === "," && OBJECT_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 }
 /** "Nick Davies, spokesman for …" (up to a name inside the description): the opening name and its description. */
+/** "The Oscar-nominated actor, whose films include …" (up to a name inside the clause): the opener of a relative clause. */
+const OPENER_WITH_RELATIVE = new RegExp(String.raw`^\s*((?:The|A|An)\s+[^,.;:“”"]{1,60}|${NAME}),\s+(?:who|whose)\s[^“”"]*\s$`, "u");
 const OPENER_WITH_DESCRIPTION = new RegExp(String.raw`^\s*(${NAME}),\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,.;“”"]*\s$`, "u");
 const OPENER_WITH_APPOSITIVE = new RegExp(String.raw`^\s*(${NAME}),\s+(?:a|an|the)\s+[^,.;“”"]*$`, "u");
 
@@ -1492,7 +1503,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           // "Nick Davies, spokesman for athletics' ruling body the IAAF, which handed out the bans, said": a subject
           // inside the description that follows the sentence's opening name is part of that description.
           const opener = OPENER_WITH_DESCRIPTION.exec(before.slice(0, rawAt - lead))?.[1];
+          // "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and …, said": a subject
+          // inside the relative clause of the sentence's opener is part of that clause.
+          const relative = OPENER_WITH_RELATIVE.exec(before.slice(0, rawAt))?.[1];
           if (opener !== undefined && opener.includes(" ") && usable(opener) !== undefined) raw = opener;
+          else if (relative !== undefined && usable(relative) !== undefined) raw = relative;
         }
       }
       // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence

@@ -1046,6 +1046,15 @@ describe("quote extraction", () => {
         ).map(([speaker]) => speaker),
       ).toEqual(["Liam Neeson", "Liam Neeson", "Liam Neeson"]);
     });
+    it("reads an inset set off by spaced hyphens ('Gerry Conlon - who was wrongly convicted - said')", () => {
+      expect(
+        q(
+          "Mr Blair apologised to the families on Wednesday.",
+          "However, one of the so-called Guildford Four, Gerry Conlon - who was wrongly convicted of planting the bombs - said the families were delighted with the apology.",
+          '"It\'s a day I never thought would come," he said.',
+        ),
+      ).toEqual([["Gerry Conlon", "It's a day I never thought would come"]]);
+    });
     it("drops a people's name before a full name ('Russian Dmitriy Bogdanov')", () => {
       expect(stripTitles("Russian Dmitriy Bogdanov")).toBe("Dmitriy Bogdanov");
       expect(stripTitles("Scottish Parliament")).toBe("Scottish Parliament");

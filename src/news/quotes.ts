@@ -129,7 +129,7 @@ const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[S
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
-const INSET = String.raw`(?:,(?!\s*(?:though|although|but|and|while|because|since|when|if|so|yet|or)\s)(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+[—–]\s+[^—–“”"]{1,100}\s+[—–])?`;
+const INSET = String.raw`(?:,(?!\s*(?:though|although|but|and|while|because|since|when|if|so|yet|or)\s)(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+(?:[—–]|--?)\s+[^—–“”"]{1,100}?\s+(?:[—–]|--?)(?=\s))?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -839,7 +839,7 @@ function spaceBefore(p: string, j: number): number {
 function subjectEndsAt(p: string, j: number): boolean {
   const c = p[j - 1];
   if (c === undefined) return false;
-  if (c === "." || c === "," || c === "—" || c === "–") return true;
+  if (c === "." || c === "," || c === "—" || c === "–" || c === "-") return true;
   if (!/[\p{L}’'-]/u.test(c)) return /[\uD800-\uDFFF]/.test(c); // a surrogate: let the pattern decide
   for (let k = j - 1; k >= 0; k--) {
     const d = p[k] as string;
@@ -1895,7 +1895,7 @@ interface Mention {
   possessive: boolean;
 }
 
-const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},)?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u");
+const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},|\s+(?:[—–]|--?)\s+[^—–“”"]{1,100}?\s+(?:[—–]|--?)(?=\s))?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u");
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u");
 
 let mentionsFor = "";

@@ -1055,6 +1055,15 @@ describe("quote extraction", () => {
         ),
       ).toEqual([["Gerry Conlon", "It's a day I never thought would come"]]);
     });
+    it("takes the subject, not the object, of 'X then e-mailed Y pointing out …' for the 'he' that follows", () => {
+      expect(
+        q(
+          "The e-mail was sent by mistake to Newsnight journalist Andrew McFadyen.",
+          "Realising his error, Mr Campbell then e-mailed Mr McFadyen pointing out the mistake.",
+          'He said: "Not very good at this e-mail Blackberry malarkey."',
+        ),
+      ).toEqual([["Campbell", "Not very good at this e-mail Blackberry malarkey."]]);
+    });
     it("drops a people's name before a full name ('Russian Dmitriy Bogdanov')", () => {
       expect(stripTitles("Russian Dmitriy Bogdanov")).toBe("Dmitriy Bogdanov");
       expect(stripTitles("Scottish Parliament")).toBe("Scottish Parliament");

@@ -933,6 +933,16 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     const words = raw.split(/\s+/);
     const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
     if (verbAt >= 0) raw = words.slice(verbAt + 1).join(" ");
+    else {
+      // "Mr Campbell then e-mailed Mr McFadyen pointing out the mistake": a name, a past verb, a name: the first one
+      // is the subject, and what follows is the sentence subject's doing.
+      const past = words.findIndex((w, i) => i > 0 && /^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(w) && /^\p{Lu}/u.test(words[i + 1] ?? ""));
+      if (past > 0) {
+        let end = past;
+        while (end > 0 && /^\p{Ll}/u.test(words[end - 1] as string)) end--;
+        if (end > 0) raw = words.slice(0, end).join(" ");
+      }
+    }
     if (raw === "") continue;
     const at = offset + (m.index ?? 0) + m[0].lastIndexOf(raw, m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length);
     const end = offset + (m.index ?? 0) + m[0].length;

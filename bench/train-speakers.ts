@@ -13,10 +13,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleFile } from "../src/news/parse.js";
 import { speakerCandidates } from "../src/news/quotes.js";
-import { fitMargin, pickSpeaker, SPEAKER_FEATURES, train, type TrainingItem } from "../src/news/speakers.js";
+import { fitMargin, MIN_PICK_SCORE, pickSpeaker, score, SPEAKER_FEATURES, train, type TrainingItem } from "../src/news/speakers.js";
 import { casesFromArgs, speakerMatches } from "./polnear.js";
 
 /** Gradient steps, step size and L2 penalty (SPEAKER_EPOCHS etc. override them for experiments). */
+const LAST_SPEAKER = SPEAKER_FEATURES.indexOf("lastSpeaker");
+
 const TRAINING = {
   epochs: Number(process.env.SPEAKER_EPOCHS ?? 1500),
   rate: Number(process.env.SPEAKER_RATE ?? 1),
@@ -29,6 +31,9 @@ interface Example extends TrainingItem {
   ruleRight: boolean;
   /** The rules named the speaker right at the quotation: the model does not decide. */
   locked: boolean;
+  /** The rules found no attribution at all, not even "he said": the model's pick stands only when it scores
+   * MIN_PICK_SCORE or more, or is who spoke the quotation before (as in extract). */
+  unattributed: boolean;
 }
 
 async function main(): Promise<void> {
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
     const text = await readFile(file, "utf8");
     const { articles } = parseArticleFile({ name: file, text, mtime: new Date(0) });
     for (const a of articles) {
-      for (const { quote, candidates, locked } of speakerCandidates(a.paragraphs)) {
+      for (const { quote, candidates, locked, attributed } of speakerCandidates(a.paragraphs)) {
         const base = a.offsets[quote.paragraph];
         if (base === null || base === undefined) continue;
         const span = { start: base + quote.start, end: base + quote.end };
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
         quotations++;
         const right = candidates.flatMap((cand, i) => (speakerMatches(cand.name, gold) ? [i] : []));
         const ruleRight = speakerMatches(quote.speaker, gold);
-        examples.push({ candidates, right, article: ci, ruleRight, locked });
+        examples.push({ candidates, right, article: ci, ruleRight, locked, unattributed: !attributed });
       }
     }
   }
@@ -71,7 +76,8 @@ async function main(): Promise<void> {
         if (e.ruleRight) lockedRight++;
       } else {
         const best = pickSpeaker(e.candidates, w, margin);
-        if (best !== undefined && e.right.includes(e.candidates.indexOf(best))) cvRight++;
+        const answered = best !== undefined && (!e.unattributed || score(best.x, w) >= MIN_PICK_SCORE || best.x[LAST_SPEAKER] === 1);
+        if (answered && e.right.includes(e.candidates.indexOf(best))) cvRight++;
       }
       if (e.ruleRight) ruleRight++;
     }

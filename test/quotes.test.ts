@@ -1064,6 +1064,14 @@ describe("quote extraction", () => {
         ),
       ).toEqual([["Campbell", "Not very good at this e-mail Blackberry malarkey."]]);
     });
+    it("leaves a quotation with no attribution and no likely speaker without one", () => {
+      expect(
+        q(
+          "He plans to be distributing them by the end of 2006 and is already in discussion with the Chinese education ministry.",
+          '"In China they spend $17 per child per year on textbooks."',
+        ),
+      ).toEqual([[null, "In China they spend $17 per child per year on textbooks."]]);
+    });
     it("drops a people's name before a full name ('Russian Dmitriy Bogdanov')", () => {
       expect(stripTitles("Russian Dmitriy Bogdanov")).toBe("Dmitriy Bogdanov");
       expect(stripTitles("Scottish Parliament")).toBe("Scottish Parliament");

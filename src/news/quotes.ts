@@ -7,7 +7,7 @@
 import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
 import { compatible, type Gender, genderOf, isFirstName } from "./gender.js";
 import { splitSentences } from "./sentences.js";
-import { type Candidate, pickSpeaker, SPEAKER_FEATURES } from "./speakers.js";
+import { type Candidate, MIN_PICK_SCORE, pickSpeaker, score, SPEAKER_FEATURES } from "./speakers.js";
 import { execAll, fold, hasWords, remembered } from "./text.js";
 
 export interface Quote {
@@ -1320,17 +1320,18 @@ export function extractStatements(paragraphs: readonly string[]): Statements {
 }
 
 /** The attribution rules' quotations and, for each, the candidates the speaker model chooses among (for training). */
-export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote: Quote; candidates: Candidate[]; locked: boolean }> {
-  const { quotes, candidates, locked } = extract(paragraphs, false);
-  return quotes.map((quote, i) => ({ quote, candidates: candidates[i] ?? [], locked: locked[i] ?? false }));
+export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote: Quote; candidates: Candidate[]; locked: boolean; attributed: boolean }> {
+  const { quotes, candidates, locked, attributed } = extract(paragraphs, false);
+  return quotes.map((quote, i) => ({ quote, candidates: candidates[i] ?? [], locked: locked[i] ?? false, attributed: attributed[i] ?? true }));
 }
 
 /** How the attribution rules found a quotation's speaker. */
 type Via = "direct" | "pronoun" | "carry" | "other" | "none";
 
 const ORGANISATION = SPEAKER_FEATURES.indexOf("organisation");
+const LAST_SPEAKER = SPEAKER_FEATURES.indexOf("lastSpeaker");
 
-function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][]; locked: boolean[] } {
+function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][]; locked: boolean[]; attributed: boolean[] } {
   const articleText = paragraphs.join("\n");
   const out: Quote[] = [];
   /** How each quotation's speaker was found; a locked one (named right at it, or described, not quoted) the model leaves alone. */
@@ -1838,6 +1839,8 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   });
   // The speaker model chooses among the people and bodies named around each quotation.
   const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
+  /** Whether the rules found any attribution for each quotation, a name or a pronoun (see MIN_PICK_SCORE). */
+  const attributed = out.map((q, k) => !(q.speaker === null ? meta[k]?.via === "none" : noName(q.speaker, articleText)) || (meta[k]?.pronoun ?? null) !== null);
   if (useModel) {
     out.forEach((q, k) => {
       if (meta[k]?.locked === true && (q.speaker === null || !noName(q.speaker, articleText))) return;
@@ -1847,6 +1850,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       // A phrase in quotation marks inside a sentence that says nothing of anyone speaking ("The prize is billed as
       // “the UK's biggest children's book award”") is nobody's words to list.
       const ruleless = q.speaker === null ? meta[k]?.via === "none" : noName(q.speaker, articleText);
+      const unattributed = attributed[k] === false;
       if (ruleless && unattributedPhrase(paragraphs[q.paragraph] ?? "", q)) {
         out[k] = { ...q, speaker: null };
         return;
@@ -1856,7 +1860,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const best = pickSpeaker(
         pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && (isPlace(c.name) || ACRONYM.test(c.name))) && !pluralOnce(c.name)) : usable,
       );
-      if (best !== undefined) out[k] = { ...q, speaker: best.name };
+      // With no attribution of its own (not even "he said"), a quotation whose likeliest speaker is still unlikely gets
+      // none, unless that is who spoke the quotation before (see MIN_PICK_SCORE).
+      if (best !== undefined && (!unattributed || score(best.x) >= MIN_PICK_SCORE || best.x[LAST_SPEAKER] === 1 || best.name === out[k - 1]?.speaker)) out[k] = { ...q, speaker: best.name };
+      else if (unattributed) out[k] = { ...q, speaker: null };
     });
     // A paragraph that opens with a quotation after one left open is the same quotation, run on: the same speaker
     // ("He then listed the qualities: “In the piece I wrote … Here they are:" / "“Has the candidate …?" / …).
@@ -1883,7 +1890,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   out.forEach((q, k) => {
     if (q.speaker !== null && noName(q.speaker, articleText)) out[k] = { ...q, speaker: null };
   });
-  return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked) };
+  return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked), attributed };
 }
 
 /** "RAMOS: …", "CLINTON: …", "MR. TRUMP: …": a speaker's label opening a quoted transcript. */

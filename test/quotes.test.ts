@@ -1072,6 +1072,11 @@ describe("quote extraction", () => {
         ),
       ).toEqual([[null, "In China they spend $17 per child per year on textbooks."]]);
     });
+    it("gives 'Colin Asplin, Blackpool Hotel Association said' to the person, not the body", () => {
+      expect(q('Colin Asplin, Blackpool Hotel Association said: "We have tried very hard to make sure they come back to Blackpool."')).toEqual([
+        ["Colin Asplin", "We have tried very hard to make sure they come back to Blackpool."],
+      ]);
+    });
     it("drops a people's name before a full name ('Russian Dmitriy Bogdanov')", () => {
       expect(stripTitles("Russian Dmitriy Bogdanov")).toBe("Dmitriy Bogdanov");
       expect(stripTitles("Scottish Parliament")).toBe("Scottish Parliament");

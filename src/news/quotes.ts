@@ -994,6 +994,8 @@ function insideAppositive(text: string, at: number, end: number): boolean {
   return text.charAt(end) === "," && OBJECT_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 }
 /** "Nick Davies, spokesman for …" (up to a name inside the description): the opening name and its description. */
+/** "Colin Asplin, " right before the subject: a name set off by a comma opening the sentence. */
+const OPENER_THEN_BODY = new RegExp(String.raw`^\s*(${NAME}),\s+$`, "u");
 /** "The Oscar-nominated actor, whose films include …" (up to a name inside the clause): the opener of a relative clause. */
 const OPENER_WITH_RELATIVE = new RegExp(String.raw`^\s*((?:The|A|An)\s+[^,.;:“”"]{1,60}|${NAME}),\s+(?:who|whose)\s[^“”"]*\s$`, "u");
 const OPENER_WITH_DESCRIPTION = new RegExp(String.raw`^\s*(${NAME}),\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,.;“”"]*\s$`, "u");
@@ -1519,6 +1521,11 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
           const relative = OPENER_WITH_RELATIVE.exec(before.slice(0, rawAt))?.[1];
           if (opener !== undefined && opener.includes(" ") && usable(opener) !== undefined) raw = opener;
           else if (relative !== undefined && usable(relative) !== undefined) raw = relative;
+          else {
+            // "Colin Asplin, Blackpool Hotel Association said": a person's name, then the body they speak for.
+            const person = OPENER_THEN_BODY.exec(before.slice(0, rawAt))?.[1];
+            if (person !== undefined && NOT_PEOPLE.test(raw) && isFirstName(person.split(/\s+/)[0] ?? "") && usable(person) !== undefined) raw = person;
+          }
         }
       }
       // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence

@@ -13,12 +13,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleFile } from "../src/news/parse.js";
 import { speakerCandidates } from "../src/news/quotes.js";
-import { fitMargin, MIN_PICK_SCORE, pickSpeaker, score, SPEAKER_FEATURES, train, type TrainingItem } from "../src/news/speakers.js";
+import { fitMargin, pickSpeaker, pickStands, SPEAKER_FEATURES, train, type TrainingItem } from "../src/news/speakers.js";
 import { casesFromArgs, speakerMatches } from "./polnear.js";
 
 /** Gradient steps, step size and L2 penalty (SPEAKER_EPOCHS etc. override them for experiments). */
-const LAST_SPEAKER = SPEAKER_FEATURES.indexOf("lastSpeaker");
-
 const TRAINING = {
   epochs: Number(process.env.SPEAKER_EPOCHS ?? 1500),
   rate: Number(process.env.SPEAKER_RATE ?? 1),
@@ -76,7 +74,7 @@ async function main(): Promise<void> {
         if (e.ruleRight) lockedRight++;
       } else {
         const best = pickSpeaker(e.candidates, w, margin);
-        const answered = best !== undefined && (!e.unattributed || score(best.x, w) >= MIN_PICK_SCORE || best.x[LAST_SPEAKER] === 1);
+        const answered = best !== undefined && pickStands(best, e.unattributed, w);
         if (answered && e.right.includes(e.candidates.indexOf(best))) cvRight++;
       }
       if (e.ruleRight) ruleRight++;

@@ -7,7 +7,7 @@
 import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
 import { compatible, type Gender, genderOf, isFirstName } from "./gender.js";
 import { splitSentences } from "./sentences.js";
-import { type Candidate, MIN_PICK_SCORE, pickSpeaker, score, SPEAKER_FEATURES } from "./speakers.js";
+import { type Candidate, pickSpeaker, pickStands, SPEAKER_FEATURES } from "./speakers.js";
 import { execAll, fold, hasWords, remembered } from "./text.js";
 
 export interface Quote {
@@ -987,17 +987,37 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   }
   return out;
 }
+/**
+ * The sentence's opener whose appositive, description or relative clause holds the subject found at `rawAt` of
+ * `before` (after its `lead` of lower-case words), when that opener is who speaks; undefined when none does.
+ */
+function openerOwning(before: string, raw: string, rawAt: number, lead: number, usable: (x: string | undefined) => string | undefined): string | undefined {
+  // "Geoff Garin, a pollster working with Priorities USA, a pro-Clinton super PAC, said": a preposition's object
+  // with an appositive of its own.
+  if (insideAppositive(before, rawAt, rawAt + raw.length - lead)) return usable(OPENER_WITH_APPOSITIVE.exec(before.slice(0, rawAt))?.[1]);
+  // "Nick Davies, spokesman for athletics' ruling body the IAAF, which handed out the bans, said": inside the
+  // description that follows the opening name.
+  const opener = OPENER_WITH_DESCRIPTION.exec(before.slice(0, rawAt - lead))?.[1];
+  if (opener !== undefined && opener.includes(" ") && usable(opener) !== undefined) return opener;
+  // "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and …, said": inside the
+  // opener's relative clause.
+  const relative = usable(OPENER_WITH_RELATIVE.exec(before.slice(0, rawAt))?.[1]);
+  if (relative !== undefined) return relative;
+  // "Colin Asplin, Blackpool Hotel Association said": a person's name, then the body they speak for.
+  const person = OPENER_THEN_BODY.exec(before.slice(0, rawAt))?.[1];
+  return person !== undefined && NOT_PEOPLE.test(raw) && isFirstName(person.split(/\s+/)[0] ?? "") ? usable(person) : undefined;
+}
 const OBJECT_BEFORE = /\b(?:with|for|by|from|about|against|to|at|on|in)\s+(?:the\s+)?$/u;
 /** Whether the name from `at` to `end` is a preposition's object with an appositive of its own ("… working with
  * Priorities USA, a pro-Clinton super PAC, said"): inside another name's appositive, so not the one who speaks. */
 function insideAppositive(text: string, at: number, end: number): boolean {
   return text.charAt(end) === "," && OBJECT_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 }
-/** "Nick Davies, spokesman for …" (up to a name inside the description): the opening name and its description. */
 /** "Colin Asplin, " right before the subject: a name set off by a comma opening the sentence. */
 const OPENER_THEN_BODY = new RegExp(String.raw`^\s*(${NAME}),\s+$`, "u");
 /** "The Oscar-nominated actor, whose films include …" (up to a name inside the clause): the opener of a relative clause. */
 const OPENER_WITH_RELATIVE = new RegExp(String.raw`^\s*((?:The|A|An)\s+[^,.;:“”"]{1,60}|${NAME}),\s+(?:who|whose)\s[^“”"]*\s$`, "u");
+/** "Nick Davies, spokesman for …" (up to a name inside the description): the opening name and its description. */
 const OPENER_WITH_DESCRIPTION = new RegExp(String.raw`^\s*(${NAME}),\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,.;“”"]*\s$`, "u");
 const OPENER_WITH_APPOSITIVE = new RegExp(String.raw`^\s*(${NAME}),\s+(?:a|an|the)\s+[^,.;“”"]*$`, "u");
 
@@ -1331,7 +1351,6 @@ export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote:
 type Via = "direct" | "pronoun" | "carry" | "other" | "none";
 
 const ORGANISATION = SPEAKER_FEATURES.indexOf("organisation");
-const LAST_SPEAKER = SPEAKER_FEATURES.indexOf("lastSpeaker");
 
 function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][]; locked: boolean[]; attributed: boolean[] } {
   const articleText = paragraphs.join("\n");
@@ -1379,6 +1398,13 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     if (place === undefined) places.set(name, (place = placeIn(name, articleText)));
     return place;
   };
+  /** Whether a subject or speaker recorded earlier can be the "he" or "she" (or other pronoun) of a later attribution:
+   * one who spoke ("Rubio said") is no body and no plural used once; a mere sentence subject must look like a person;
+   * never a place or acronym with no gender ("The Tories dismissed …", "ISIL"). */
+  const fitsPronoun = (c: { name: string; spoke?: boolean }, pronoun: string): boolean =>
+    (c.spoke === true ? !NOT_PEOPLE.test(c.name) && !pluralOnce(c.name) : personLike(c.name)) &&
+    compatible(pronoun, genderFor(c.name)) &&
+    !(genderFor(c.name) === null && (isPlace(c.name) || ACRONYM.test(c.name)));
   /** A speaker named right at the quotation that is surely someone: a clean name, a body, or a person described
    * ("a person close to the Clintons"); not a phrase the rules caught by mistake ("Town hall meeting in Columbus"). */
   const trustworthy = (subject: Subject | null, speaker: string | null): boolean => {
@@ -1509,24 +1535,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         // (The name itself: the words the subject's pattern took before it, "is working with", are not.)
         const lead = /^(?:\p{Ll}[\p{Ll}-]*\s+)*/u.exec(raw)?.[0].length ?? 0;
         const rawAt = before.lastIndexOf(raw) + lead;
-        if (rawAt > lead && insideAppositive(before, rawAt, rawAt + raw.length - lead)) {
-          const opener = OPENER_WITH_APPOSITIVE.exec(before.slice(0, rawAt))?.[1];
-          if (usable(opener) !== undefined) raw = opener;
-        } else if (rawAt > lead) {
-          // "Nick Davies, spokesman for athletics' ruling body the IAAF, which handed out the bans, said": a subject
-          // inside the description that follows the sentence's opening name is part of that description.
-          const opener = OPENER_WITH_DESCRIPTION.exec(before.slice(0, rawAt - lead))?.[1];
-          // "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and …, said": a subject
-          // inside the relative clause of the sentence's opener is part of that clause.
-          const relative = OPENER_WITH_RELATIVE.exec(before.slice(0, rawAt))?.[1];
-          if (opener !== undefined && opener.includes(" ") && usable(opener) !== undefined) raw = opener;
-          else if (relative !== undefined && usable(relative) !== undefined) raw = relative;
-          else {
-            // "Colin Asplin, Blackpool Hotel Association said": a person's name, then the body they speak for.
-            const person = OPENER_THEN_BODY.exec(before.slice(0, rawAt))?.[1];
-            if (person !== undefined && NOT_PEOPLE.test(raw) && isFirstName(person.split(/\s+/)[0] ?? "") && usable(person) !== undefined) raw = person;
-          }
-        }
+        if (rawAt > lead) raw = openerOwning(before, raw, rawAt, lead, usable) ?? raw;
       }
       // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence
       // introduces its quotation with a colon, and its subject says it.
@@ -1629,8 +1638,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         // The most recent subject or speaker whose gender fits the pronoun.
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
-          // Someone who spoke ("Rubio said") can be "he"; a mere sentence subject must look like a person.
-          if (c && (c.spoke === true ? !NOT_PEOPLE.test(c.name) && !pluralOnce(c.name) : personLike(c.name)) && compatible(pronoun, genderFor(c.name)) && !(genderFor(c.name) === null && (isPlace(c.name) || ACRONYM.test(c.name)))) return c.name;
+          if (c && fitsPronoun(c, pronoun)) return c.name;
         }
         // Nobody named so far fits "he" or "she": better no speaker than a wrong one.
         if (history.length > 0) return null;
@@ -1765,20 +1773,16 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
     const opening = out.find((x) => x.paragraph === pi);
     // "“He had a wonderful life." then "His greatest ambition … achieved that,” said his wife, Sheila.": the
     // quotation left open closes in this paragraph, whose attribution after the close names its speaker.
-    const closing = openEnded !== null && (opening === undefined || opening.start > 2) ? closingAttribution(p, articleText) : null;
-    if (openEnded !== null && closing !== null) {
+    const opensWithIt = opening !== undefined && opening.start <= 2;
+    const closing = openEnded !== null && !opensWithIt ? closingAttribution(p, articleText) : null;
+    const runOn: { speaker: string; via: Via; locked: boolean } | null =
+      closing !== null ? { speaker: closing, via: "direct", locked: true } : opensWithIt && opening.speaker !== null ? { speaker: opening.speaker, via: "carry", locked: false } : null;
+    if (openEnded !== null && runOn !== null) {
       for (let k = openEnded; k >= 0; k--) {
         const earlier = out[k];
         if (!earlier || earlier.speaker !== null || !openIndexes.has(k)) break;
-        out[k] = { ...earlier, speaker: closing };
-        meta[k] = { via: "direct", pronoun: null, locked: true };
-      }
-    } else if (openEnded !== null && opening !== undefined && opening.start <= 2 && opening.speaker !== null) {
-      for (let k = openEnded; k >= 0; k--) {
-        const earlier = out[k];
-        if (!earlier || earlier.speaker !== null || !openIndexes.has(k)) break;
-        out[k] = { ...earlier, speaker: opening.speaker };
-        meta[k] = { via: "carry", pronoun: null, locked: false };
+        out[k] = { ...earlier, speaker: runOn.speaker };
+        meta[k] = { via: runOn.via, pronoun: null, locked: runOn.locked };
       }
     }
     openEnded = null;
@@ -1826,12 +1830,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         for (let h = history.length - 1; h >= 0; h--) {
           const c = history[h];
           if (!c || c.pi > pi || (c.pi === pi && c.at > at)) continue;
-          // (As for a quotation's "he": no plural, place or acronym that spoke, "The Tories dismissed …".)
-          if (
-            (c.spoke === true ? !NOT_PEOPLE.test(c.name) && !pluralOnce(c.name) : personLike(c.name)) &&
-            compatible(subject.name, genderFor(c.name)) &&
-            !(genderFor(c.name) === null && (isPlace(c.name) || ACRONYM.test(c.name)))
-          ) {
+          if (fitsPronoun(c, subject.name)) {
             speaker = c.name;
             break;
           }
@@ -1846,8 +1845,10 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
   });
   // The speaker model chooses among the people and bodies named around each quotation.
   const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
-  /** Whether the rules found any attribution for each quotation, a name or a pronoun (see MIN_PICK_SCORE). */
-  const attributed = out.map((q, k) => !(q.speaker === null ? meta[k]?.via === "none" : noName(q.speaker, articleText)) || (meta[k]?.pronoun ?? null) !== null);
+  /** Whether the rules found no speaker for each quotation (none, or an ordinary word), and whether they found any
+   * attribution at all, a name or a pronoun (see pickStands). */
+  const ruleless = out.map((q, k) => (q.speaker === null ? meta[k]?.via === "none" : noName(q.speaker, articleText)));
+  const attributed = out.map((_, k) => !ruleless[k] || (meta[k]?.pronoun ?? null) !== null);
   if (useModel) {
     out.forEach((q, k) => {
       if (meta[k]?.locked === true && (q.speaker === null || !noName(q.speaker, articleText))) return;
@@ -1856,9 +1857,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       const all = candidates[k] ?? [];
       // A phrase in quotation marks inside a sentence that says nothing of anyone speaking ("The prize is billed as
       // “the UK's biggest children's book award”") is nobody's words to list.
-      const ruleless = q.speaker === null ? meta[k]?.via === "none" : noName(q.speaker, articleText);
-      const unattributed = attributed[k] === false;
-      if (ruleless && unattributedPhrase(paragraphs[q.paragraph] ?? "", q)) {
+      if (ruleless[k] === true && unattributedPhrase(paragraphs[q.paragraph] ?? "", q)) {
         out[k] = { ...q, speaker: null };
         return;
       }
@@ -1868,8 +1867,9 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
         pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && (isPlace(c.name) || ACRONYM.test(c.name))) && !pluralOnce(c.name)) : usable,
       );
       // With no attribution of its own (not even "he said"), a quotation whose likeliest speaker is still unlikely gets
-      // none, unless that is who spoke the quotation before (see MIN_PICK_SCORE).
-      if (best !== undefined && (!unattributed || score(best.x) >= MIN_PICK_SCORE || best.x[LAST_SPEAKER] === 1 || best.name === out[k - 1]?.speaker)) out[k] = { ...q, speaker: best.name };
+      // none, unless that is who spoke the quotation before (also as the model ends up naming it).
+      const unattributed = attributed[k] === false;
+      if (best !== undefined && (pickStands(best, unattributed) || best.name === out[k - 1]?.speaker)) out[k] = { ...q, speaker: best.name };
       else if (unattributed) out[k] = { ...q, speaker: null };
     });
     // A paragraph that opens with a quotation after one left open is the same quotation, run on: the same speaker

@@ -62,6 +62,14 @@ export function score(x: SpeakerFeatures, w: readonly number[] = SPEAKER_WEIGHTS
  */
 export const MIN_PICK_SCORE = 1;
 
+const LAST_SPEAKER = SPEAKER_FEATURES.indexOf("lastSpeaker");
+
+/** Whether the model's pick names the quotation's speaker: always when the rules found an attribution; without one,
+ * when it scores MIN_PICK_SCORE or more or spoke the quotation before. */
+export function pickStands(pick: Candidate, unattributed: boolean, w: readonly number[] = SPEAKER_WEIGHTS): boolean {
+  return !unattributed || score(pick.x, w) >= MIN_PICK_SCORE || pick.x[LAST_SPEAKER] === 1;
+}
+
 const GENDER = SPEAKER_FEATURES.indexOf("genderAgrees");
 const RULE = (["ruleDirect", "rulePronoun", "ruleCarry", "ruleOther"] as const).map((f) => SPEAKER_FEATURES.indexOf(f));
 

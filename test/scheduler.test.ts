@@ -228,4 +228,24 @@ describe("/digest subscribe, unsubscribe and status", () => {
       await scheduler.stop();
     }
   });
+  it("looks again as soon as a lock runs out that a process took and died before recording its claim", async () => {
+    const store: Store = await openStore("memory://");
+    const subs = new Subscriptions(store, null);
+    const rec = new Recorder();
+    const { log } = memoryLogger("debug");
+    const now = () => new Date();
+    const today = new Date().toISOString().slice(0, 10);
+    await subs.subscribe({ guildId: GUILD, channelId: CHANNEL, time: "00:00", timeZone: "UTC", stories: 5, createdAt: 0 });
+    // The lock only: no digest record was written before the process died.
+    await store.lock(`digest:${CHANNEL}:${today}`, "dead", 300);
+    const corpus = seedServices().corpus;
+    const scheduler = new DigestScheduler({ store, subscriptions: subs, corpus: () => corpus, post: rec.post, log, owner: "test", now, catchupHours: 24, leaseMs: 300 });
+    scheduler.start();
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(rec.posts.map((p) => p.date)).toEqual([today]);
+    } finally {
+      await scheduler.stop();
+    }
+  });
 });

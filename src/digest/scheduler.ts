@@ -144,8 +144,10 @@ export class DigestScheduler {
       });
       this.failures.delete(key);
       // Another process's claim (perhaps of one that died mid-post): look again as soon as it runs out, not only at
-      // the next minute, so a digest interrupted by a crash is finished (or found in the channel) promptly.
-      if (result === "claimed-elsewhere" && record?.state === "claimed") this.retryAt(record.at + lease + 500);
+      // the next minute, so a digest interrupted by a crash is finished (or found in the channel) promptly. A process
+      // that died after taking the lock but before writing its claim left no record: its lock runs out within a
+      // lease from now.
+      if (result === "claimed-elsewhere") this.retryAt((record?.state === "claimed" ? record.at : now.getTime()) + lease + 500);
       return { channelId, date: owed.date, result };
     } catch (err) {
       const code = (err as { code?: unknown }).code;

@@ -206,46 +206,39 @@ describe("/digest subscribe, unsubscribe and status", () => {
   it("renders local time for the status date", () => {
     expect(zonedParts(new Date("2025-08-15T22:00:00Z"), "America/New_York")).toEqual({ date: "2025-08-15", time: "18:00" });
   });
-  it("looks again as soon as a claim another process left behind runs out, not only at the next minute", async () => {
+  /** A digest due since 00:00 UTC today (real time) that a dead process left behind (`leave`), a 300 ms lease: it is
+   * posted within 1.5 s, long before the next minute's tick may come. */
+  async function postedSoonAfter(leave: (store: Store, key: string) => Promise<void>): Promise<string[]> {
     const store: Store = await openStore("memory://");
     const subs = new Subscriptions(store, null);
     const rec = new Recorder();
     const { log } = memoryLogger("debug");
-    // Due since 00:00 UTC today (real time), claimed by a process that died 100 ms ago, with a 300 ms lease.
-    const now = () => new Date();
     const today = new Date().toISOString().slice(0, 10);
     await subs.subscribe({ guildId: GUILD, channelId: CHANNEL, time: "00:00", timeZone: "UTC", stories: 5, createdAt: 0 });
-    await store.digests.set(`${CHANNEL}:${today}`, { state: "claimed", by: "dead", at: Date.now() - 100, messageIds: [], articleIds: [] });
-    await store.lock(`digest:${CHANNEL}:${today}`, "dead", 200);
+    await leave(store, `${CHANNEL}:${today}`);
     const corpus = seedServices().corpus;
-    const scheduler = new DigestScheduler({ store, subscriptions: subs, corpus: () => corpus, post: rec.post, log, owner: "test", now, catchupHours: 24, leaseMs: 300 });
+    const scheduler = new DigestScheduler({ store, subscriptions: subs, corpus: () => corpus, post: rec.post, log, owner: "test", now: () => new Date(), catchupHours: 24, leaseMs: 300 });
     scheduler.start();
     try {
-      // The first tick leaves the live claim alone; the next minute's tick may be a minute away.
       await new Promise((r) => setTimeout(r, 1500));
-      expect(rec.posts.map((p) => p.date)).toEqual([today]);
+      return rec.posts.map((p) => p.date);
     } finally {
       await scheduler.stop();
     }
+  }
+  it("looks again as soon as a claim another process left behind runs out, not only at the next minute", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    // Claimed by a process that died 100 ms ago.
+    const posted = await postedSoonAfter(async (store, key) => {
+      await store.digests.set(key, { state: "claimed", by: "dead", at: Date.now() - 100, messageIds: [], articleIds: [] });
+      await store.lock(`digest:${key}`, "dead", 200);
+    });
+    expect(posted).toEqual([today]);
   });
   it("looks again as soon as a lock runs out that a process took and died before recording its claim", async () => {
-    const store: Store = await openStore("memory://");
-    const subs = new Subscriptions(store, null);
-    const rec = new Recorder();
-    const { log } = memoryLogger("debug");
-    const now = () => new Date();
     const today = new Date().toISOString().slice(0, 10);
-    await subs.subscribe({ guildId: GUILD, channelId: CHANNEL, time: "00:00", timeZone: "UTC", stories: 5, createdAt: 0 });
     // The lock only: no digest record was written before the process died.
-    await store.lock(`digest:${CHANNEL}:${today}`, "dead", 300);
-    const corpus = seedServices().corpus;
-    const scheduler = new DigestScheduler({ store, subscriptions: subs, corpus: () => corpus, post: rec.post, log, owner: "test", now, catchupHours: 24, leaseMs: 300 });
-    scheduler.start();
-    try {
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(rec.posts.map((p) => p.date)).toEqual([today]);
-    } finally {
-      await scheduler.stop();
-    }
+    const posted = await postedSoonAfter((store, key) => store.lock(`digest:${key}`, "dead", 300).then(() => undefined));
+    expect(posted).toEqual([today]);
   });
 });

@@ -30,7 +30,8 @@ const TIME_WORDS =
 const DATELINE_STATE = String.raw`,\s\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?`;
 const DATELINE_DATE = String.raw`,?\s(?:${MONTHS})\s\d{1,2}(?:,\s\d{4})?`;
 const DATELINE_AGENCY = String.raw`\s\([^)]{1,30}\)`;
-const DATELINE_DASH = String.raw`\s*(?:[—–]|--?)\s+`;
+/** A dash, or a hyphen with a space after it: "BOSTON —Standing in front of …" is set close. */
+const DATELINE_DASH = String.raw`(?:\s*[—–―]\s*|\s*--?\s+)`;
 /** A place in capitals may stand alone before the dash ("WASHINGTON — "); one in mixed case only with a state,
  * date or agency ("Cleveland (AFP) – "): "The IAAF - athletics' world governing body -" opens no dateline. */
 const DATELINE = new RegExp(
@@ -165,7 +166,8 @@ function mainVerb(ws: readonly string[]): number {
 
 const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
 
-/** Headline style: no parentheses, no articles, no perfect auxiliary, no "is to" ("pay is to rise" → "pay to rise"). */
+/** Headline style: no parentheses, no articles, no perfect auxiliary before a regular participle, no "is to" ("pay is
+ * to rise" → "pay to rise"); headlineGrammar does the other auxiliaries. */
 function headlineStyle(t: string): string {
   // Quoted words are the speaker's and stay as they are: only the text between quotations is restyled.
   const parts = t.split(/([“"][^”"]*[”"])/u);
@@ -173,15 +175,58 @@ function headlineStyle(t: string): string {
     if (i % 2 === 1) return part;
     let s = ` ${part} `.replace(/\s*\([^()]{0,200}\)/gu, "");
     s = s.replace(/(\s)(?:the|a|an)\s(?=\S)/giu, "$1");
-    // Only before a regular participle, which is also the past tense: "has blamed" → "blamed", not "have taken" → "taken".
-    s = s.replace(/\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
+    // Only before a regular participle, which is also the past tense: "has blamed" → "blamed", not "have taken" →
+    // "taken" nor a modal's "would have wanted"; headlineGrammar does the irregular ones.
+    s = s.replace(/(?<!\b(?:would|could|should|might|must|will|may|to))\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
     s = s.replace(/\s(?:is|are)\s(?=to\s\p{Ll})/gu, " ");
     s = s.replace(WHEN, " ");
     s = s.replace(FILLER_ADVERBS, "");
     // Keep the spacing at the edges that touch a quotation.
     return `${/^\s/u.test(part) || i === 0 ? " " : ""}${s.trim()}${/\s$/u.test(part) || i === parts.length - 1 ? " " : ""}`;
   });
-  return squash(styled.join(""));
+  // "Now, one kind-hearted Canadian …" loses its "Now" and then its comma.
+  return squash(styled.join("")).replace(/^[,;:]\s*/u, "");
+}
+
+/** Irregular verbs whose past tense and participle are one word ("has won" → "won"); "has become" stays, as a headline
+ * keeps only the article's own words. */
+const SAME_PAST =
+  "won|hit|cut|set|put|made|said|told|lost|held|paid|sold|built|sent|spent|left|led|met|found|brought|bought|caught|taught|" +
+  "thought|fought|kept|struck|shot|spread|quit|hurt|let|bid|cast|read|heard|felt|sought|dealt|meant|slept|stood|" +
+  "understood|withdrawn|overtaken|undertaken|had|got|sat|bent|lent|shut|split|upheld|beaten|hung|fled|sunk|sprung|swung";
+const IRREGULAR_PARTICIPLES = "become|begun|broken|chosen|come|done|drawn|driven|eaten|fallen|flown|given|gone|grown|hidden|known|ridden|risen|run|seen|shaken|shown|spoken|stolen|sworn|taken|thrown|written";
+/** A participle: regular ("rejected", not "indeed" or "need") or irregular. */
+const PARTICIPLE = String.raw`(?:(?!(?:indeed|need|speed|seed|greed|creed|deed|feed|bleed|breed|hundred)\b)\p{Ll}{2,}ed|${SAME_PAST}|${IRREGULAR_PARTICIPLES}|born)\b(?!['’])`;
+/** "-ing" words that are nouns, not a progressive: "is nothing", "are the building". */
+const ING_NOUN = /^(?:\p{Ll}*thing|king|ring|spring|string|wing|swing|sting|morning|evening|building|meeting|wedding|ruling|funding|ceiling|sibling|hearing|briefing|ending|opening|beginning|offering|feeling|being|during)$/u;
+/** A pronoun or relative keeps its "is": "who are unable" and "it is considering" read as nothing without it. */
+const KEEPS_AUXILIARY = String.raw`(?<!\b(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Tt]here|[Ww]hat|would|could|should|might|must|will|may|to))`;
+/** The perfect before an irregular participle that is also the past tense: "has won" → "won", not "have taken" →
+ * "taken" nor a modal's "would have told". */
+const PERFECT = new RegExp(String.raw`(?<!\b(?:would|could|should|might|must|will|may|to))(\s)(?:has|have|had)\s(?=(?:${SAME_PAST})\b(?!['’]))`, "gu");
+const PASSIVE = new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are|was|were|has been|have been|had been)\s(?=${PARTICIPLE})`, "gu");
+const PROGRESSIVE = new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(\p{Ll}{2,}ing)\b(?!['’]))`, "gu");
+const COPULA_BEFORE = new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(?:(?:likely|unlikely|set|due|poised|expected|about|ready|able|unable|keen|eager|willing|determined|bound)\sto\b|among\b))`, "gu");
+
+/**
+ * Headline grammar for a compressed sentence: the perfect and passive lose their auxiliaries ("has hit" → "hit",
+ * "was rejected" → "rejected", "has been named" → "named"), the present progressive and
+ * "is likely to" their "is" ("are axing 90 jobs" → "axing 90 jobs"), and "its"/"their" before a word go ("hit its
+ * highest level" → "hit highest level"). Quotations stay as they were said.
+ */
+function headlineGrammar(t: string): string {
+  const parts = t.split(/([“"][^”"]*[”"])/u);
+  const out = parts.map((part, i) => {
+    if (i % 2 === 1) return part;
+    let s = ` ${part}`;
+    s = s.replace(PERFECT, "$1");
+    s = s.replace(PASSIVE, "$1");
+    s = s.replace(PROGRESSIVE, (whole: string, space: string, ing: string) => (ING_NOUN.test(ing) ? whole : space));
+    s = s.replace(COPULA_BEFORE, "$1");
+    s = s.replace(/(\s)(?:its|their)\s(?=\p{Ll})(?!own\b)/gu, "$1");
+    return s.slice(1);
+  });
+  return out.join("");
 }
 
 /** Remove the last droppable ", clause" (or " — clause", "; clause"); null when there is none. */
@@ -585,7 +630,7 @@ function bestCompression(
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
           seen.add(joined);
-          const text = capitalize(clean(joined));
+          const text = capitalize(clean(headlineGrammar(joined)));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
           // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").

@@ -116,6 +116,15 @@ describe("headline style", () => {
     expect(compressSentence("Brown said “the deal is expected to hold” in talks.")).toContain("“the deal is expected to hold”");
   });
 
+  it("keeps the sentence's own 'says …' and a verb's subject, and takes 'Now that …,' for a lead-in", () => {
+    // ", says he's open to running" is the sentence's verb, not a trailing attribution like ", said Rubio".
+    expect(compressSentence("Mark Cuban, the owner of the Dallas Mavericks, says he's open to running for president.")).toMatch(/he's open to running/u);
+    expect(compressSentence("The plan was rejected by the board, said Rubio.")).toBe("Plan rejected by board");
+    // "about the losses she’s" holds the subject of "faced": it is not removed alone.
+    expect(compressSentence("Hillary Clinton isn’t rattled about the string of losses she’s faced in the Democratic primary — in fact, she said it “humanizes” her.")).not.toMatch(/rattled faced/u);
+    expect(compressSentence("Now that he is the presumptive nominee, Donald Trump has begun attacking his critics.")).toMatch(/^Donald Trump\b/u);
+  });
+
   it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
     const lead =
       "The Pentagon has confirmed that all 800 Army and Air National Guard troops ordered to the nation’s capital by President Donald Trump are now fully mobilized, joining federal and local law enforcement in what the administration is calling a sweeping crackdown on crime in the city.";

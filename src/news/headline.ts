@@ -56,11 +56,12 @@ const LEADING_SPAN = new RegExp(
 
 /** An introductory phrase or clause before the subject: "In a speech on Monday, ", "As the vote neared, ". */
 const LEADING_CLAUSE =
-  /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|in|as|after|while|with|despite|amid|following|since|speaking|on|at|during|before|when|although|though|if|because|once|unlike|like|under|for|by|from|having|addressing|asked|writing|responding|according)\b[^,]{2,120},\s+/iu;
+  /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|in|as|after|while|with|despite|amid|following|since|speaking|on|at|during|before|when|although|though|if|because|once|unlike|like|under|for|by|from|having|addressing|asked|writing|responding|according|now that)\b[^,]{2,120},\s+/iu;
 
-/** ", according to officials.", ", officials said", ", said Rubio", ", the ministry said." at the end. */
+/** ", according to officials.", ", officials said", ", said Rubio", ", the ministry said." at the end; not ", says he's
+ * open to running", the sentence's own verb. */
 const TRAILING_ATTRIBUTION =
-  /,\s+(?:according to\b[^,]{1,80}|[^,]{1,60}\s(?:said|says|told\s[^,]{1,40}|reported|announced|confirmed|added|stated|claimed|show|shows|suggests|suggest)|(?:said|says|reported|according|say)\s[^,]{1,60})\s*$/iu;
+  /,\s+(?:according to\b[^,]{1,80}|[^,]{1,60}\s(?:said|says|told\s[^,]{1,40}|reported|announced|confirmed|added|stated|claimed|show|shows|suggests|suggest)|(?:said|says|say|reported)\s(?:\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}|(?:the|a|an|his|her|their|its)\s[^,\s]+(?:\s[^,\s]+){0,3}))\s*$/u;
 
 /** Words a headline must not end on. */
 const DANGLING = new Set(
@@ -367,6 +368,7 @@ const WITH_VERBS = /^(?:sid|team|partner|clash|spar|met|meet|deal|dealt|agree|jo
 /** The stretches of prepositional phrases: from a preposition to the next one, a clause word or a comma. */
 function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const verb = mainVerb(ws);
   for (let i = 1; i < ws.length; i++) {
     if (!PREPOSITIONS.has(bare(ws[i] as string))) continue;
     // "sided with the state", "met with donors": the verb wants its phrase; so does "is" ("is among the priorities").
@@ -383,6 +385,9 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
       j++;
       if (/[,;:]$/u.test(ws[j - 1] as string)) break;
     }
+    // A phrase that ends at a verb other than the main one holds that verb's subject: "rattled [about the losses
+    // she’s] faced" would leave "faced" with none.
+    if (j < ws.length && j !== verb && /[^e]ed$/u.test(bare(ws[j] as string)) && /^\p{Ll}/u.test(ws[j] as string)) continue;
     // Nor before a "to" that hangs on what the phrase held ("focused [on opposition] to expanding checks"), only
     // before an infinitive's ("surged [from obscurity] to upset").
     if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;

@@ -125,6 +125,15 @@ describe("headline style", () => {
     expect(compressSentence("Now that he is the presumptive nominee, Donald Trump has begun attacking his critics.")).toMatch(/^Donald Trump\b/u);
   });
 
+  it("removes no phrase a verb takes ('called for …'), and ends no cut on a verb's particle ('fetch up [to £9m]')", () => {
+    expect(compressSentence("Kostas Kenteris' lawyer has called for the doping charges against the Greek sprinter to be dropped.")).toBe(
+      "Kostas Kenteris' lawyer called for doping charges to be dropped",
+    );
+    const versace = "The art collection of murdered fashion designer Gianni Versace could fetch up to £9m ($17m) when it is auctioned in New York and London later this year.";
+    expect(compressSentence(versace, 75)).not.toMatch(/fetch up$/u);
+    expect(compressSentence(versace, 80)).toBe("Art collection of murdered fashion designer Gianni Versace could fetch up to £9m");
+  });
+
   it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
     const lead =
       "The Pentagon has confirmed that all 800 Army and Air National Guard troops ordered to the nation’s capital by President Donald Trump are now fully mobilized, joining federal and local law enforcement in what the administration is calling a sweeping crackdown on crime in the city.";

@@ -350,6 +350,8 @@ const WANTS_MORE = new RegExp(
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
 function hangs(ws: readonly string[], end: number): boolean {
   const last = ws[end - 1] as string;
+  // "could fetch up [to £9m]".
+  if (last === "up" && bare(ws[end] ?? "") === "to") return true;
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
 }
 /** Whether a cut before `end` drops an infinitive, which often carries what was done ("Two House committees
@@ -388,6 +390,9 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // A phrase that ends at a verb other than the main one holds that verb's subject: "rattled [about the losses
     // she’s] faced" would leave "faced" with none.
     if (j < ws.length && j !== verb && /[^e]ed$/u.test(bare(ws[j] as string)) && /^\p{Ll}/u.test(ws[j] as string)) continue;
+    // A phrase right after the main verb may be what it takes: "called [for the charges] against the sprinter"
+    // would leave "called against".
+    if (i === verb + 1 && PREPOSITIONS.has(bare(ws[j] ?? ""))) continue;
     // Nor before a "to" that hangs on what the phrase held ("focused [on opposition] to expanding checks"), only
     // before an infinitive's ("surged [from obscurity] to upset").
     if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;
@@ -635,7 +640,12 @@ function bestCompression(
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
           seen.add(joined);
-          const text = capitalize(clean(headlineGrammar(joined)));
+          // Dangling words stripped from the end may take the main verb along ("worlds have [for]") or leave a word
+          // that wants more: such a cut is no headline.
+          const cleaned = clean(joined);
+          const cleanedWords = wordsOf(cleaned);
+          if (cleanedWords.length < end && hangs(cleanedWords, cleanedWords.length)) continue;
+          const text = capitalize(clean(headlineGrammar(cleaned)));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
           // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").

@@ -10,6 +10,7 @@
  * It never ends mid-word or on a dangling function word, and never exceeds HEADLINE_MAX characters.
  */
 import { splitSentences } from "./sentences.js";
+import { summarize } from "./summary.js";
 import { capitalize, squash, STOPWORDS, stem, words } from "./text.js";
 
 export const HEADLINE_MAX = 90;
@@ -284,41 +285,52 @@ function fits(t: string, max: number): boolean {
   return t.length <= max;
 }
 
-/** What an article says about its words: how often each term occurs, and the sentence where it first does. */
+/**
+ * What an article says about its words: how often each term occurs, and in how many of its central sentences (the
+ * three of its summary).
+ */
 export interface Keywords {
   count: ReadonlyMap<string, number>;
-  first: ReadonlyMap<string, number>;
+  central: ReadonlyMap<string, number>;
 }
 
 export function keywordsOf(paragraphs: readonly string[]): Keywords {
   const count = new Map<string, number>();
-  const first = new Map<string, number>();
-  let sentence = 0;
   for (const p of paragraphs) {
     for (const s of splitSentences(p)) {
       for (const w of words(s.text)) {
         const k = stem(w);
         count.set(k, (count.get(k) ?? 0) + 1);
-        if (!first.has(k)) first.set(k, sentence);
       }
-      sentence++;
     }
   }
-  return { count, first };
+  const central = new Map<string, number>();
+  for (const unit of summarize(paragraphs, CENTRAL_SENTENCES)) {
+    for (const k of new Set(words(unit.text).map(stem))) central.set(k, (central.get(k) ?? 0) + 1);
+  }
+  return { count, central };
 }
+
+/** How many central sentences are read, and how much more likely each one that uses a word makes it a headline word:
+ * the headline says what the article is about, which is what its summary says too (measured with `npm run
+ * eval:summaries`: ROUGE-1 of headlines BBC 29.2 → 29.5, PolNeAR 19.5 → 20.3). */
+const CENTRAL_SENTENCES = 3;
+const CENTRAL_WEIGHT = 0.25;
 
 /**
  * How likely a word of the lead is to be in the headline an editor would write, from how often the article uses
  * it and whether it is capitalised. Measured on BBC News Summary and PolNeAR: of the capitalised words used once,
  * about 10% are in the real title, of those used eight times or more, 60–80%; lower-case words 5–9% and 30–55%;
- * function words 6–13%.
+ * function words 6–13%. Each of the article's central sentences that uses the word adds CENTRAL_WEIGHT to it.
  */
 function wordWeight(word: string, keywords: Keywords | undefined): number {
   const w = bare(word);
   if (w === "" || STOPWORDS.has(w)) return 0.08;
   if (keywords === undefined) return 0.3;
-  const f = keywords.count.get(stem(words(w)[0] ?? w)) ?? 1;
-  return /^[^\p{L}]*\p{Lu}/u.test(word) ? 0.75 * (1 - Math.exp(-f / 5)) : 0.5 * (1 - Math.exp(-f / 8));
+  const k = stem(words(w)[0] ?? w);
+  const f = keywords.count.get(k) ?? 1;
+  const central = 1 + CENTRAL_WEIGHT * (keywords.central.get(k) ?? 0);
+  return central * (/^[^\p{L}]*\p{Lu}/u.test(word) ? 0.75 * (1 - Math.exp(-f / 5)) : 0.5 * (1 - Math.exp(-f / 8)));
 }
 
 /** About how many words a news headline has: what the expected overlap is weighed against. */

@@ -63,6 +63,24 @@ describe("headline style", () => {
     expect(k.count.get(stem("harbour"))).toBe(4);
   });
 
+  it("offers each sentence without the descriptions before names, where they can go", () => {
+    const plain = (s: string) => variants(s.split(" "), keywordsOf([s])).map((v) => v.join(" "));
+    expect(plain("Japanese car maker Mitsubishi Motors has struck a deal to supply cars to Peugeot.")).toContain(
+      "Mitsubishi Motors has struck a deal to supply cars to Peugeot.",
+    );
+    expect(plain("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.")).toContain("Quarterly profits at TimeWarner jumped 76% to $1.13bn.");
+    // Not one item of a coordination, not after a possessive, an auxiliary or a participle, not before a weekday.
+    for (const [sentence, kept] of [
+      ["Shares in UK drinks and food firm Allied Domecq have risen.", "food firm Allied"],
+      ["A stage adaptation of the children's film Mary Poppins has opened.", "children's film Mary"],
+      ["Scenes from the rally will keep writer Jared Sexton awake.", "keep writer Jared"],
+      ["The movie by famed director Michael Bay is set to be released.", "famed director"],
+      ["Officials held a news conference Tuesday in the capital.", "news conference Tuesday"],
+    ] as const) {
+      for (const v of plain(sentence)) expect(v).toContain(kept);
+    }
+  });
+
   it("may name a person the article keeps naming by surname, without the description, and report speech as “X: …”", () => {
     const lead = "Former Attorney General Michael Mukasey told delegates at the convention that the email scandal should disqualify her.";
     const k = keywordsOf(body(lead, "Mukasey spoke for ten minutes.", "Mukasey, who served under Bush, said more.", "Mukasey left."));

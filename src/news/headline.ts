@@ -546,6 +546,48 @@ function personNames(ws: readonly string[]): Array<{ from: number; name: number;
   return out;
 }
 
+/** A word that names what someone or something is, and may stand before a name ("car maker", "fashion designer",
+ * "novelist", "media giant"); not a verb that looks like one ("consider", "offer"). */
+const ROLE = new RegExp(
+  String.raw`^(?!(?:consider|offer|order|gather|enter|deliver|cover|answer|remember|wonder|suffer|alter|register|discover|lower|render|surrender|counter|steer|bother|hinder|ever|never|either|neither|rather|whether|other|another|further|together|later|sooner|monitor|honor|honour|favor|favour|mirror|water|power|tower|paper|member|number|matter|letter|order|border|murder|master|after|under|over|former|latter|inner|outer|upper|proper|clever|sober|eager|super)$)` +
+    String.raw`(?:\p{Ll}{2,}(?:er|or|ist|ian)|president|resident|student|correspondent|agent|consultant|assistant|defendant|firm|giant|star|group|company|body|champion|chief|boss|head|minister|secretary|candidate|nominee|rival|colleague|ally|aide|spokesman|spokeswoman|spokesperson|coach|wife|husband|son|daughter|father|mother|brother|sister|friend|club|team|band|magazine|newspaper|website|film|movie|show|series|book|novel|play|album|song|network|channel|agency|bank|carrier|airline|retailer|chain|brand|icon|legend|veteran|expert|official|lawmaker|hopeful|contender|front-runner|frontrunner|billionaire|tycoon|mogul|magnate|entrepreneur|businessman|businesswoman|celebrity|host|pundit|strategist|donor|outlet|service|institute|organisation|organization|association|foundation|charity|university|studio|label|watchdog|regulator)$`,
+  "u",
+);
+const WEEKDAY_OR_MONTH = new RegExp(`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS})[,.;:]?$`, "iu");
+
+/**
+ * The words without the descriptions that stand before names ("Japanese car maker Mitsubishi Motors" → "Mitsubishi
+ * Motors", "collection of murdered fashion designer Gianni Versace" → "collection of Gianni Versace"): a run of
+ * lower-case words ending in a role word, perhaps opened by capitalised ones ("US media giant"), after the start,
+ * a comma, a preposition or the main verb. Never inside a coordination or after a possessive ("food firm" of "drinks
+ * and food firm", "film" of "children's film"), never before a day or month ("news conference Tuesday").
+ */
+function withoutDescriptions(ws: readonly string[]): string[] {
+  const found = mainVerb(ws);
+  // The main verb opens a description only when it is a verb indeed: not an auxiliary ("will [keep] writer X") nor a
+  // participle after a preposition ("by famed director X").
+  const verb =
+    found < 0 || AUXILIARIES.has(bare(ws[found] as string)) || (found > 0 && (PREPOSITIONS.has(bare(ws[found - 1] as string)) || bare(ws[found - 1] as string) === "of")) ? -1 : found;
+  const drop = new Set<number>();
+  const lower = (w: string) => /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !STOPWORDS.has(w) && !VERBS.has(w) && !PREPOSITIONS.has(w);
+  for (let i = 1; i < ws.length; i++) {
+    const name = ws[i] as string;
+    const role = ws[i - 1] as string;
+    if (!/^\p{Lu}/u.test(name) || WEEKDAY_OR_MONTH.test(name) || !ROLE.test(role) || !lower(role) || i - 1 === verb) continue;
+    let j = i - 1;
+    while (j > 0 && i - j < 5 && j - 1 !== verb && lower(ws[j - 1] as string) && !/(?:ed|ing|ly)$/u.test(ws[j - 1] as string)) j--;
+    // "US media giant", "Hollywood film star": capitalised words may open the description.
+    while (j > 0 && i - j < 5 && /^\p{Lu}[\p{L}.]*$/u.test(ws[j - 1] as string) && j - 1 !== verb) j--;
+    const before = j === 0 ? "" : (ws[j - 1] as string);
+    const opens = j === 0 || /[,;:]$/u.test(before) || j - 1 === verb || PREPOSITIONS.has(bare(before)) || ["to", "of"].includes(bare(before));
+    if (!opens) continue;
+    for (let k = j; k < i; k++) drop.add(k);
+  }
+  if (drop.size === 0) return ws.slice();
+  const out = ws.filter((_, k) => !drop.has(k));
+  return out.map((w, k) => (k === 0 ? capitalize(w) : w));
+}
+
 /** The sentence's words, and "Speaker: what was said" when it reports speech ("X told Y that Z" → "X: Z"). */
 export function variants(ws: readonly string[], keywords: Keywords | undefined): string[][] {
   const out: string[][] = [];
@@ -564,7 +606,11 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
       speech.push([capitalize(fact[0] as string), ...fact.slice(1)]);
     }
   }
-  for (const v of [ws.slice(), ...speech]) {
+  const bases = [ws.slice(), ...speech].flatMap((v) => {
+    const plain = withoutDescriptions(v);
+    return plain.join(" ") === v.join(" ") ? [v] : [v, plain];
+  });
+  for (const v of bases) {
     out.push(v);
     const people = personNames(v);
     if (people.length === 0) continue;

@@ -167,6 +167,13 @@ describe("headline style", () => {
     expect(compressSentence(versace, 80)).toBe("Art collection of murdered fashion designer Gianni Versace could fetch up to £9m");
   });
 
+  it("cuts no clause off from its verb: not inside a relative clause between subject and verb, not after 'was that X'", () => {
+    const blair = "Mr Blair said the bill, which brings in house arrest for terror suspects, had time limiting safeguards already.";
+    expect(generateHeadline(blair, 70, [blair])).toBe("Mr Blair said bill had time limiting safeguards");
+    const beck = "Beck’s main contention was that Trump for all of his many years in business and in politics had never been a conservative.";
+    expect(compressSentence(beck, 40)).not.toMatch(/that Trump$/u);
+  });
+
   it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
     const lead =
       "The Pentagon has confirmed that all 800 Army and Air National Guard troops ordered to the nation’s capital by President Donald Trump are now fully mobilized, joining federal and local law enforcement in what the administration is calling a sweeping crackdown on crime in the city.";

@@ -364,7 +364,30 @@ function hangs(ws: readonly string[], end: number): boolean {
   const last = ws[end - 1] as string;
   // "could fetch up [to £9m]".
   if (last === "up" && bare(ws[end] ?? "") === "to") return true;
+  // "Beck's contention was that Trump [is …]": a clause after "was that", "said that" needs its verb.
+  for (let t = end - 1; t >= Math.max(1, end - 4); t--) {
+    if (bare(ws[t] as string) !== "that") continue;
+    const head = bare(ws[t - 1] as string);
+    if ((BE.has(head) || SPEECH.has(head) || REPORTS.has(head)) && !ws.slice(t + 1, end).some((w) => VERBS.has(bare(w)) || /^\p{Ll}+ed$|n['’]t$|^cannot$/u.test(w))) return true;
+    break;
+  }
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
+}
+/** Whether a cut before `end` falls inside a relative clause set off between a subject and its verb: "Mr Blair said
+ * the bill, [which brings in house arrest], had safeguards" cut inside the clause leaves "the bill" without a verb. */
+function cutsInsertedClause(ws: readonly string[], end: number): boolean {
+  let open = -1;
+  for (let i = end - 1; i > 0; i--) {
+    if (/[,;:]$/u.test(ws[i - 1] as string) && RELATIVES.has(bare(ws[i] as string))) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  const close = ws.findIndex((w, i) => i > open && /,$/u.test(w));
+  if (close < end - 1) return false;
+  const after = bare(ws[close + 1] ?? "");
+  return close >= 0 && (AUXILIARIES.has(after) || VERBS.has(after) || /^\p{Ll}+ed$/u.test(after));
 }
 /** Whether a cut before `end` drops an infinitive, which often carries what was done ("Two House committees
  * asked Justice Department [to investigate …]"): such a cut costs INFINITIVE_CUT_COST in score. */
@@ -692,7 +715,7 @@ function bestCompression(
             /^[—–-]+$/u.test(kept[end] as string);
           if (!boundary) continue;
           // A cut right after a verb that wants more leaves it hanging ("Saudi Arabia is distributing", "X is set").
-          if (end < kept.length && hangs(kept, end)) continue;
+          if (end < kept.length && (hangs(kept, end) || cutsInsertedClause(kept, end))) continue;
           // A cut right after a participle leaves it dangling ("troops ordered").
           if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? "")) && !BE.has(bare(kept[end - 2] ?? ""))) continue;
           const joined = kept.slice(0, end).join(" ");

@@ -174,6 +174,19 @@ describe("headline style", () => {
     expect(compressSentence(beck, 40)).not.toMatch(/that Trump$/u);
   });
 
+  it("keeps a question's mark, opens no statement with an auxiliary, and ends no cut on the main verb", () => {
+    expect(compressSentence("Were the experts wrong about the benefits of trade for the American economy?")).toBe(
+      "Were experts wrong about benefits of trade for American economy?",
+    );
+    const sanders = [
+      "Is within $4M of Clinton's haul.",
+      "Bernie Sanders raised more than $33million during the last three months of 2015 to underwrite his bid for the Democratic presidential nomination, his campaign announced Saturday.",
+      "His haul puts him within $4million of Clinton.",
+    ];
+    const h = generateHeadline(sanders[0] as string, HEADLINE_MAX, sanders);
+    expect(h).toMatch(/^Bernie Sanders raised more than \$33million/u);
+  });
+
   it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
     const lead =
       "The Pentagon has confirmed that all 800 Army and Air National Guard troops ordered to the nation’s capital by President Donald Trump are now fully mobilized, joining federal and local law enforcement in what the administration is calling a sweeping crackdown on crime in the city.";

@@ -112,6 +112,8 @@ function bare(word: string): string {
 }
 
 function clean(text: string): string {
+  // A question keeps its mark ("Were the experts wrong about trade?").
+  if (/\?$/u.test(text.trim()) && !/["”’]\s*$/u.test(text.trim())) return squash(text).replace(/\s+\?$/u, "?");
   let t = squash(text).replace(/[.!?;:,\s]+$/u, "");
   // Strip dangling words and trailing punctuation until stable.
   for (;;) {
@@ -721,14 +723,16 @@ function bestCompression(
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
           seen.add(joined);
-          // Dangling words stripped from the end may take the main verb along ("worlds have [for]") or leave a word
-          // that wants more: such a cut is no headline.
+          // Dangling words stripped from the end may leave a word that wants more, or the main verb last ("Sanders
+          // raised [more than]"): such a cut is no headline.
           const cleaned = clean(joined);
           const cleanedWords = wordsOf(cleaned);
-          if (cleanedWords.length < end && hangs(cleanedWords, cleanedWords.length)) continue;
+          if (cleanedWords.length < end && (hangs(cleanedWords, cleanedWords.length) || cleanedWords.length === verb + 1)) continue;
           const text = capitalize(clean(headlineGrammar(cleaned)));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
+          // An auxiliary opens only a question ("Is within $4M of Clinton's haul" is a deck line's fragment).
+          if (AUXILIARIES.has(bare(cw[0] as string)) && !text.endsWith("?")) continue;
           // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").
           if (!balancedQuotes(text)) continue;
           // No stub of a clause after the last comma ("…continued unabated, marked").

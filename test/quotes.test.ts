@@ -149,6 +149,14 @@ describe("quote extraction", () => {
       ["Bill de Blasio", "I have not heard that particular concern"],
     ]);
   });
+  it("reads 'van den', 'ter', 'dos' inside a name: 'Nick Van den Brul of BNP Paribas' is who 'he' is, not his bank", () => {
+    expect(
+      q(
+        "Aviation analyst Nick Van den Brul of BNP Paribas described BA's latest quarterly results as \"pretty modest\".",
+        "\"It is quite good on the revenue side and it shows the impact of fuel surcharges,\" he said.",
+      ),
+    ).toEqual([["Nick Van den Brul", "It is quite good on the revenue side and it shows the impact of fuel surcharges"]]);
+  });
   it("names nobody by a one-word closed-class subject ('It added that …')", () => {
     const r = extractStatements(["Trump spoke at the rally in Ohio on Monday.", "It added that the company would keep fighting the ruling for years."]);
     expect(r.paraphrases.map((x) => x.speaker)).toEqual([]);

@@ -120,7 +120,7 @@ const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 /** Abbreviated titles and place words whose period ends no sentence ("Sen.", "Mt."). */
 const TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|Mt|Ft";
 const WORD = String.raw`(?:(?:${TITLE_ABBREVIATIONS}|Jr|Sr)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu}|[1-9]\d?(?:st|nd|rd|th)(?=\s+\p{Lu}))`;
-const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
+const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|den|ter|de|da|del|di|dos|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:(?!(?:had|has|have|was|were|is|are|would|will|did|does|if|that)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
@@ -634,7 +634,7 @@ const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS
 const ROLE_THEN_NAME = new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u");
 /** The same, up to the person: what a sentence opens with before its subject. */
 const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u");
-const NAME_PARTICLE_WORDS = new Set("of von van der de da del della di du la le bin al ibn st y".split(" "));
+const NAME_PARTICLE_WORDS = new Set("of von van der den ter de da del della di dos du la le bin al ibn st y".split(" "));
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 // (The carrier in lower case: "The Washington Post" is a publication, not a post.)
@@ -683,7 +683,7 @@ function cleanSubjectOnce(given: string): Subject | null {
   const affiliated = /^(.*?\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(s);
   if (affiliated?.[1] !== undefined && /\p{Lu}[\p{L}’'.-]*\s+\p{Lu}/u.test(affiliated[1]) && !affiliated[1].split(/\s+/).some((t) => isTitleWord(t))) s = affiliated[1];
   // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
-  const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|de|da|del|di|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
+  const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|den|ter|de|da|del|di|dos|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
   const described = /^(?:the|an?|one|some|many|several|another)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one|some|many|several|another)\s+\p{Lu}/u.test(s);
   // "one senior Democrat": a party member described, not a person called Democrat.
   const lastWord = s.split(/\s+/).slice(-1)[0] ?? "";

@@ -157,6 +157,24 @@ describe("quote extraction", () => {
       ),
     ).toEqual([["Nick Van den Brul", "It is quite good on the revenue side and it shows the impact of fuel surcharges"]]);
   });
+  it("gives a paragraph that is a quotation and nothing else the voice of the quotation that ended the paragraph before", () => {
+    const r = q(
+      "\"Throughout the last three years, the people have provided a vital thrust to the project,\" said Mr Saldarriaga.",
+      "The community training sessions, attended by an equal number of men and women, have been the perfect showcase.",
+      "\"We have had an excellent response, mainly from young people.\"",
+      "\"But we have also had a great feedback when we trained 40 or 50-year old women.\"",
+    );
+    expect(r.slice(1)).toEqual([
+      ["Saldarriaga", "We have had an excellent response, mainly from young people."],
+      ["Saldarriaga", "But we have also had a great feedback when we trained 40 or 50-year old women."],
+    ]);
+    // Not a quotation inside a sentence of its own, nor one after a paragraph that ended in narration.
+    const s = q(
+      "\"We are delighted,\" said Mr Moorcroft.",
+      "The deal runs for four years and covers the \"whole of the national squad\" and its officials.",
+    );
+    expect(s[1]?.[0]).toBeNull();
+  });
   it("names nobody by a one-word closed-class subject ('It added that …')", () => {
     const r = extractStatements(["Trump spoke at the rally in Ohio on Monday.", "It added that the company would keep fighting the ruling for years."]);
     expect(r.paraphrases.map((x) => x.speaker)).toEqual([]);

@@ -1879,6 +1879,19 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if ((q.speaker !== null && (meta[k]?.via === "direct" || meta[k]?.via === "pronoun" || meta[k]?.locked === true)) || prior === undefined || prior.speaker === null || !runsOn.has(k - 1)) return;
       if (q.paragraph === prior.paragraph + 1 && q.start <= 2) out[k] = { ...q, speaker: prior.speaker };
     });
+    // A paragraph that is a quotation and nothing else, with no attribution at all, right after a paragraph that ended
+    // on a quotation, goes on in the same voice when the model names nobody: news marks a change of speaker (BBC
+    // style gives each sentence of a statement its own paragraph: “We have had an excellent response.” / “But we
+    // have also had a great feedback …”).
+    out.forEach((q, k) => {
+      const prior = out[k - 1];
+      if (q.speaker !== null || attributed[k] !== false || prior === undefined || prior.speaker === null || q.paragraph !== prior.paragraph + 1) return;
+      const p = paragraphs[q.paragraph] ?? "";
+      const before = paragraphs[prior.paragraph] ?? "";
+      const whole = q.start <= 2 && q.end >= p.trimEnd().length - 2;
+      const priorEnds = /^[\s.,!?"”’]*$/u.test(before.slice(prior.end));
+      if (whole && priorEnds) out[k] = { ...q, speaker: prior.speaker };
+    });
     for (const k of [...sharesNext].sort((a, b) => b - a)) {
       const next = out[k + 1];
       // (Also one the rules took for a description, "Fundraising was “stagnant …”": the attribution says otherwise.)

@@ -187,6 +187,14 @@ describe("headline style", () => {
     expect(h).toMatch(/^Bernie Sanders raised more than \$33million/u);
   });
 
+  it("leaves no quotation open: one a sentence split or a cut left open is closed and marked as cut, its words untouched", () => {
+    const gowdy = 'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure.';
+    expect(compressSentence(gowdy)).toBe('Rep. Trey Gowdy: "I have not heard anyone other than you ever cite…"');
+    const fbi = "“I'd rather have a sister in a whorehouse than a brother in the FBI, because the FBI has been";
+    expect(compressSentence(fbi, 70)).toMatch(/^“I'd rather have a sister in a whorehouse/u);
+    expect(compressSentence(fbi, 70)).toMatch(/…”$/u);
+  });
+
   it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
     const lead =
       "The Pentagon has confirmed that all 800 Army and Air National Guard troops ordered to the nation’s capital by President Donald Trump are now fully mobilized, joining federal and local law enforcement in what the administration is calling a sweeping crackdown on crime in the city.";

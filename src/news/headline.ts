@@ -173,8 +173,9 @@ const AUXILIARIES = new Set("is are was were has have had will would can could s
 /** Headline style: no parentheses, no articles, no perfect auxiliary before a regular participle, no "is to" ("pay is
  * to rise" → "pay to rise"); headlineGrammar does the other auxiliaries. */
 function headlineStyle(t: string): string {
-  // Quoted words are the speaker's and stay as they are: only the text between quotations is restyled.
-  const parts = t.split(/([“"][^”"]*[”"])/u);
+  // Quoted words are the speaker's and stay as they are (also a quotation left open at the end): only the text
+  // between quotations is restyled.
+  const parts = t.split(/([“"][^”"]*(?:[”"]|$))/u);
   const styled = parts.map((part, i) => {
     if (i % 2 === 1) return part;
     let s = ` ${part} `.replace(/\s*\([^()]{0,200}\)/gu, "");
@@ -660,7 +661,8 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
 
 /** A sentence made ready for compression: no dateline, lead-in, trailing attribution; in headline style. */
 function prepare(sentence: string): string {
-  let t = squash(sentence);
+  // "Rep. Trey Gowdy (R-S.C.):"I have not …": a space after the colon.
+  let t = squash(sentence).replace(/:(?=[“"])/gu, ": ");
   t = t.replace(DATELINE, "");
   t = t.replace(/^\([^)]{1,30}\)\s*[—–-]+\s*/, "");
   for (const lead of [LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
@@ -751,6 +753,19 @@ function bestCompression(
   return best === null ? null : { text: best.text, score: potential };
 }
 
+/**
+ * A quotation a sentence split or a cut left open is closed, marked as cut ("Rep. Trey Gowdy: "I have not heard
+ * anyone other than you ever cite…""), or its opening mark dropped when that would not fit.
+ */
+function closeQuotes(t: string, max: number): string {
+  const curly = (t.match(/“/gu) ?? []).length - (t.match(/”/gu) ?? []).length;
+  const straight = (t.match(/"/gu) ?? []).length % 2;
+  if (curly <= 0 && straight === 0) return t;
+  const close = `${t.endsWith("…") ? "" : "…"}${curly > 0 ? "”" : '"'}`;
+  if (t.length + close.length <= max) return `${t}${close}`;
+  return t.replace(curly > 0 ? /“(?!.*“)/u : /"(?!.*")/u, "");
+}
+
 /** Compress one sentence into a headline of at most `max` characters, toward `target`. */
 export function compressSentence(
   sentence: string,
@@ -758,6 +773,10 @@ export function compressSentence(
   target = Math.min(max, HEADLINE_TARGET),
   keywords?: Keywords,
 ): string {
+  return closeQuotes(compressOnce(sentence, max, target, keywords), max);
+}
+
+function compressOnce(sentence: string, max: number, target: number, keywords: Keywords | undefined): string {
   let t = prepare(sentence);
   const best = bestCompression(t, max, target, keywords);
   if (best !== null) return best.text;

@@ -195,6 +195,12 @@ describe("headline style", () => {
     expect(compressSentence(fbi, 70)).toMatch(/…”$/u);
   });
 
+  it("cuts a sentence that opens with a subordinate clause only after the clause's comma", () => {
+    const lead =
+      "FORT PIERCE, Fla. - Two days before Omar Mateen shot a hundred people, killing 49,  he knelt for over an hour on the green carpet of the Fort Pierce mosque, praying with his young son last Friday evening.";
+    expect(generateHeadline(lead, HEADLINE_MAX, [lead])).toMatch(/^Two days before Omar Mateen shot hundred people,.* he knelt/u);
+  });
+
   it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
     const lead =
       "The Pentagon has confirmed that all 800 Army and Air National Guard troops ordered to the nation’s capital by President Donald Trump are now fully mobilized, joining federal and local law enforcement in what the administration is calling a sweeping crackdown on crime in the city.";

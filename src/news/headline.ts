@@ -273,6 +273,12 @@ function dropTail(t: string, target: number): string | null {
   return best;
 }
 
+/** A sentence's opening subordinate clause: "After …", "When …", "Four days after …". */
+const SUBORDINATE_OPENING = new RegExp(
+  String.raw`^(?:(?:After|Before|When|While|Although|Though|If|Because|Since|As|Until|Once|Unless|Whereas)\s|(?:\S+\s){1,2}(?:days?|weeks?|months?|years?|hours?)\s(?:after|before|since)\s)`,
+  "u",
+);
+
 /** Words a headline cannot open with: they continue something said before. */
 const OPENS_NOTHING = new Set("which who whom whose that and but or nor so because from with to of by as while although though if when where whether".split(" "));
 
@@ -351,7 +357,7 @@ function headlineScore(ws: readonly string[], keywords: Keywords | undefined, me
 }
 
 const PREPOSITIONS = new Set("in on at by for from with near over across amid after during about against before since until into onto under via among between through throughout within without toward towards".split(" "));
-const PHRASE_END = new Set("that which who whom whose while because when where as to if unless although though whereas even".split(" "));
+const PHRASE_END = new Set("that which who whom whose while because when where as to if unless although though whereas even how what why whether".split(" "));
 /** Words after which a phrase goes on ("in UK drinks and food firm"): a phrase ending before one is not removed. */
 const JOINS = new Set("and or but nor".split(" "));
 const RELATIVES = new Set("who whom whose which".split(" "));
@@ -702,6 +708,9 @@ function bestCompression(
     if (best !== null) break;
     for (const base of variants(wordsOf(t), keywords)) {
       const clauses = [...innerClauses(base), ...prepositionalPhrases(base)].slice(0, 5);
+      // A sentence that opens with a subordinate clause ("Four days after the Republicans raised a war cry, …") is no
+      // headline cut before the clause's comma: what it leads to is the news.
+      const subordinate = SUBORDINATE_OPENING.test(base.slice(0, 4).join(" "));
       for (let mask = 0; mask < 1 << clauses.length; mask++) {
         const kept = without(
           base,
@@ -722,6 +731,7 @@ function bestCompression(
           if (end < kept.length && (hangs(kept, end) || cutsInsertedClause(kept, end))) continue;
           // A cut right after a participle leaves it dangling ("troops ordered").
           if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? "")) && !BE.has(bare(kept[end - 2] ?? ""))) continue;
+          if (subordinate && !kept.slice(0, end - 1).some((w) => /,$/u.test(w))) continue;
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
           seen.add(joined);

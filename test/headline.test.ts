@@ -139,6 +139,10 @@ describe("headline style", () => {
     expect(compressSentence("The bank is expected to raise rates.")).toBe("Bank expected to raise rates");
     expect(compressSentence("Spark is among three British authors on the list.")).toBe("Spark among three British authors on list");
     expect(compressSentence("The dollar has hit its highest level against the euro.")).toBe("Dollar hit highest level against euro");
+    // A time phrase between commas leaves no comma doubled.
+    expect(compressSentence("After losing big on gun control, yet again, this week, Democrats are shifting full-on to election mode.")).toBe(
+      "Yet again, Democrats shifting full-on to election mode",
+    );
     // Not where the auxiliary carries the sentence: after a pronoun or relative, a modal, before a noun in -ing,
     // before "its own", and never inside a quotation.
     expect(compressSentence("Passengers who are unable to board will be paid.")).toContain("who are unable");

@@ -184,7 +184,8 @@ function headlineStyle(t: string): string {
     // "taken" nor a modal's "would have wanted"; headlineGrammar does the irregular ones.
     s = s.replace(/(?<!\b(?:would|could|should|might|must|will|may|to))\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
     s = s.replace(/\s(?:is|are)\s(?=to\s\p{Ll})/gu, " ");
-    s = s.replace(WHEN, " ");
+    // "yet again, this week, Democrats" → "yet again, Democrats": no comma left doubled.
+    s = s.replace(WHEN, " ").replace(/,(\s*,)+/gu, ",");
     s = s.replace(FILLER_ADVERBS, "");
     // Keep the spacing at the edges that touch a quotation.
     return `${/^\s/u.test(part) || i === 0 ? " " : ""}${s.trim()}${/\s$/u.test(part) || i === parts.length - 1 ? " " : ""}`;

@@ -173,11 +173,7 @@ const AUXILIARIES = new Set("is are was were has have had will would can could s
 /** Headline style: no parentheses, no articles, no perfect auxiliary before a regular participle, no "is to" ("pay is
  * to rise" → "pay to rise"); headlineGrammar does the other auxiliaries. */
 function headlineStyle(t: string): string {
-  // Quoted words are the speaker's and stay as they are (also a quotation left open at the end): only the text
-  // between quotations is restyled.
-  const parts = t.split(/([“"][^”"]*(?:[”"]|$))/u);
-  const styled = parts.map((part, i) => {
-    if (i % 2 === 1) return part;
+  const styled = outsideQuotes(t, (part, first, last) => {
     let s = ` ${part} `.replace(/\s*\([^()]{0,200}\)/gu, "");
     s = s.replace(/(\s)(?:the|a|an)\s(?=\S)/giu, "$1");
     // Only before a regular participle, which is also the past tense: "has blamed" → "blamed", not "have taken" →
@@ -188,10 +184,19 @@ function headlineStyle(t: string): string {
     s = s.replace(WHEN, " ").replace(/,(\s*,)+/gu, ",");
     s = s.replace(FILLER_ADVERBS, "");
     // Keep the spacing at the edges that touch a quotation.
-    return `${/^\s/u.test(part) || i === 0 ? " " : ""}${s.trim()}${/\s$/u.test(part) || i === parts.length - 1 ? " " : ""}`;
+    return `${/^\s/u.test(part) || first ? " " : ""}${s.trim()}${/\s$/u.test(part) || last ? " " : ""}`;
   });
   // "Now, one kind-hearted Canadian …" loses its "Now" and then its comma.
-  return squash(styled.join("")).replace(/^[,;:]\s*/u, "");
+  return squash(styled).replace(/^[,;:]\s*/u, "");
+}
+
+/**
+ * The text with `restyle` applied to what lies between quotations: quoted words are the speaker's and stay as they
+ * are, also those of a quotation left open at the end. `restyle` learns whether its part opens or ends the text.
+ */
+function outsideQuotes(t: string, restyle: (part: string, first: boolean, last: boolean) => string): string {
+  const parts = t.split(/([“"][^”"]*(?:[”"]|$))/u);
+  return parts.map((part, i) => (i % 2 === 1 ? part : restyle(part, i === 0, i === parts.length - 1))).join("");
 }
 
 /** Irregular verbs whose past tense and participle are one word ("has won" → "won"); "has become" stays, as a headline
@@ -221,9 +226,7 @@ const COPULA_BEFORE = new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?
  * highest level" → "hit highest level"). Quotations stay as they were said.
  */
 function headlineGrammar(t: string): string {
-  const parts = t.split(/([“"][^”"]*[”"])/u);
-  const out = parts.map((part, i) => {
-    if (i % 2 === 1) return part;
+  return outsideQuotes(t, (part) => {
     let s = ` ${part}`;
     s = s.replace(PERFECT, "$1");
     s = s.replace(PASSIVE, "$1");
@@ -232,7 +235,6 @@ function headlineGrammar(t: string): string {
     s = s.replace(/(\s)(?:its|their)\s(?=\p{Ll})(?!own\b)/gu, "$1");
     return s.slice(1);
   });
-  return out.join("");
 }
 
 /** Remove the last droppable ", clause" (or " — clause", "; clause"); null when there is none. */

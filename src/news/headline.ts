@@ -397,9 +397,10 @@ function cutsInsertedClause(ws: readonly string[], end: number): boolean {
   }
   if (open < 0) return false;
   const close = ws.findIndex((w, i) => i > open && /,$/u.test(w));
+  // A clause closed before the cut is whole (or, with no closing comma, runs to the end of the sentence).
   if (close < end - 1) return false;
   const after = bare(ws[close + 1] ?? "");
-  return close >= 0 && (AUXILIARIES.has(after) || VERBS.has(after) || /^\p{Ll}+ed$/u.test(after));
+  return AUXILIARIES.has(after) || VERBS.has(after) || /^\p{Ll}+ed$/u.test(after);
 }
 /** Whether a cut before `end` drops an infinitive, which often carries what was done ("Two House committees
  * asked Justice Department [to investigate …]"): such a cut costs INFINITIVE_CUT_COST in score. */

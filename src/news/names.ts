@@ -24,8 +24,12 @@ const TITLES = new Set(
 /** Titles that are also surnames ("Pete King", "Tim Bishop", "Carole Lord"). */
 const SURNAME_TITLES = new Set(["king", "bishop", "prince", "lord", "judge"]);
 
-/** Lower-case words allowed inside a name ("Ursula von der Leyen", "Osama bin Laden"). */
-export const NAME_PARTICLES = new Set("von van der den ter de da del della di dos du la le bin al ibn st".split(" "));
+/** Lower-case words that join the parts of a name ("Ursula von der Leyen", "Nick Van den Brul", "Osama bin Laden"). */
+const JOINING_PARTICLES = "von van der den ter de da del di dos du la le bin al ibn".split(" ");
+/** The words a run of capitalised words goes on over, as a pattern: the particles and "of" ("Bank of America"). */
+export const NAME_JOINERS = `(?:${[...JOINING_PARTICLES, "of"].join("|")})`;
+/** Lower-case words allowed inside a name. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([...JOINING_PARTICLES, "della", "st"]);
 
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
@@ -115,7 +119,7 @@ export function surname(name: string): string {
 
 /** Capitalised runs in a text: "U.S. President Donald Trump", "Keir Starmer", "White House". */
 const RUN_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
-const RUN = new RegExp(String.raw`${RUN_WORD}(?:\s+(?:(?:von|van|der|den|ter|de|da|del|di|dos|du|la|le|bin|al|ibn|of)\s+)*${RUN_WORD})*`, "gu");
+const RUN = new RegExp(String.raw`${RUN_WORD}(?:\s+(?:${NAME_JOINERS}\s+)*${RUN_WORD})*`, "gu");
 
 /** A capitalised pronoun inside a run opens a new sentence: "in Washington D.C. He recalled", "U.S. It". Not "I",
  * which ends names ("World War I"). */

@@ -4,7 +4,7 @@
  * attribution next to it: "“Q,” Trump said", "“Q,” said Rubio", "“Q,” he added", "Rubio noted: “Q”",
  * "with Starmer emphasizing that “Q”", "according to X". A pronoun is the last named speaker.
  */
-import { capitalisedRuns, isTitleWord, personKey, stripTitles, surname } from "./names.js";
+import { capitalisedRuns, isTitleWord, NAME_JOINERS, NAME_PARTICLES, personKey, stripTitles, surname } from "./names.js";
 import { compatible, type Gender, genderOf, isFirstName } from "./gender.js";
 import { splitSentences } from "./sentences.js";
 import { type Candidate, pickSpeaker, pickStands, SPEAKER_FEATURES } from "./speakers.js";
@@ -120,7 +120,7 @@ const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 /** Abbreviated titles and place words whose period ends no sentence ("Sen.", "Mt."). */
 const TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|Mt|Ft";
 const WORD = String.raw`(?:(?:${TITLE_ABBREVIATIONS}|Jr|Sr)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu}|[1-9]\d?(?:st|nd|rd|th)(?=\s+\p{Lu}))`;
-const NAME = String.raw`${WORD}(?:\s+(?:(?:of|von|van|der|den|ter|de|da|del|di|dos|du|la|le|bin|al|ibn)\s+)*${WORD}){0,6}`;
+const NAME = String.raw`${WORD}(?:\s+(?:${NAME_JOINERS}\s+)*${WORD}){0,6}`;
 /** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:(?!(?:had|has|have|was|were|is|are|would|will|did|does|if|that)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}`;
 /** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
@@ -128,8 +128,10 @@ const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[S
 /** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
+/** " — who was wrongly convicted — ", " - the IAAF - ": an inset between dashes or spaced hyphens. */
+const DASH_INSET = String.raw`\s+(?:[—–]|--?)\s+[^—–“”"]{1,100}?\s+(?:[—–]|--?)(?=\s)`;
 /** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
-const INSET = String.raw`(?:,(?!\s*(?:though|although|but|and|while|because|since|when|if|so|yet|or)\s)(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|\s+(?:[—–]|--?)\s+[^—–“”"]{1,100}?\s+(?:[—–]|--?)(?=\s))?`;
+const INSET = String.raw`(?:,(?!\s*(?:though|although|but|and|while|because|since|when|if|so|yet|or)\s)(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|${DASH_INSET})?`;
 /** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
@@ -634,7 +636,9 @@ const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS
 const ROLE_THEN_NAME = new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u");
 /** The same, up to the person: what a sentence opens with before its subject. */
 const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u");
-const NAME_PARTICLE_WORDS = new Set("of von van der den ter de da del della di dos du la le bin al ibn st y".split(" "));
+const NAME_PARTICLE_WORDS = new Set(["of", ...NAME_PARTICLES, "y"]);
+/** The capitalised name that ends a subject ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar"). */
+const NAME_AT_END = new RegExp(String.raw`(\p{Lu}[\p{L}’'.-]*(?:\s+(?:${NAME_JOINERS}\s+)*\p{Lu}[\p{L}’'.-]*)*)$`, "u");
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 // (The carrier in lower case: "The Washington Post" is a publication, not a post.)
@@ -683,7 +687,7 @@ function cleanSubjectOnce(given: string): Subject | null {
   const affiliated = /^(.*?\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(s);
   if (affiliated?.[1] !== undefined && /\p{Lu}[\p{L}’'.-]*\s+\p{Lu}/u.test(affiliated[1]) && !affiliated[1].split(/\s+/).some((t) => isTitleWord(t))) s = affiliated[1];
   // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
-  const named = /(\p{Lu}[\p{L}’'.-]*(?:\s+(?:(?:of|von|van|der|den|ter|de|da|del|di|dos|du|la|le|bin|al|ibn)\s+)*\p{Lu}[\p{L}’'.-]*)*)$/u.exec(s);
+  const named = NAME_AT_END.exec(s);
   const described = /^(?:the|an?|one|some|many|several|another)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one|some|many|several|another)\s+\p{Lu}/u.test(s);
   // "one senior Democrat": a party member described, not a person called Democrat.
   const lastWord = s.split(/\s+/).slice(-1)[0] ?? "";
@@ -1932,7 +1936,7 @@ interface Mention {
   possessive: boolean;
 }
 
-const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},|\s+(?:[—–]|--?)\s+[^—–“”"]{1,100}?\s+(?:[—–]|--?)(?=\s))?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u");
+const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},|${DASH_INSET})?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u");
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u");
 
 let mentionsFor = "";

@@ -1876,25 +1876,24 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
       if (best !== undefined && (pickStands(best, unattributed) || best.name === out[k - 1]?.speaker)) out[k] = { ...q, speaker: best.name };
       else if (unattributed) out[k] = { ...q, speaker: null };
     });
-    // A paragraph that opens with a quotation after one left open is the same quotation, run on: the same speaker
-    // ("He then listed the qualities: “In the piece I wrote … Here they are:" / "“Has the candidate …?" / …).
+    // The voice of the quotation before goes on into the next paragraph:
+    // - one that opens with a quotation after one left open is the same quotation, run on ("He then listed the
+    //   qualities: “In the piece I wrote … Here they are:" / "“Has the candidate …?" / …), unless named at it;
+    // - one that is a quotation and nothing else, with no attribution at all, after a paragraph that ended on a
+    //   quotation, when the model names nobody: news marks a change of speaker (BBC style gives each sentence of a
+    //   statement its own paragraph: “We have had an excellent response.” / “But we have also had a great feedback …”).
     out.forEach((q, k) => {
       const prior = out[k - 1];
-      if ((q.speaker !== null && (meta[k]?.via === "direct" || meta[k]?.via === "pronoun" || meta[k]?.locked === true)) || prior === undefined || prior.speaker === null || !runsOn.has(k - 1)) return;
-      if (q.paragraph === prior.paragraph + 1 && q.start <= 2) out[k] = { ...q, speaker: prior.speaker };
-    });
-    // A paragraph that is a quotation and nothing else, with no attribution at all, right after a paragraph that ended
-    // on a quotation, goes on in the same voice when the model names nobody: news marks a change of speaker (BBC
-    // style gives each sentence of a statement its own paragraph: “We have had an excellent response.” / “But we
-    // have also had a great feedback …”).
-    out.forEach((q, k) => {
-      const prior = out[k - 1];
-      if (q.speaker !== null || attributed[k] !== false || prior === undefined || prior.speaker === null || q.paragraph !== prior.paragraph + 1) return;
+      if (prior === undefined || prior.speaker === null || q.paragraph !== prior.paragraph + 1 || q.start > 2) return;
+      const namedAtIt = q.speaker !== null && (meta[k]?.via === "direct" || meta[k]?.via === "pronoun" || meta[k]?.locked === true);
+      const runOn = runsOn.has(k - 1) && !namedAtIt;
       const p = paragraphs[q.paragraph] ?? "";
-      const before = paragraphs[prior.paragraph] ?? "";
-      const whole = q.start <= 2 && q.end >= p.trimEnd().length - 2;
-      const priorEnds = /^[\s.,!?"”’]*$/u.test(before.slice(prior.end));
-      if (whole && priorEnds) out[k] = { ...q, speaker: prior.speaker };
+      const goesOn =
+        q.speaker === null &&
+        attributed[k] === false &&
+        q.end >= p.trimEnd().length - 2 &&
+        /^[\s.,!?"”’]*$/u.test((paragraphs[prior.paragraph] ?? "").slice(prior.end));
+      if (runOn || goesOn) out[k] = { ...q, speaker: prior.speaker };
     });
     for (const k of [...sharesNext].sort((a, b) => b - a)) {
       const next = out[k + 1];

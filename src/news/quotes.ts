@@ -1939,9 +1939,11 @@ const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},|${DASH_INSET})?
 const VERB_BEFORE = new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u");
 
 let mentionsFor = "";
-let mentionsCache: Mention[] = [];
-/** Mentions per person or body in the article (keyed like Mention.key), computed with mentionsCache. */
+/** The names each paragraph of the article mentions, and how often the article names each person or body (by key). */
+let namedByParagraph: Named[][] = [];
 let mentionCounts = new Map<string, number>();
+/** The article's mentions by paragraph, made when a quotation near the paragraph first asks. */
+let mentionsByParagraph: Array<Mention[] | undefined> = [];
 let gendersCache = new Map<string, Gender>();
 
 /** Whether the article writes "in X" (or near, across, throughout X), X then being a place. */
@@ -1980,56 +1982,72 @@ function cachedGender(name: string, articleText: string): Gender {
   return g ?? null;
 }
 
-/** Every person or body named in the article, with where and how (computed once per article). */
-function mentionsOf(paragraphs: readonly string[], spansOf: readonly Span[][], articleText: string): Mention[] {
-  if (articleText === mentionsFor) return mentionsCache;
-  gendersCache = new Map();
-  const out: Mention[] = [];
-  paragraphs.forEach((p, pi) => {
-    const spans = spansOf[pi] ?? [];
-    for (const run of paragraphRuns(p)) {
-      let tokens = run.text.split(/\s+/);
-      let skipped = 0;
-      // "In …", "Despite …", and before more words a participle ("Following Wednesday’s debate") open no name.
-      while (
-        tokens.length > 0 &&
-        (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) ||
-          OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) ||
-          NOT_NAME_OPENERS.has((tokens[0] ?? "").toLowerCase()) ||
-          (tokens.length > 1 && /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? "")))
-      ) {
-        skipped += (tokens[0] ?? "").length + 1;
-        tokens = tokens.slice(1);
-      }
-      if (tokens.length === 0) continue;
-      const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
-      let possessive = false;
-      if (owner >= 0 && owner < tokens.length - 1) tokens = tokens.slice(owner + 1);
-      else if (owner === tokens.length - 1) possessive = true;
-      const cleaned = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
-      if (cleaned.length < 2 || NOT_SUBJECTS.has(cleaned.toLowerCase()) || FUNCTION_WORDS.has(cleaned.toLowerCase())) continue;
-      const name = fullestName(cleaned, articleText);
-      const start = run.index + skipped;
-      const sentenceStart = sentenceStartBefore(p, start);
-      const end = run.index + run.text.length;
-      out.push({
-        key: personKey(name),
-        name,
-        pi,
-        start,
-        end,
-        inQuote: spans.some((sp) => start > sp.open && start < sp.close),
-        subject: start - sentenceStart <= 1 || NAME_AND_ROLE.test(p.slice(sentenceStart, start)),
-        verbAfter: VERB_AFTER.test(p.slice(end, end + 120)),
-        verbBefore: VERB_BEFORE.test(p.slice(Math.max(0, start - 40), start)),
-        possessive,
-      });
+type Named = Pick<Mention, "key" | "name" | "start" | "end" | "possessive">;
+
+/** The people and bodies a paragraph names: its runs of capitalised words, each as its fullest name. */
+function namedIn(p: string, articleText: string): Named[] {
+  const out: Named[] = [];
+  for (const run of paragraphRuns(p)) {
+    let tokens = run.text.split(/\s+/);
+    let skipped = 0;
+    // "In …", "Despite …", and before more words a participle ("Following Wednesday’s debate") open no name.
+    while (
+      tokens.length > 0 &&
+      (FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase()) ||
+        OPENERS_NOT_NAMES.has((tokens[0] ?? "").toLowerCase()) ||
+        NOT_NAME_OPENERS.has((tokens[0] ?? "").toLowerCase()) ||
+        (tokens.length > 1 && /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0] ?? "")))
+    ) {
+      skipped += (tokens[0] ?? "").length + 1;
+      tokens = tokens.slice(1);
     }
+    if (tokens.length === 0) continue;
+    const owner = tokens.findLastIndex((t) => /\p{L}[’']s$/u.test(t));
+    let possessive = false;
+    if (owner >= 0 && owner < tokens.length - 1) tokens = tokens.slice(owner + 1);
+    else if (owner === tokens.length - 1) possessive = true;
+    const cleaned = stripTitles(tokens.join(" ").replace(/[’']s$/u, ""));
+    if (cleaned.length < 2 || NOT_SUBJECTS.has(cleaned.toLowerCase()) || FUNCTION_WORDS.has(cleaned.toLowerCase())) continue;
+    const name = fullestName(cleaned, articleText);
+    out.push({ key: personKey(name), name, start: run.index + skipped, end: run.index + run.text.length, possessive });
+  }
+  return out;
+}
+
+/**
+ * Every person or body named in paragraph `pi`, with where and how. The names of the whole article are found once
+ * (their counts are a feature); where each stands (subject, speech verb near) only for the paragraphs a
+ * quotation's speaker is looked for in.
+ */
+function mentionsIn(pi: number, paragraphs: readonly string[], spansOf: readonly Span[][], articleText: string): Mention[] {
+  if (articleText !== mentionsFor) {
+    mentionsFor = articleText;
+    gendersCache = new Map();
+    namedByParagraph = paragraphs.map((p) => namedIn(p, articleText));
+    mentionCounts = new Map();
+    for (const named of namedByParagraph) for (const m of named) mentionCounts.set(m.key, (mentionCounts.get(m.key) ?? 0) + 1);
+    mentionsByParagraph = [];
+  }
+  const made = mentionsByParagraph[pi];
+  if (made !== undefined) return made;
+  const p = paragraphs[pi] ?? "";
+  const spans = spansOf[pi] ?? [];
+  const out = (namedByParagraph[pi] ?? []).map(({ key, name, start, end, possessive }): Mention => {
+    const sentenceStart = sentenceStartBefore(p, start);
+    return {
+      key,
+      name,
+      pi,
+      start,
+      end,
+      inQuote: spans.some((sp) => start > sp.open && start < sp.close),
+      subject: start - sentenceStart <= 1 || NAME_AND_ROLE.test(p.slice(sentenceStart, start)),
+      verbAfter: VERB_AFTER.test(p.slice(end, end + 120)),
+      verbBefore: VERB_BEFORE.test(p.slice(Math.max(0, start - 40), start)),
+      possessive,
+    };
   });
-  mentionsFor = articleText;
-  mentionsCache = out;
-  mentionCounts = new Map();
-  for (const m of out) mentionCounts.set(m.key, (mentionCounts.get(m.key) ?? 0) + 1);
+  mentionsByParagraph[pi] = out;
   return out;
 }
 
@@ -2051,16 +2069,17 @@ function candidatesFor(
   spansOf: readonly Span[][],
   articleText: string,
 ): Candidate[] {
-  const mentions = mentionsOf(paragraphs, spansOf, articleText);
   const qi = q.paragraph;
+  const mentionsAt = (pi: number): Mention[] => mentionsIn(pi, paragraphs, spansOf, articleText);
+  // (Made before anything else here: the first call for an article also clears the genders of the last one.)
+  mentionsAt(qi);
   const p = paragraphs[qi] ?? "";
   const open = Math.max(0, (q.parts?.[0]?.[0] ?? q.start) - 1);
   const close = q.end;
   const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean; sentencesBefore: number; subjectOfPrevious: boolean }>();
   const dims = SPEAKER_FEATURES.length;
   const f = (name: (typeof SPEAKER_FEATURES)[number]): number => SPEAKER_FEATURES.indexOf(name);
-  for (const m of mentions) {
-    if (m.pi < qi - 2 || m.pi > qi) continue;
+  for (let pi = Math.max(0, qi - 2); pi <= qi; pi++) for (const m of mentionsAt(pi)) {
     if (m.pi === qi && m.start >= open && m.start <= close) continue;
     const after = m.pi === qi && m.start > close;
     let d: number;
@@ -2120,10 +2139,13 @@ function candidatesFor(
   const ranked = [...byKey.entries()].filter(([, c]) => Number.isFinite(c.before)).sort((a, b) => a[1].before - b[1].before);
   // Who was last named as saying something before this quotation (a speech verb next to the name).
   const sources: string[] = [];
-  for (let j = mentions.length - 1; j >= 0 && sources.length < 2; j--) {
+  for (let pi = qi; pi >= Math.max(0, qi - 3) && sources.length < 2; pi--) {
+    const mentions = mentionsAt(pi);
+    for (let j = mentions.length - 1; j >= 0 && sources.length < 2; j--) {
     const m = mentions[j] as Mention;
-    if (m.pi > qi || (m.pi === qi && m.start >= open) || m.pi < qi - 3) continue;
+    if (m.pi === qi && m.start >= open) continue;
     if ((m.verbAfter || m.verbBefore) && !m.inQuote && !sources.includes(m.key)) sources.push(m.key);
+    }
   }
   const nearestPerson = ranked.find(([, c]) => cachedGender(c.name, articleText) !== null || (c.name.includes(" ") && !NOT_PEOPLE.test(c.name)))?.[0];
   const out: Candidate[] = [];

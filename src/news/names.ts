@@ -1,4 +1,5 @@
 /** Names of people: titles stripped, keys for matching, full names found in an article. */
+import { fast } from "./ascii.js";
 import { execAll, fold, remembered } from "./text.js";
 import { isFirstName } from "./gender.js";
 
@@ -119,7 +120,7 @@ export function surname(name: string): string {
 
 /** Capitalised runs in a text: "U.S. President Donald Trump", "Keir Starmer", "White House". */
 const RUN_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu})`;
-const RUN = new RegExp(String.raw`${RUN_WORD}(?:\s+(?:${NAME_JOINERS}\s+)*${RUN_WORD})*`, "gu");
+const RUN = fast(new RegExp(String.raw`${RUN_WORD}(?:\s+(?:${NAME_JOINERS}\s+)*${RUN_WORD})*`, "gu"));
 
 /** A capitalised pronoun inside a run opens a new sentence: "in Washington D.C. He recalled", "U.S. It". Not "I",
  * which ends names ("World War I"). */

@@ -8,6 +8,7 @@ import { capitalisedRuns, isTitleWord, NAME_JOINERS, NAME_PARTICLES, personKey, 
 import { compatible, type Gender, genderOf, isFirstName } from "./gender.js";
 import { splitSentences } from "./sentences.js";
 import { type Candidate, pickSpeaker, pickStands, SPEAKER_FEATURES } from "./speakers.js";
+import { fast, plainText, whilePlain } from "./ascii.js";
 import { execAll, fold, hasWords, remembered } from "./text.js";
 
 export interface Quote {
@@ -137,17 +138,17 @@ const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
 
 /** After the closing mark: ", said Rubio" / " Trump said" / " he added" / " the ministry said". */
-const AFTER_VERB_FIRST = new RegExp(
+const AFTER_VERB_FIRST = fast(new RegExp(
   String.raw`^(?:[,]?[”"])?[\s,]*(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}|${NAME}\s+(?:(?!(?:in|at|on|for|from|with|to|by|as)\s)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}(?:\s+(?:magazine|newspaper|website|blog)(?=[,.;:!?]))?(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+[^,.;:!?“”"]{1,60}?)(?=[,.;:!?]|\s+(?:who|which|that|in|on|at|during|after|before|of|when|while|as)\b|$)`,
   "u",
-);
-const QUOTE_FROM_AFTER = new RegExp(String.raw`^[\s,.]*(?:That|This|The)\s+(?:quote|quotation|line|remark|comment|words)\s+(?:came\s+)?(?:from|by)\s+(${NAME})`, "u");
-const AFTER_DASH_NAME = new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u");
-const NEW_SUBJECT_AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(${NAME})\s+(?:${ADVERB}\s+)?\p{Ll}+(?:ed|es|s)\s[^“”".!?]*$`, "u");
+));
+const QUOTE_FROM_AFTER = fast(new RegExp(String.raw`^[\s,.]*(?:That|This|The)\s+(?:quote|quotation|line|remark|comment|words)\s+(?:came\s+)?(?:from|by)\s+(${NAME})`, "u"));
+const AFTER_DASH_NAME = fast(new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u"));
+const NEW_SUBJECT_AFTER_QUOTE = fast(new RegExp(String.raw`^[\s,]*(${NAME})\s+(?:${ADVERB}\s+)?\p{Ll}+(?:ed|es|s)\s[^“”".!?]*$`, "u"));
 /** "“…,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": an appositive no comma closes. */
-const LOOSE_APPOSITIVE = new RegExp(String.raw`^[\s,]*(${NAME}),\s+((?:the|an?)\s+(?:[^,“”".!?]|\.(?=\S)){1,100}?)\s+(?:${VERB_ALT})\b`, "u");
+const LOOSE_APPOSITIVE = fast(new RegExp(String.raw`^[\s,]*(${NAME}),\s+((?:the|an?)\s+(?:[^,“”".!?]|\.(?=\S)){1,100}?)\s+(?:${VERB_ALT})\b`, "u"));
 /** "“…,” Fight for $15 organizing director Kendall Fells told": a full name right before the verb, whatever comes first. */
-const NAME_THEN_VERB = new RegExp(String.raw`^[\s,]*[^“”".!?,;]{0,60}?(?:^|\s)(?<!\b(?:for|of|to|with|by|about|from|against|on|at|in|and|or)\s)(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
+const NAME_THEN_VERB = fast(new RegExp(String.raw`^[\s,]*[^“”".!?,;]{0,60}?(?:^|\s)(?<!\b(?:for|of|to|with|by|about|from|against|on|at|in|and|or)\s)(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u"));
 
 function looseAttribution(after: string): string | undefined {
   const m = LOOSE_APPOSITIVE.exec(after);
@@ -157,34 +158,34 @@ function looseAttribution(after: string): string | undefined {
 }
 
 /** ", Gabriela Lazar," — an appositive that is just a name. */
-const APPOSITIVE_NAME = new RegExp(String.raw`^,\s*(${NAME}),?$`, "u");
+const APPOSITIVE_NAME = fast(new RegExp(String.raw`^,\s*(${NAME}),?$`, "u"));
 /** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
-const AFTER_ROLE_NAME = new RegExp(
+const AFTER_ROLE_NAME = fast(new RegExp(
   String.raw`^[\s,]*(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+|${NAME}[’']s\s+)(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "u",
-);
+));
 /** "“Q,” said the chairman of the Commons education select committee, Labour MP Barry Sheerman.": after the verb, a
  * role, then the name of who holds it. */
-const AFTER_VERB_ROLE_NAME = new RegExp(
+const AFTER_VERB_ROLE_NAME = fast(new RegExp(
   String.raw`^(?:[,]?[”"])?[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(?:the|a|an|his|her|its|their)\s+(?:[^,.;:!?“”"]|\.(?=\S)){1,100}?,\s+(${NAME})(?=\s*[.;:!?]|\s*$)`,
   "u",
-);
+));
 /** "“Q” the Post's senior politics editor Steven Ginsberg responded": an owner's role, then the name, then the verb. */
-const AFTER_OWNER_ROLE_NAME = new RegExp(
+const AFTER_OWNER_ROLE_NAME = fast(new RegExp(
   String.raw`^[\s,]*(?:[Tt]he\s+)?${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}(${NAME})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "u",
-);
-const AFTER_SUBJECT_FIRST = new RegExp(
+));
+const AFTER_SUBJECT_FIRST = fast(new RegExp(
   String.raw`^(?:[,]?[”"])?[\s,—–-]*(${SUBJECT})(${APPOSITIVE})\s+(?:${ADVERB}\s+)?(?:(?:has|had|would|will)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`,
   "u",
-);
+));
 /** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
-const AFTER_LATE = new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u");
+const AFTER_LATE = fast(new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u"));
 /** … or inverted: "“Q” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager". */
-const AFTER_LATE_VERB_FIRST = new RegExp(
+const AFTER_LATE_VERB_FIRST = fast(new RegExp(
   String.raw`^[^“”".!?]{0,80}?,\s+(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:in|at|on|for|from|with|to|by|as)\s)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`,
   "u",
-);
+));
 /**
  * Whether the name at `at` (of `length` characters) in `text` is a place in a description: the state of "in
  * Columbus, Ohio, said" or "of Elizabeth, Colorado, slammed", or the town of "of Huntsville, Ala., says" — the
@@ -202,53 +203,53 @@ function placeAt(text: string, at: number, length: number): boolean {
   return /\b(?:in|of|from|near)\s+$/u.test(before) && PLACE_PAIR_AFTER.test(text.slice(at + length, at + length + 40));
 }
 /** The lower-case words a subject may open with ("of Raleigh", "veteran analyst Charlie Cook"). */
-const LOWER_LEAD = /^(?:\p{Ll}[\p{Ll}-]*\s+)+/u;
-const PLACE_SECOND = /\b(?:in|of|from|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*$/u;
+const LOWER_LEAD = fast(/^(?:\p{Ll}[\p{Ll}-]*\s+)+/u);
+const PLACE_SECOND = fast(/\b(?:in|of|from|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*$/u);
 /** "outside of the state capital, Sacramento, said": a place named after what kind of place it is. */
 const PLACE_NAMED = /\b(?:capital|city|town|village|county|state|province|region|suburb|district|country|island|neighbou?rhood)\s*,\s*$/u;
-const PLACE_PAIR_AFTER = /^,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,/u;
+const PLACE_PAIR_AFTER = fast(/^,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,/u);
 /** A sentence's opening name set off by a comma: "Clinton, during a town hall meeting in Columbus, Ohio, said". */
-const OPENING_NAME = new RegExp(String.raw`^\s*(${NAME}),`, "u");
+const OPENING_NAME = fast(new RegExp(String.raw`^\s*(${NAME}),`, "u"));
 
 /** Before the mark: "Trump's attorney, Alan Garten, said Nunberg was “…”" — the person named after a role (not
  * after a place: "outside of the state capital, Sacramento, said"). */
-const ROLE_NAME_BEFORE = new RegExp(
+const ROLE_NAME_BEFORE = fast(new RegExp(
   String.raw`(?:^|[^\p{L}])(?<!\b(?:of|in|from|at|near|to|into|on|for|with|by)\s)(?:${NAME}[’']s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`,
   "u",
-);
+));
 /** A cheap test before ROLE_NAME_BEFORE: a lower-case word, then a capitalised name set off by commas. */
-const ROLE_NAME_HINT = /\p{Ll},\s*\p{Lu}[^,“”"]{0,60},\s+\p{Ll}/u;
+const ROLE_NAME_HINT = fast(/\p{Ll},\s*\p{Lu}[^,“”"]{0,60},\s+\p{Ll}/u);
 /** Anywhere earlier in the sentence: "Dan McAdams, a professor, writes in The Atlantic that Trump shows “…”". */
-const SUBJECT_VERB = new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu");
+const SUBJECT_VERB = fast(new RegExp(String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`, "gu"));
 /** Scanned over whole paragraphs, so without the speech-verb guard inside the subject (too slow there):
  * speechSubjects cuts a subject that swallowed a speech verb ("Trump assured Jones") itself. */
-const SUBJECT_ANYWHERE = new RegExp(
+const SUBJECT_ANYWHERE = fast(new RegExp(
   String.raw`(?:^|[^\p{L}])((?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION})${INSET}\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "gu",
-);
+));
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
-const SAID_NAME_BEFORE = new RegExp(String.raw`^\s*(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Explained|Explains)\s+(${NAME})[,:]?\s*$`, "u");
+const SAID_NAME_BEFORE = fast(new RegExp(String.raw`^\s*(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Explained|Explains)\s+(${NAME})[,:]?\s*$`, "u"));
 /** "Pollsters agree - Carl Bialik: “", "… - Frank Newport and Jim Harter: “" (of two, the first). */
-const BEFORE_COLON = new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME})(?:\s+and\s+${NAME})?:\s*$`, "u");
+const BEFORE_COLON = fast(new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME})(?:\s+and\s+${NAME})?:\s*$`, "u"));
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
 /** Past forms of speech verbs that end in no "-ed": "a spokesman said", against "a snappy retort". */
 const IRREGULAR_PAST = new Set(["said", "told", "wrote", "spoke", "put", "read", "swore", "thought", "felt", "knew", "taught", "sang", "bid", "quipped", "shot", "hit", "struck", "gave", "made", "went", "came", "began", "let"]);
 const PARTICIPLES = [...SPEECH_VERBS].filter((v) => v.endsWith("ing")).join("|");
-const PARTICIPLE = new RegExp(String.raw`(?:\b(?:and|but)\s+(?:(?:${ADVERB}|now)\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$|\b(?:statement|letter|tweet|post|video|release|email|message)\b[^“”".!?,]{0,40}\s(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u");
+const PARTICIPLE = fast(new RegExp(String.raw`(?:\b(?:and|but)\s+(?:(?:${ADVERB}|now)\s+)?(?:${VERB_ALT})\b[^“”"]{0,100}$)|,\s+(?:${ADVERB}\s+)?(?:${PARTICIPLES})\b[^“”"]{0,100}$|\b(?:statement|letter|tweet|post|video|release|email|message)\b[^“”".!?,]{0,40}\s(?:${PARTICIPLES})\b[^“”"]{0,100}$`, "u"));
 
 /** Before the opening mark: "Rubio said: " / "Starmer emphasizing that " / "Trump, speaking in X, said " /
  * "Trump said in a statement: ". */
-const BEFORE = new RegExp(
+const BEFORE = fast(new RegExp(
   String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?|[^“”".!?]{1,70}[:,]|(?:\s+${ADVERB})?\s+(?:that|how|why|whether|it)\s+(?:[^“”".!?]|(?<=\p{Lu})\.){0,160})\s*$`,
   "u",
-);
+));
 /** The same with the verb right before the mark ("… de Blasio said, “"): tried first, so that a subject and verb
  * earlier in the sentence ("led to the Paris attacks, which …, de Blasio said, “") do not win. */
-const BEFORE_TIGHT = new RegExp(
+const BEFORE_TIGHT = fast(new RegExp(
   String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
   "u",
-);
-const INSET_NAME = new RegExp(String.raw`^,\s*(${NAME}),`, "u");
+));
+const INSET_NAME = fast(new RegExp(String.raw`^,\s*(${NAME}),`, "u"));
 
 /** The subject of a "subject, inset, verb" match: "Trump's attorney, Alan Garten, said" → Alan Garten, the name in
  * the inset after a description or a possessive; otherwise the subject itself. Either only if `usable`. */
@@ -286,23 +287,23 @@ function lastBefore(before: string): RegExpExecArray | null {
   return m;
 }
 
-const BODY_OPENING = new RegExp(String.raw`^\s*(?:\p{Lu}[^,“”"]{0,90},\s+)?((?:[Tt]he\s+)?${NAME})\s+\p{Ll}`, "u");
+const BODY_OPENING = fast(new RegExp(String.raw`^\s*(?:\p{Lu}[^,“”"]{0,90},\s+)?((?:[Tt]he\s+)?${NAME})\s+\p{Ll}`, "u"));
 
-const PAPER_DOCUMENT = /\b(?:newspaper|paper)[’']s\s+(?:\p{Ll}+\s+)?(?:editorial|column|op-ed|endorsement)\s+(?:telling|urging|calling|saying|asking|demanding|warning|arguing)\b[^“”".!?]{0,100}$/u;
-const VIEW_OF = new RegExp(String.raw`^\s*(?:To|For)\s+(${NAME}),\s`, "u");
-const LAST_CLAUSE_SUBJECT = new RegExp(String.raw`(?:[,;]\s+|\s)(?:and|but|while|yet)\s+([Hh]e|[Ss]he)\s+(?:has\s+|had\s+|have\s+)?(?:${ADVERB}\s+)?(?!is\b|was\b|are\b|were\b)\p{Ll}+(?:ed|s)\b[^“”".!?;]*$`, "u");
+const PAPER_DOCUMENT = fast(/\b(?:newspaper|paper)[’']s\s+(?:\p{Ll}+\s+)?(?:editorial|column|op-ed|endorsement)\s+(?:telling|urging|calling|saying|asking|demanding|warning|arguing)\b[^“”".!?]{0,100}$/u);
+const VIEW_OF = fast(new RegExp(String.raw`^\s*(?:To|For)\s+(${NAME}),\s`, "u"));
+const LAST_CLAUSE_SUBJECT = fast(new RegExp(String.raw`(?:[,;]\s+|\s)(?:and|but|while|yet)\s+([Hh]e|[Ss]he)\s+(?:has\s+|had\s+|have\s+)?(?:${ADVERB}\s+)?(?!is\b|was\b|are\b|were\b)\p{Ll}+(?:ed|s)\b[^“”".!?;]*$`, "u"));
 
 /** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
-const PASSIVE_BY = new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u");
+const PASSIVE_BY = fast(new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u"));
 /** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
 const NEW_CLAUSE = /^(?:and|but|or|while|whereas|as|because|when|although|though|if|since|until|till|unless|before|after|once|so|yet|then)\s/iu;
 /** …and later in the sentence, where "“Q,” as Trump put it, …" may still attribute: only a joined clause. */
 const JOINED_CLAUSE = /^(?:and|but|or|while|whereas)\s/iu;
-const ACCORDING_DOCUMENT = new RegExp(
+const ACCORDING_DOCUMENT = fast(new RegExp(
   String.raw`^[\s,]*according\s+to\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}(?:document|report|statement|filing|letter|memo|release|transcript|complaint|email|motion)s?\s+(?:filed|released|issued|written|sent|published|signed)\s+by\s+(${DESCRIPTOR}${NAME})`,
   "u",
-);
-const ACCORDING = /[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u;
+));
+const ACCORDING = fast(/[Aa]ccording to\s+((?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*){0,5})/u);
 
 /** The subject opening a sentence (after an introductory phrase) and the word after it. */
 const openingSubject = (lazy: string): RegExp =>
@@ -440,17 +441,17 @@ function opensAt(text: string, at: number): boolean {
   if (!/(?:^|\n|[.!?:;]["”’)]?\s+|[“"‘(]|[—–-]\s+)$/u.test(at < 4 ? `\n${before}` : before)) return false;
   return !(/\.\s+$/u.test(before) && TITLE_BEFORE.test(text.slice(Math.max(0, at - 16), at)));
 }
-const ACTS_NEXT = new RegExp(
+const ACTS_NEXT = fast(new RegExp(
   String.raw`^\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|s)|${[
     ...IRREGULAR_PAST,
     ..."is was has had will would can could may might must should did lost won got took held kept left led met paid ran saw sent set sat stood brought bought built caught chose drew drove fell fought found flew grew heard laid meant rose sold shook spent threw wore broke beat became dealt fled froze hurt lent rode sought stuck swore tore withdrew".split(" "),
   ].join("|")})\b`,
   "u",
-);
-const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${"Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|St|Jr|Sr"})\.\s+$`, "u");
+));
+const TITLE_BEFORE = fast(new RegExp(String.raw`(?:^|[^\p{L}])(?:${"Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|St|Jr|Sr"})\.\s+$`, "u"));
 
 /** A character that joins a word to what stands beside it; a surrogate half is taken for a letter. */
-const WORD_CHAR = /[\p{L}\p{N}'’\uD800-\uDFFF-]/u;
+const WORD_CHAR = fast(/[\p{L}\p{N}'’\uD800-\uDFFF-]/u);
 const joins = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c);
 /** Where `word` occurs in `text` as a whole word (no letter, digit, apostrophe or hyphen on either side). */
 function wordsAt(text: string, word: string): number[] {
@@ -472,8 +473,8 @@ function speaks(text: string, exact = false): boolean {
   return (exact ? SPEECH_VERB_WORD : SPEECH_VERB_WORD_ANY_CASE).test(text);
 }
 /** A speech verb as a whole word (the verbs are lower-case ASCII words). */
-const SPEECH_VERB_WORD = new RegExp(String.raw`(?<!\p{L})(?:${VERB_ALT})(?!\p{L})`, "u");
-const SPEECH_VERB_WORD_ANY_CASE = new RegExp(SPEECH_VERB_WORD.source, "iu");
+const SPEECH_VERB_WORD = fast(new RegExp(String.raw`(?<!\p{L})(?:${VERB_ALT})(?!\p{L})`, "u"));
+const SPEECH_VERB_WORD_ANY_CASE = fast(new RegExp(SPEECH_VERB_WORD.source, "iu"));
 
 /** Whether at least 70% of a paragraph's words (of four or more) that start with a letter start with a capital:
  * a headline in title case. One pass over the characters (this runs on every paragraph). */
@@ -596,9 +597,9 @@ function organisation(s: string): string | null {
 }
 
 /** A document that "says" or "reads": its words are its publisher's. */
-const DOCUMENTS = /^(?:the|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:editorial|newspaper|paper|letter|statement|report|ad|advert|memo|release|website|column|op-ed|study|survey|poll|book|lawsuit|complaint|filing|document|email|e-mail|tweet|post)$/iu;
+const DOCUMENTS = fast(/^(?:the|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:editorial|newspaper|paper|letter|statement|report|ad|advert|memo|release|website|column|op-ed|study|survey|poll|book|lawsuit|complaint|filing|document|email|e-mail|tweet|post)$/iu);
 /** Publications and bodies by their names: "The Advocate", "the Washington Post", "Pew Research Center". */
-const PUBLISHER = /(?<![\p{L}’'-])(?:The[ \t]+)?(?:\p{Lu}[\p{L}’'.&-]*[ \t]+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Leader|Ledger|Dispatch|Courier|Bulletin|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu;
+const PUBLISHER = fast(/(?<![\p{L}’'-])(?:The[ \t]+)?(?:\p{Lu}[\p{L}’'.&-]*[ \t]+){0,3}(?:Post|Times|Journal|News|Tribune|Advocate|Herald|Gazette|Globe|Review|Magazine|Register|Star|Sun|Examiner|Observer|Guardian|Telegraph|Chronicle|Inquirer|Leader|Ledger|Dispatch|Courier|Bulletin|Institute|Center|Centre|Committee|Campaign|Foundation|Association|Council|PAC|Party|Department|Ministry|Agency|Commission|Board|Union|Court)\b/gu);
 
 /**
  * Whose document "the statement said" is: who "released a statement" (issued, sent, posted …) last before it
@@ -628,21 +629,21 @@ function lastPublisher(before: string): string | null {
 /** People described rather than named: "a person close to the Clintons", "a senior administration official". */
 const PERSON_ROLE_WORDS =
   "person|people|official|officials|user|aide|aides|source|sources|developer|investor|businessman|businesswoman|entrepreneur|fundraiser|banker|lobbyist|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest|child|boy|girl|kid|teenager|confidant|confidante|insider|loyalist|backer|associate|staffer|operative|fundraiser|bundler";
-const PERSON_ROLES = new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu");
-const ROLE_THEN_VERB = new RegExp(String.raw`^(.*?\b(?:${PERSON_ROLE_WORDS})s?)\s+(?:can|could|would|will|may|might|is|was|are|were|has|had|have|involved|\p{Ll}+ed)\b.*$`, "iu");
+const PERSON_ROLES = fast(new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu"));
+const ROLE_THEN_VERB = fast(new RegExp(String.raw`^(.*?\b(?:${PERSON_ROLE_WORDS})s?)\s+(?:can|could|would|will|may|might|is|was|are|were|has|had|have|involved|\p{Ll}+ed)\b.*$`, "iu"));
 /** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */
 const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip|front-runner|frontrunner)`;
-const ROLE_THEN_NAME = new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u");
+const ROLE_THEN_NAME = fast(new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u"));
 /** The same, up to the person: what a sentence opens with before its subject. */
-const NAME_AND_ROLE = new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u");
+const NAME_AND_ROLE = fast(new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u"));
 const NAME_PARTICLE_WORDS = new Set(["of", ...NAME_PARTICLES, "y"]);
 /** The capitalised name that ends a subject ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar"). */
-const NAME_AT_END = new RegExp(String.raw`(\p{Lu}[\p{L}’'.-]*(?:\s+(?:${NAME_JOINERS}\s+)*\p{Lu}[\p{L}’'.-]*)*)$`, "u");
+const NAME_AT_END = fast(new RegExp(String.raw`(\p{Lu}[\p{L}’'.-]*(?:\s+(?:${NAME_JOINERS}\s+)*\p{Lu}[\p{L}’'.-]*)*)$`, "u"));
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
 // (The carrier in lower case: "The Washington Post" is a publication, not a post.)
-const CARRIERS = /^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/u;
+const CARRIERS = fast(/^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|release|letter|tweet|post|video|ad|advert|email|e-mail|memo|book|article|column|piece|headline|sign|document|report|interview|speech|remarks|comments?|note|op-ed|editorial|conference|call)s?(?:$|\s+(?:on|in|from|by|to|that|which|describing|saying|reading|calling|announcing)\b)/u);
 
 const CLAUSE_AFTER_VERB = new Set("after before while when as since until of about in on at to for with the a an his her their its this that".split(" "));
 
@@ -830,7 +831,7 @@ const NOT_SUBJECTS = new Set(
 );
 const DAY_AFTER = /\s+(?:(?:later|earlier)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)?|(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?)$/u;
 
-const ADVERB_WORD = new RegExp(String.raw`^${ADVERB}$`, "u");
+const ADVERB_WORD = fast(new RegExp(String.raw`^${ADVERB}$`, "u"));
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
 /** Where the white space that ends at `j` starts (`j` itself when there is none). */
 function spaceBefore(p: string, j: number): number {
@@ -891,17 +892,17 @@ function subjectStretches(p: string): Array<[number, number]> {
   return out;
 }
 
-const BEFORE_INSET_VERB_FIRST = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:says|said|writes|wrote|argues|argued|notes|noted|explains|explained|adds|added)\s+(${NAME}),`, "u");
+const BEFORE_INSET_VERB_FIRST = fast(new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:says|said|writes|wrote|argues|argued|notes|noted|explains|explained|adds|added)\s+(${NAME}),`, "u"));
 /** "… said (that) " right before a name: the name opens a reported clause. */
-const REPORTED_CLAUSE_BEFORE = new RegExp(String.raw`\b(?:said|says|told\s+\p{Ll}+|argued|argues|claimed|claims|insisted|insists|noted|notes|added|adds|believes|believed|thinks|thought)\s+(?:that\s+)?$`, "u");
-const APPOSITIVE_SPEAKER_HINT = /\p{Ll},\s+\p{Lu}[^,]{1,40},\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u;
-const APPOSITIVE_SPEAKER = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:But|And|Yet|So)\s+(?=\p{Ll})|(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|Last|This|Speaking|Asked|Writing)\b[^,.!?“”"]{0,60},\s+(?=\p{Ll}))?(?:One|Some|Several|Two|Three|An?|The|His|Her|Their|an?|the|his|her|their)\s+[^,.!?“”"]{2,80}\p{Ll},\s+(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu");
-const WHO_SAID_HINT = /,\s+who\s+(?:\p{Ll}+ly\s+)?\p{Ll}+\s/u;
-const WHO_SAID = new RegExp(String.raw`(?:^|[^\p{L}])((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3})(?:\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?(?:,\s+(?:the|an?)\s+[^,“”"]{1,120})?,\s+who\s+(?:${ADVERB}\s+)?(?:said|says|told|tells|wrote|writes|argued|argues|added|adds|noted|notes|warned|warns|explained|explains)\b`, "gu");
+const REPORTED_CLAUSE_BEFORE = fast(new RegExp(String.raw`\b(?:said|says|told\s+\p{Ll}+|argued|argues|claimed|claims|insisted|insists|noted|notes|added|adds|believes|believed|thinks|thought)\s+(?:that\s+)?$`, "u"));
+const APPOSITIVE_SPEAKER_HINT = fast(/\p{Ll},\s+\p{Lu}[^,]{1,40},\s+(?:\p{Ll}+ly\s+)?\p{Ll}/u);
+const APPOSITIVE_SPEAKER = fast(new RegExp(String.raw`(?:^|[.!?]["”’]?\s+)(?:(?:But|And|Yet|So)\s+(?=\p{Ll})|(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|Last|This|Speaking|Asked|Writing)\b[^,.!?“”"]{0,60},\s+(?=\p{Ll}))?(?:One|Some|Several|Two|Three|An?|The|His|Her|Their|an?|the|his|her|their)\s+[^,.!?“”"]{2,80}\p{Ll},\s+(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "gu"));
+const WHO_SAID_HINT = fast(/,\s+who\s+(?:\p{Ll}+ly\s+)?\p{Ll}+\s/u);
+const WHO_SAID = fast(new RegExp(String.raw`(?:^|[^\p{L}])((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3})(?:\s+of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?(?:,\s+(?:the|an?)\s+[^,“”"]{1,120})?,\s+who\s+(?:${ADVERB}\s+)?(?:said|says|told|tells|wrote|writes|argued|argues|added|adds|noted|notes|warned|warns|explained|explains)\b`, "gu"));
 const GOING = /\b(?:go|goes|went|going|gone)$/u;
 const MOTION_AFTER = /^\s+(?:to|on|into|back|through|after|ahead|out|up|down|home|in|over|away|off|from|for|with|by|at|around)\b/u;
-const VERB_FIRST_HINT = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u");
-const VERB_FIRST_ANYWHERE = new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`, "gu");
+const VERB_FIRST_HINT = fast(new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+\p{Lu}`, "u"));
+const VERB_FIRST_ANYWHERE = fast(new RegExp(String.raw`,\s+(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`, "gu"));
 
 /** "Becerra said", "Cuban told reporters" outside quotation marks: people who spoke, for a later "he". */
 function speechSubjects(p: string, spans: readonly Span[], articleText: string): Array<{ at: number; name: string }> {
@@ -1018,16 +1019,16 @@ function insideAppositive(text: string, at: number, end: number): boolean {
   return text.charAt(end) === "," && OBJECT_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 }
 /** "Colin Asplin, " right before the subject: a name set off by a comma opening the sentence. */
-const OPENER_THEN_BODY = new RegExp(String.raw`^\s*(${NAME}),\s+$`, "u");
+const OPENER_THEN_BODY = fast(new RegExp(String.raw`^\s*(${NAME}),\s+$`, "u"));
 /** "The Oscar-nominated actor, whose films include …" (up to a name inside the clause): the opener of a relative clause. */
-const OPENER_WITH_RELATIVE = new RegExp(String.raw`^\s*((?:The|A|An)\s+[^,.;:“”"]{1,60}|${NAME}),\s+(?:who|whose)\s[^“”"]*\s$`, "u");
+const OPENER_WITH_RELATIVE = fast(new RegExp(String.raw`^\s*((?:The|A|An)\s+[^,.;:“”"]{1,60}|${NAME}),\s+(?:who|whose)\s[^“”"]*\s$`, "u"));
 /** "Nick Davies, spokesman for …" (up to a name inside the description): the opening name and its description. */
-const OPENER_WITH_DESCRIPTION = new RegExp(String.raw`^\s*(${NAME}),\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,.;“”"]*\s$`, "u");
-const OPENER_WITH_APPOSITIVE = new RegExp(String.raw`^\s*(${NAME}),\s+(?:a|an|the)\s+[^,.;“”"]*$`, "u");
+const OPENER_WITH_DESCRIPTION = fast(new RegExp(String.raw`^\s*(${NAME}),\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,.;“”"]*\s$`, "u"));
+const OPENER_WITH_APPOSITIVE = fast(new RegExp(String.raw`^\s*(${NAME}),\s+(?:a|an|the)\s+[^,.;“”"]*$`, "u"));
 
 const DESCRIBED_NAME = String.raw`((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L})`;
-const NAME_AFTER_DESCRIPTION = new RegExp(String.raw`^\s+${DESCRIBED_NAME}`, "u");
-const NAME_BEFORE_DESCRIPTION = new RegExp(String.raw`(?<![\p{L}.'’-])${DESCRIBED_NAME},\s+(?:the|a|an)\s+$`, "u");
+const NAME_AFTER_DESCRIPTION = fast(new RegExp(String.raw`^\s+${DESCRIBED_NAME}`, "u"));
+const NAME_BEFORE_DESCRIPTION = fast(new RegExp(String.raw`(?<![\p{L}.'’-])${DESCRIBED_NAME},\s+(?:the|a|an)\s+$`, "u"));
 /**
  * "the Republican presidential candidate said": the person the article introduced with those words before,
  * "Republican presidential candidate Donald Trump" or "Donald Trump, the Republican presidential candidate". Each
@@ -1068,7 +1069,7 @@ function describedAs(description: string, earlier: string, articleText: string):
 }
 
 /** An acronym, "ISIL", "FBI", "CNN": a body, no "he" or "she". */
-const ACRONYM = /^\p{Lu}{3,}$/u;
+const ACRONYM = fast(/^\p{Lu}{3,}$/u);
 /** Roles whose holders news leaves unnamed: "the aide said" is seldom the person named last. */
 const UNNAMED_ROLES = new Set(
   "person man woman narrator announcer caller commenter viewer listener member aide official source spokesman spokeswoman spokesperson adviser advisor strategist staffer donor voter supporter operative insider confidant confidante loyalist backer associate resident protester demonstrator".split(" "),
@@ -1152,9 +1153,9 @@ function lastMention(before: string, articleText: string): string | null {
   return last === undefined ? null : fullestName(last, articleText);
 }
 
-const SENTENCE_SUBJECT = new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following|Just|Only|Even|Now|Then|Today|Yesterday|Last|Next|Within|Over|Throughout|Once|Recently|Previously|Separately|Meanwhile|Instead|However|Reached|Contacted|Pressed|Interviewed|Questioned|Confronted|Speaking|Appearing|Writing|Responding|Addressing|Campaigning|Testifying|Visiting|Talking)\b[^,.!?“”"]{0,130},\s+(?:\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?,\s+(?=(?:on|in|at|this|last|early|late)\s))?(?:(?:after|before|while|when|despite|following|amid|as|since|until|in|on|at|with)\b[^,.!?“”"]{0,100},\s+)?)?(?:(?:And|But|Yet|So)\s+(?:even|also|then|now|still|finally)\s+)?(${NAME})`, "gu");
+const SENTENCE_SUBJECT = fast(new RegExp(String.raw`(?:^|[.!?]["”’]?\s+|[,;]\s+(?:but|and|while|yet|whereas)\s+(?=\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|was)\b)\p{Ll}))(?:(?:As|When|After|Before|While|Since|If|Though|Although|On|In|At|Asked|Later|Earlier|Still|But|And|Yet|So|Like|Unlike|Despite|Besides|Amid|During|Following|Just|Only|Even|Now|Then|Today|Yesterday|Last|Next|Within|Over|Throughout|Once|Recently|Previously|Separately|Meanwhile|Instead|However|Reached|Contacted|Pressed|Interviewed|Questioned|Confronted|Speaking|Appearing|Writing|Responding|Addressing|Campaigning|Testifying|Visiting|Talking)\b[^,.!?“”"]{0,130},\s+(?:\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?,\s+(?=(?:on|in|at|this|last|early|late)\s))?(?:(?:after|before|while|when|despite|following|amid|as|since|until|in|on|at|with)\b[^,.!?“”"]{0,100},\s+)?)?(?:(?:And|But|Yet|So)\s+(?:even|also|then|now|still|finally)\s+)?(${NAME})`, "gu"));
 /** A title's or an initial's period, where a stretch of text ends: no sentence ends there. */
-const TITLE_PERIOD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATIONS}|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$`, "u");
+const TITLE_PERIOD = fast(new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITLE_ABBREVIATIONS}|Adm|Cmdr|Maj|Supt|Insp|\p{Lu})\.$`, "u"));
 /** Organisations and places are no "he" or "she". */
 const BODY_WORDS = /\b(?:Council|Committee|Street|House|Department|Party|News|University|Agency|Association|Institute|Foundation|Campaign|Center|Centre|Times|Post|Journal|Press|Office|Court|Senate|Congress|Assembly|Union|Federation|Republicans|Democrats|America|States|Nations|Network|Company|Corporation|Group|Club|Church|School|College|County|City|State|Administration|Bureau|Service|Board|Commission|Organization|Fund|Bank|Tribune|Magazine|Review|Channel|Radio|TV|Convention|Conference|Museum|Hospital|Airport|Festival|Olympics|Tower|Hall|Park|Square|Avenue|Island|River|Republic|Kingdom|Ministry|Forum|Summit|Program|Programme|Act|Prize|Award|League|Caucus|Movement|Initiative|Coalition|Alliance|Authority|Police|Army|Forces|Guard|Daily|Herald|Gazette|Globe|Today|Inc|Corp|Media|Airlines|Reuters|Twitter|Facebook|Google|Instagram|YouTube|Fox|CNN|MSNBC|NBC|CBS|ABC|BBC|NPR|AP|AFP|Politico|Breitbart|PAC)\b/u;
 /** Body words that are also surnames: after a first name and nothing else, a person ("Liam Fox", "Arsenio Hall"). */
@@ -1267,8 +1268,8 @@ const titledNames = new Map<string, boolean>();
 let titledNamesFor = "";
 /** Where the article's person titles end ("President ", "Sen. "): found once per article. */
 let titleEnds: number[] = [];
-const TITLE_HEAD = new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+`, "gu");
-const CAPITALISED_WORD = /\p{Lu}[\p{L}.'’-]*\s+/uy;
+const TITLE_HEAD = fast(new RegExp(String.raw`\b(?:${PERSON_TITLES})\.?\s+`, "gu"));
+const CAPITALISED_WORD = fast(/\p{Lu}[\p{L}.'’-]*\s+/uy);
 const ASCII_WORD_CHAR = /[A-Za-z0-9_]/; // what \b tells apart
 function titledIn(name: string, articleText: string, between = 0): boolean {
   if (articleText !== titledNamesFor) {
@@ -1308,7 +1309,7 @@ export function extractQuotes(paragraphs: readonly string[]): Quote[] {
 }
 
 /** What stands between the halves of a split quotation: ", he said, " / " Rubio added, ". */
-const SPLIT_ATTRIBUTION = new RegExp(String.raw`^[\s,]*(?:(?:${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))(?:\s+${ADVERB})?\s*,\s*$`, "u");
+const SPLIT_ATTRIBUTION = fast(new RegExp(String.raw`^[\s,]*(?:(?:${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))(?:\s+${ADVERB})?\s*,\s*$`, "u"));
 
 /** Verbs that report speech outside quotation marks: "Peskov said no documents …". */
 const REPORT_VERBS = new Set(
@@ -1322,15 +1323,15 @@ const REPORT_VERBS = new Set(
 );
 const REPORT_ALT = [...REPORT_VERBS].join("|");
 /** "X said (on Tuesday) (that) …", "X told reporters …", "X, a spokesman, said …". */
-const REPORT_LEAD = new RegExp(
+const REPORT_LEAD = fast(new RegExp(
   String.raw`^(?:[^,“”"]{1,80},\s+)?(${SUBJECT})(?:,[^,“”"]{1,120},)?\s+(?:${ADVERB}\s+)?(?:has\s+|had\s+)?(?:${REPORT_ALT})(?:\s+(?:reporters|journalists|me|us|him|her|them|the\s+\p{Ll}+|an?\s+\p{Ll}+|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*))?(?:\s+(?:on|in|at|during)\s+[^,]{1,40}?)?(?:\s+that)?\s+(\p{L}[^]*)$`,
   "u",
-);
+));
 /** "…, X said." / "…, said X." / "…, according to X." at the end of a sentence. */
-const REPORT_TAIL = new RegExp(
+const REPORT_TAIL = fast(new RegExp(
   String.raw`^(.+?),\s+(?:(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|told\s+[^.,]{1,40})|(?:said|says|added|adds)\s+(${SUBJECT})|according\s+to\s+(${SUBJECT}))(?:\s+(?:on|in|at)\s+[^,.]{1,40})?\.?$`,
   "u",
-);
+));
 /** "…, noting that …": what the sentence's subject reported. */
 const REPORT_PARTICIPLE = /,\s+(?:noting|saying|adding|arguing|warning|claiming|insisting|explaining|stressing|acknowledging|admitting|suggesting)\s+(?:that\s+)?\S/u;
 
@@ -1356,8 +1357,16 @@ type Via = "direct" | "pronoun" | "carry" | "other" | "none";
 
 const ORGANISATION = SPEAKER_FEATURES.indexOf("organisation");
 
-function extract(paragraphs: readonly string[], useModel: boolean): Statements & { candidates: Candidate[][]; locked: boolean[]; attributed: boolean[] } {
+type Extracted = Statements & { candidates: Candidate[][]; locked: boolean[]; attributed: boolean[] };
+
+function extract(paragraphs: readonly string[], useModel: boolean): Extracted {
   const articleText = paragraphs.join("\n");
+  // Every text the analysis matches is a part of the article's (or the patterns' own words): when the article is
+  // plain, so is each of them.
+  return whilePlain(plainText(articleText), () => extractFrom(paragraphs, articleText, useModel));
+}
+
+function extractFrom(paragraphs: readonly string[], articleText: string, useModel: boolean): Extracted {
   const out: Quote[] = [];
   /** How each quotation's speaker was found; a locked one (named right at it, or described, not quoted) the model leaves alone. */
   const meta: Array<{ via: Via; pronoun: string | null; locked: boolean }> = [];
@@ -1917,7 +1926,7 @@ function extract(paragraphs: readonly string[], useModel: boolean): Statements &
 }
 
 /** "RAMOS: …", "CLINTON: …", "MR. TRUMP: …": a speaker's label opening a quoted transcript. */
-const TRANSCRIPT_LABEL = /^(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s)?(\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)?):\s/u;
+const TRANSCRIPT_LABEL = fast(/^(?:(?:MR|MRS|MS|DR|SEN|REP|GOV)\.\s)?(\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)?):\s/u);
 const NOT_SPEAKER_LABELS = new Set(
   "VIDEO AUDIO UPDATE UPDATED NOTE EDITOR QUESTION ANSWER TRANSCRIPT BREAKING WATCH READ MORE PHOTO CORRECTION SOURCE WARNING ALERT EXCLUSIVE REPORT NEWS LIVE PS P.S SUBJECT RE FW FWD TO FROM CC DATE TITLE QUOTE LISTEN AND BUT THE".split(" "),
 );
@@ -1935,8 +1944,8 @@ interface Mention {
   possessive: boolean;
 }
 
-const VERB_AFTER = new RegExp(String.raw`^(?:,[^,“”"]{0,80},|${DASH_INSET})?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u");
-const VERB_BEFORE = new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u");
+const VERB_AFTER = fast(new RegExp(String.raw`^(?:,[^,“”"]{0,80},|${DASH_INSET})?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u"));
+const VERB_BEFORE = fast(new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u"));
 
 let mentionsFor = "";
 /** The names each paragraph of the article mentions, and how often the article names each person or body (by key). */
@@ -2051,9 +2060,9 @@ function mentionsIn(pi: number, paragraphs: readonly string[], spansOf: readonly
   return out;
 }
 
-const SENTENCE_END = /[.!?]["”’]?\s+["“‘]?\p{Lu}/u;
+const SENTENCE_END = fast(/[.!?]["”’]?\s+["“‘]?\p{Lu}/u);
 /** "… played out, he said." / ", said Smith." — a sentence that ends with its attribution. */
-const ATTRIBUTION_ENDS = new RegExp(String.raw`,\s+(?:(?:${SUBJECT})\s+(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))[^,“”"]{0,40}[.!?]?\s*$`, "u");
+const ATTRIBUTION_ENDS = fast(new RegExp(String.raw`,\s+(?:(?:${SUBJECT})\s+(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))[^,“”"]{0,40}[.!?]?\s*$`, "u"));
 /** Where the sentence holding `pos` ends (its closing punctuation included), or the paragraph's end. */
 function sentenceEndAfter(p: string, pos: number): number {
   const m = /[.!?]["”’]?(?=\s+["“‘]?\p{Lu}|\s*$)/u.exec(p.slice(pos));

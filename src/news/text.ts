@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { fast } from "./ascii.js";
 
 /** Small text helpers shared by the pure core. No I/O, no clock. */
 
@@ -136,7 +137,7 @@ export function hash64(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORD = fast(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
 
 /** Count of words (as a reader would count them). */
 export function wordCount(text: string): number {

@@ -144,8 +144,9 @@ export function capitalisedRuns(text: string): Array<{ text: string; index: numb
   return out;
 }
 
-const TITLED_NAME =
-  /(?:^|[^\p{L}])((?:(?:\p{Lu}[\p{L}.]*|of)\s+)*(?:[Pp]resident|[Mm]inister|[Cc]hancellor|[Ss]ecretary|[Ss]pokes(?:person|man|woman)|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Mm]ayor|[Jj]udge|[Aa]mbassador|[Ll]eader|[Cc]hief|[Dd]irector|[Cc]ommissioner|Pope|King|Queen|Prince|Princess|Sir)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'-]*))/gu;
+const TITLED_NAME = fast(
+  /(?:^|[^\p{L}])((?:(?:\p{Lu}[\p{L}.]*|of)\s+)*(?:[Pp]resident|[Mm]inister|[Cc]hancellor|[Ss]ecretary|[Ss]pokes(?:person|man|woman)|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|[Mm]ayor|[Jj]udge|[Aa]mbassador|[Ll]eader|[Cc]hief|[Dd]irector|[Cc]ommissioner|Pope|King|Queen|Prince|Princess|Sir)\s+((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'-]*))/gu,
+);
 
 /**
  * People named in a text with a title or honorific ("President Vladimir Putin", "governor Sergey

@@ -858,6 +858,8 @@ function subjectEndsAt(p: string, j: number): boolean {
  * over PolNeAR's 840 articles). */
 const SUBJECT_REACH = 400;
 
+/** A speech verb that is a whole run of ASCII letters (as the words of SPEECH_VERBS all are). */
+const SPEECH_VERB_RUN = new RegExp(String.raw`(?<![A-Za-z])(?:${VERB_ALT})(?![A-Za-z])`, "g");
 /**
  * The stretches of a paragraph SUBJECT_ANYWHERE can match in: up to each speech verb (an ASCII word after white
  * space) that the end of a name or an appositive precedes, past an optional adverb, from SUBJECT_REACH before it;
@@ -866,9 +868,9 @@ const SUBJECT_REACH = 400;
  */
 function subjectStretches(p: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const verbs = /[A-Za-z]+/g;
+  const verbs = SPEECH_VERB_RUN;
+  verbs.lastIndex = 0;
   for (let m = verbs.exec(p); m !== null; m = verbs.exec(p)) {
-    if (!SPEECH_VERBS.has(m[0])) continue;
     const j = spaceBefore(p, m.index);
     if (j === m.index) continue;
     let named = subjectEndsAt(p, j);

@@ -796,6 +796,8 @@ export function fullestName(name: string, articleText: string): string {
 let startsFor = "";
 let starts: number[] = [0];
 
+/** Where each sentence of a paragraph after the first starts (before checks for titles and initials). */
+const SENTENCE_STARTS = fast(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu);
 /** Where the sentence holding `pos` starts: after the last ". " (or "? ", "! ") before it that a capital
  * follows, or that ends right at `pos`. Boundaries are found once per paragraph. */
 function sentenceStartBefore(p: string, pos: number): number {
@@ -804,7 +806,7 @@ function sentenceStartBefore(p: string, pos: number): number {
     // "PHILADELPHIA, July 25 (UPI) — The committee …": the sentence starts after the dateline.
     const place = /^\p{Lu}[\p{Lu} .'-]+/u.exec(p)?.[0].trimEnd() ?? "";
     const dateline = place.length >= 3 ? datelineAfter(p, 0, place) : null;
-    for (const m of p.matchAll(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu)) {
+    for (const m of execAll(SENTENCE_STARTS, p)) {
       // "New Jersey Gov. Chris Christie", "Donald J. Trump": a title's or an initial's period ends no sentence.
       const at = m.index ?? 0;
       // ("in the U.S. He said" still ends one: an acronym's last letter is no initial.)
@@ -2063,8 +2065,10 @@ function mentionsIn(pi: number, paragraphs: readonly string[], spansOf: readonly
 }
 
 const SENTENCE_END = fast(/[.!?]["”’]?\s+["“‘]?\p{Lu}/u);
+const SENTENCE_ENDS = fast(new RegExp(SENTENCE_END.source, "gu"));
 /** "… played out, he said." / ", said Smith." — a sentence that ends with its attribution. */
 const ATTRIBUTION_ENDS = fast(new RegExp(String.raw`,\s+(?:(?:${SUBJECT})\s+(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))[^,“”"]{0,40}[.!?]?\s*$`, "u"));
+const FEATURE_INDEX = Object.fromEntries(SPEAKER_FEATURES.map((name, i) => [name, i])) as Record<(typeof SPEAKER_FEATURES)[number], number>;
 /** Where the sentence holding `pos` ends (its closing punctuation included), or the paragraph's end. */
 function sentenceEndAfter(p: string, pos: number): number {
   const m = /[.!?]["”’]?(?=\s+["“‘]?\p{Lu}|\s*$)/u.exec(p.slice(pos));
@@ -2089,7 +2093,7 @@ function candidatesFor(
   const close = q.end;
   const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean; sentencesBefore: number; subjectOfPrevious: boolean }>();
   const dims = SPEAKER_FEATURES.length;
-  const f = (name: (typeof SPEAKER_FEATURES)[number]): number => SPEAKER_FEATURES.indexOf(name);
+  const f = (name: (typeof SPEAKER_FEATURES)[number]): number => FEATURE_INDEX[name];
   for (let pi = Math.max(0, qi - 2); pi <= qi; pi++) for (const m of mentionsAt(pi)) {
     if (m.pi === qi && m.start >= open && m.start <= close) continue;
     const after = m.pi === qi && m.start > close;
@@ -2110,7 +2114,7 @@ function candidatesFor(
     if (!after && d < c.before) {
       // Sentence boundaries between this mention and the quotation.
       const gap = m.pi === qi ? p.slice(m.end, open) : `${(paragraphs[m.pi] ?? "").slice(m.end)} . X ${p.slice(0, open)}`;
-      c.sentencesBefore = (gap.match(/[.!?]["”’]?\s+["“‘]?\p{Lu}/gu) ?? []).length;
+      c.sentencesBefore = execAll(SENTENCE_ENDS, gap).length;
       c.subjectOfPrevious = m.subject && c.sentencesBefore === 1;
     }
     if (m.pi === qi && m.verbAfter && !SENTENCE_END.test(after ? p.slice(close + 1, m.start) : p.slice(m.end, open))) x[f("sameSentenceVerb")] = 1;

@@ -9,6 +9,7 @@
  *   main verb.
  * It never ends mid-word or on a dangling function word, and never exceeds HEADLINE_MAX characters.
  */
+import { fast } from "./ascii.js";
 import { splitSentences } from "./sentences.js";
 import { summarize } from "./summary.js";
 import { capitalize, squash, STOPWORDS, stem, words } from "./text.js";
@@ -35,25 +36,25 @@ const DATELINE_AGENCY = String.raw`\s\([^)]{1,30}\)`;
 const DATELINE_DASH = String.raw`(?:\s*[—–―]\s*|\s*--?\s+)`;
 /** A place in capitals may stand alone before the dash ("WASHINGTON — "); one in mixed case only with a state,
  * date or agency ("Cleveland (AFP) – "): "The IAAF - athletics' world governing body -" opens no dateline. */
-const DATELINE = new RegExp(
+const DATELINE = fast(new RegExp(
   String.raw`^(?:\p{Lu}[\p{Lu} .'-]{1,30}?(?:${DATELINE_STATE})?(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?${DATELINE_DASH}` +
     String.raw`|\p{Lu}[\p{L} .'-]{1,30}?(?:${DATELINE_STATE}(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?|${DATELINE_DATE}(?:${DATELINE_AGENCY})?|${DATELINE_AGENCY})${DATELINE_DASH}` +
     String.raw`|\p{Lu}[\p{Lu} .'-]{1,30}:\s+)`,
   "u",
-);
+));
 
 /** "On Thursday, ", "For 679 relentless days, ", "Earlier this week, " at the start. */
-const LEADING_TIME = new RegExp(
+const LEADING_TIME = fast(new RegExp(
   `^(?:(?:on|in|for|last|this|early|earlier|late|later|since|during|over|after|by|until|at|overnight)\\b[^,]{0,40}?\\b${TIME_WORDS}\\b[^,]{0,15},\\s+)`,
   "iu",
-);
+));
 /** "One month after announcing his support for Donald Trump, ", "Two hours after his tweet, ", "Three years ago, " (not
  * "Four days after the Republicans raised a war cry, ": a clause there is news of its own). */
-const LEADING_SPAN = new RegExp(
+const LEADING_SPAN = fast(new RegExp(
   `^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa] few|[Ss]everal|\\d+)\\s${TIME_WORDS}\\s` +
     `(?:(?:after|before|since)\\s(?:\\p{Ll}+ing|his|her|their|its)\\b|later\\b|ago\\b|earlier\\b)[^,]{0,80},\\s+`,
   "u",
-);
+));
 
 /** An introductory phrase or clause before the subject: "In a speech on Monday, ", "As the vote neared, ". */
 const LEADING_CLAUSE =
@@ -209,15 +210,15 @@ const IRREGULAR_PARTICIPLES = "become|begun|broken|chosen|come|done|drawn|driven
 /** A participle: regular ("rejected", not "indeed" or "need") or irregular. */
 const PARTICIPLE = String.raw`(?:(?!(?:indeed|need|speed|seed|greed|creed|deed|feed|bleed|breed|hundred)\b)\p{Ll}{2,}ed|${SAME_PAST}|${IRREGULAR_PARTICIPLES}|born)\b(?!['’])`;
 /** "-ing" words that are nouns, not a progressive: "is nothing", "are the building". */
-const ING_NOUN = /^(?:\p{Ll}*thing|king|ring|spring|string|wing|swing|sting|morning|evening|building|meeting|wedding|ruling|funding|ceiling|sibling|hearing|briefing|ending|opening|beginning|offering|feeling|being|during)$/u;
+const ING_NOUN = fast(/^(?:\p{Ll}*thing|king|ring|spring|string|wing|swing|sting|morning|evening|building|meeting|wedding|ruling|funding|ceiling|sibling|hearing|briefing|ending|opening|beginning|offering|feeling|being|during)$/u);
 /** A pronoun or relative keeps its "is": "who are unable" and "it is considering" read as nothing without it. */
 const KEEPS_AUXILIARY = String.raw`(?<!\b(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Tt]here|[Ww]hat|would|could|should|might|must|will|may|to))`;
 /** The perfect before an irregular participle that is also the past tense: "has won" → "won", not "have taken" →
  * "taken" nor a modal's "would have told". */
-const PERFECT = new RegExp(String.raw`(?<!\b(?:would|could|should|might|must|will|may|to))(\s)(?:has|have|had)\s(?=(?:${SAME_PAST})\b(?!['’]))`, "gu");
-const PASSIVE = new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are|was|were|has been|have been|had been)\s(?=${PARTICIPLE})`, "gu");
-const PROGRESSIVE = new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(\p{Ll}{2,}ing)\b(?!['’]))`, "gu");
-const COPULA_BEFORE = new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(?:(?:likely|unlikely|set|due|poised|expected|about|ready|able|unable|keen|eager|willing|determined|bound)\sto\b|among\b))`, "gu");
+const PERFECT = fast(new RegExp(String.raw`(?<!\b(?:would|could|should|might|must|will|may|to))(\s)(?:has|have|had)\s(?=(?:${SAME_PAST})\b(?!['’]))`, "gu"));
+const PASSIVE = fast(new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are|was|were|has been|have been|had been)\s(?=${PARTICIPLE})`, "gu"));
+const PROGRESSIVE = fast(new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(\p{Ll}{2,}ing)\b(?!['’]))`, "gu"));
+const COPULA_BEFORE = fast(new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(?:(?:likely|unlikely|set|due|poised|expected|about|ready|able|unable|keen|eager|willing|determined|bound)\sto\b|among\b))`, "gu"));
 
 /**
  * Headline grammar for a compressed sentence: the perfect and passive lose their auxiliaries ("has hit" → "hit",
@@ -277,10 +278,10 @@ function dropTail(t: string, target: number): string | null {
 }
 
 /** A sentence's opening subordinate clause: "After …", "When …", "Four days after …". */
-const SUBORDINATE_OPENING = new RegExp(
+const SUBORDINATE_OPENING = fast(new RegExp(
   String.raw`^(?:(?:After|Before|When|While|Although|Though|If|Because|Since|As|Until|Once|Unless|Whereas)\s|(?:\S+\s){1,2}(?:days?|weeks?|months?|years?|hours?)\s(?:after|before|since)\s)`,
   "u",
-);
+));
 
 /** Words a headline cannot open with: they continue something said before. */
 const OPENS_NOTHING = new Set("which who whom whose that and but or nor so because from with to of by as while although though if when where whether".split(" "));
@@ -367,10 +368,10 @@ const RELATIVES = new Set("who whom whose which".split(" "));
 const BE = new Set("is are was were be been am".split(" "));
 /** Words a cut may not end on, because what they lead to would be cut off ("Trump trying", "X is set", "likely");
  * so is a form of "be" with its -ing ("Saudi Arabia is distributing"), not an -ing noun ("public airing"). */
-const WANTS_MORE = new RegExp(
+const WANTS_MORE = fast(new RegExp(
   String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant|supposed|stands|stood|amounted|totalled|totaled)[,;:]?$`,
   "u",
-);
+));
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
 function hangs(ws: readonly string[], end: number): boolean {
   const last = ws[end - 1] as string;
@@ -410,7 +411,7 @@ function dropsInfinitive(ws: readonly string[], end: number): boolean {
 const INFINITIVE_CUT_COST = 0.08;
 /** A word after "to" that makes it an infinitive: lower case, and no determiner, pronoun, -ing form or common noun
  * after a preposition ("to date", "to power"). */
-const INFINITIVE = /^(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|all|each|every|no|him|them|us|me|it|date|power|office|court|market|war|prison|jail)$)(?!\p{Ll}+ing$)\p{Ll}+$/u;
+const INFINITIVE = fast(/^(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|all|each|every|no|him|them|us|me|it|date|power|office|court|market|war|prison|jail)$)(?!\p{Ll}+ing$)\p{Ll}+$/u);
 /** Prepositions that may also open a clause ("after the vote" / "after the Republicans raised …"). */
 const CONJUNCTIONS = new Set("after before since until".split(" "));
 
@@ -584,12 +585,12 @@ function personNames(ws: readonly string[]): Array<{ from: number; name: number;
 
 /** A word that names what someone or something is, and may stand before a name ("car maker", "fashion designer",
  * "novelist", "media giant"); not a verb that looks like one ("consider", "offer"). */
-const ROLE = new RegExp(
+const ROLE = fast(new RegExp(
   String.raw`^(?!(?:consider|offer|order|gather|enter|deliver|cover|answer|remember|wonder|suffer|alter|register|discover|lower|render|surrender|counter|steer|bother|hinder|ever|never|either|neither|rather|whether|other|another|further|together|later|sooner|monitor|honor|honour|favor|favour|mirror|water|power|tower|paper|member|number|matter|letter|order|border|murder|master|after|under|over|former|latter|inner|outer|upper|proper|clever|sober|eager|super)$)` +
     String.raw`(?:\p{Ll}{2,}(?:er|or|ist|ian)|president|resident|student|correspondent|agent|consultant|assistant|defendant|firm|giant|star|group|company|body|champion|chief|boss|head|minister|secretary|candidate|nominee|rival|colleague|ally|aide|spokesman|spokeswoman|spokesperson|coach|wife|husband|son|daughter|father|mother|brother|sister|friend|club|team|band|magazine|newspaper|website|film|movie|show|series|book|novel|play|album|song|network|channel|agency|bank|carrier|airline|retailer|chain|brand|icon|legend|veteran|expert|official|lawmaker|hopeful|contender|front-runner|frontrunner|billionaire|tycoon|mogul|magnate|entrepreneur|businessman|businesswoman|celebrity|host|pundit|strategist|donor|outlet|service|institute|organisation|organization|association|foundation|charity|university|studio|label|watchdog|regulator)$`,
   "u",
-);
-const WEEKDAY_OR_MONTH = new RegExp(`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS})[,.;:]?$`, "iu");
+));
+const WEEKDAY_OR_MONTH = fast(new RegExp(`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS})[,.;:]?$`, "iu"));
 
 /**
  * The words without the descriptions that stand before names ("Japanese car maker Mitsubishi Motors" → "Mitsubishi

@@ -9,6 +9,7 @@
  * - After an article has ended, untitled paragraphs are briefs: each starts a new article unless it
  *   continues the one before (opens with a pronoun or connective, or shares a proper name with it).
  */
+import { fast } from "./ascii.js";
 
 export interface Para {
   text: string;
@@ -71,7 +72,7 @@ export function isBoilerplate(text: string): boolean {
 }
 
 /** "… landscape. (ILKHA)" → "ILKHA": a short parenthesised name right after a sentence's end. */
-const SIGN_OFF = /([.!?”"’])\s*\((\p{Lu}[\p{L}&'-]*(?:\.?\s?\p{Lu}[\p{L}&'-]*){0,3})\)\s*$/u;
+const SIGN_OFF = fast(/([.!?”"’])\s*\((\p{Lu}[\p{L}&'-]*(?:\.?\s?\p{Lu}[\p{L}&'-]*){0,3})\)\s*$/u);
 
 export function signOff(text: string): { source: string; body: string } | null {
   const m = SIGN_OFF.exec(text);
@@ -82,7 +83,7 @@ export function signOff(text: string): { source: string; body: string } | null {
 }
 
 /** "WASHINGTON (Reuters) — …" → "Reuters". */
-const DATELINE_SOURCE = /^[\p{Lu}][\p{Lu}\p{L} .,'-]{1,40}\s\(([\p{L}][\p{L}&. -]{1,29})\)\s*[—–-]/u;
+const DATELINE_SOURCE = fast(/^[\p{Lu}][\p{Lu}\p{L} .,'-]{1,40}\s\(([\p{L}][\p{L}&. -]{1,29})\)\s*[—–-]/u);
 
 export function datelineSource(text: string): string | undefined {
   return DATELINE_SOURCE.exec(text)?.[1]?.trim();

@@ -106,12 +106,12 @@ export function nameTokens(name: string): string[] {
     .filter((t, i, all) => !(t.length === 1 && i > 0 && i < all.length - 1));
 }
 
-/** "Donald J. Trump" and "Donald Trump" share a key: first and last name, folded. */
-export function personKey(name: string): string {
+/** "Donald J. Trump" and "Donald Trump" share a key: first and last name, folded (remembered: names recur). */
+export const personKey: (name: string) => string = remembered((name) => {
   const t = nameTokens(name);
   if (t.length <= 1) return t[0] ?? "";
   return `${t[0]} ${t[t.length - 1]}`;
-}
+}, 100_000);
 
 export function surname(name: string): string {
   const t = nameTokens(name);

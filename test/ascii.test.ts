@@ -73,6 +73,8 @@ describe("fast", () => {
     // text may be handed to patterns there.
     expect(whilePlain(true, () => name.exec("Kovač said")?.[0])).toBe("Kova");
     expect(whilePlain(false, () => name.exec("Kovač said")?.[0])).toBe("Kovač");
+    // Work on another text inside (not known plain) checks each text again, and the outer trust comes back after it.
+    expect(whilePlain(true, () => [whilePlain(false, () => name.exec("Kovač said")?.[0]), name.exec("Kovač said")?.[0]])).toEqual(["Kovač", "Kova"]);
     expect(name.exec("Kovač said")?.[0]).toBe("Kovač");
   });
 

@@ -95,12 +95,12 @@ export function plainText(text: string): boolean {
  * whether that text is plain: then no part of it needs checking again.
  */
 export function whilePlain<T>(plain: boolean, work: () => T): T {
-  if (!plain || allPlain) return work();
-  allPlain = true;
+  const outer = allPlain;
+  allPlain = plain;
   try {
     return work();
   } finally {
-    allPlain = false;
+    allPlain = outer;
   }
 }
 

@@ -92,3 +92,45 @@ describe("fast", () => {
     expect(fast(re)).toBe(re);
   });
 });
+
+describe("the core's twinned patterns", () => {
+  it("answer on real text (whole paragraphs and the stretches before and after each mark, comma and space) as written", async () => {
+    // Importing the core makes its patterns.
+    await import("../src/news/corpus.js");
+    await import("../src/news/headline.js");
+    const { TWINNED } = await import("../src/news/ascii.js");
+    const { generateCorpus } = await import("../bench/corpus.js");
+    const { loadArticles } = await import("../src/corpus/load.js");
+    const { mkdtemp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    expect(TWINNED.length).toBeGreaterThan(80);
+    const dir = await mkdtemp(path.join(tmpdir(), "newsdesk-ascii-"));
+    try {
+      await generateCorpus({ articles: 40, out: dir, seed: 11 });
+      const paragraphs = [...(await loadArticles(dir)).articles, ...(await loadArticles("seeds")).articles].flatMap((a) => a.paragraphs);
+      const texts: string[] = [];
+      for (const p of paragraphs) {
+        texts.push(p);
+        for (const m of p.matchAll(/[“”",]|\s(?=\S)/gu)) {
+          if ((m.index ?? 0) % 3 !== 0 && m[0] === " ") continue;
+          texts.push(p.slice(0, m.index), p.slice((m.index ?? 0) + 1));
+        }
+      }
+      expect(texts.filter((t) => plainText(t)).length).toBeGreaterThan(5000);
+      expect(texts.some((t) => !plainText(t))).toBe(true);
+      for (const re of TWINNED) {
+        const asWritten = new RegExp(re.source, re.flags);
+        for (const t of texts) {
+          re.lastIndex = 0;
+          asWritten.lastIndex = 0;
+          const got = re.global ? execAll(re, t).map((m) => [m.index, ...m]) : re.exec(t);
+          const want = asWritten.global ? execAll(asWritten, t).map((m) => [m.index, ...m]) : asWritten.exec(t);
+          if (JSON.stringify(got) !== JSON.stringify(want)) expect({ pattern: re.source.slice(0, 80), text: t, got }).toEqual({ pattern: re.source.slice(0, 80), text: t, got: want });
+        }
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

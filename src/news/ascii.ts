@@ -127,5 +127,11 @@ class Fast extends RegExp {
 /** `re`, running as its ASCII twin on plain text (see above); `re` itself when it has no Unicode class. */
 export function fast(re: RegExp): RegExp {
   const ascii = asciiSource(re.source);
-  return ascii === re.source ? re : new Fast(re, ascii);
+  if (ascii === re.source) return re;
+  const twinned = new Fast(re, ascii);
+  TWINNED.push(twinned);
+  return twinned;
 }
+
+/** Every pattern made with a twin, for tests that check each against itself as written. */
+export const TWINNED: RegExp[] = [];

@@ -270,3 +270,28 @@ describe("headline style", () => {
     }
   });
 });
+
+describe("headline cuts around clauses and punctuation", () => {
+  it("leaves no space before a comma where a time phrase went", () => {
+    const h = compressSentence("The council votes on the budget on Friday, and several members appear to be planning a revolt against the leadership over the cuts.");
+    expect(h).toBe("Council votes on budget, and several members appear to be planning revolt over cuts");
+  });
+
+  it("takes no verb after 'to' for the main one, so a sentence may end before an infinitive's clause", () => {
+    const body = [
+      "Mayor Jane Smith turns 70 on Tuesday, and many councillors seem to be hoping (praying?) for a later-in-life change of heart.",
+      "“She is going to have to stop with the insults,” said councillor Tom Reed. “She will have to earn the job by showing that she has the temperament for it.”",
+      "Smith, who has led the city for twelve years, has shown no sign of changing her style as she turns 70.",
+      "Her allies say Smith at 70 is the same Smith who won three elections.",
+    ];
+    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toBe("Mayor Jane Smith turns 70");
+  });
+
+  it("removes no phrase that ends on a colon, nor one opened by a preposition its clause ends on", () => {
+    expect(compressSentence("Nothing really changed in last night's business debate in Milwaukee: the governor was better, the senator was worse.")).toBe(
+      "Nothing really changed in last night's business debate in Milwaukee: governor was better",
+    );
+    expect(compressSentence("The Latest on the city election and two crucial contests Saturday: Northport's mayoral primary and Valmora's council caucuses (all times local):")).not.toMatch(/^Latest Northport/u);
+    expect(compressSentence("The new schools bill, which the Senate is expected to vote on next week, returns significant power over public education to the states.")).toMatch(/returns significant power/u);
+  });
+});

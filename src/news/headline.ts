@@ -149,6 +149,8 @@ function mainVerb(ws: readonly string[]): number {
       if ((ws[i] as string).endsWith(",")) relative = false;
       continue;
     }
+    // A verb after "to" is an infinitive ("unable to board", "likely to receive"), never the sentence's own.
+    if (bare(ws[i - 1] as string) === "to") continue;
     const verb = VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4);
     if (verb && skipVerb) {
       // The whole verb group: "who has accused", "which was built".
@@ -184,6 +186,8 @@ function headlineStyle(t: string): string {
     // "yet again, this week, Democrats" → "yet again, Democrats": no comma left doubled.
     s = s.replace(WHEN, " ").replace(/,(\s*,)+/gu, ",");
     s = s.replace(FILLER_ADVERBS, "");
+    // "turns 70 on Tuesday, and" → "turns 70, and": nothing removed leaves a space before a comma.
+    s = s.replace(/\s+(?=[,;:])/gu, "");
     // Keep the spacing at the edges that touch a quotation.
     return `${/^\s/u.test(part) || first ? " " : ""}${s.trim()}${/\s$/u.test(part) || last ? " " : ""}`;
   });
@@ -422,6 +426,8 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
   const verb = mainVerb(ws);
   for (let i = 1; i < ws.length; i++) {
     if (!PREPOSITIONS.has(bare(ws[i] as string))) continue;
+    // A preposition its clause ends on ("which the Senate is to vote on, returns …") has no phrase of its own.
+    if (/[,;:]$/u.test(ws[i] as string)) continue;
     // "sided with the state", "met with donors": the verb wants its phrase; so does "is" ("is among the priorities").
     if ((bare(ws[i] as string) === "with" && WITH_VERBS.test(bare(ws[i - 1] as string))) || BE.has(bare(ws[i - 1] as string))) continue;
     let j = i + 1;
@@ -448,6 +454,9 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // A phrase closing a clause takes its comma along only when a comma opened it too: "who got [into the
     // system,] if anyone" and "Hailey, who died [at 84,] was known" would lose the clause's end.
     if (/,$/u.test(ws[j - 1] as string) && !/,$/u.test(ws[i - 1] as string)) continue;
+    // Nor one closing on a colon or semicolon, which joins what follows to what came before ("Latest [on the
+    // election and two contests:] South Carolina’s primary").
+    if (/[;:]$/u.test(ws[j - 1] as string)) continue;
     // "a story about a boy who is taken": the clause after the phrase belongs to its object.
     if (RELATIVES.has(bare(ws[j] ?? ""))) continue;
     // "after the Republicans raised a war cry": a clause, whose verb would be left behind.

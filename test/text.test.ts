@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { execAll, fold, hasWords, remembered, wordCount, words } from "../src/news/text.js";
+import { capitalize, execAll, fold, hasWords, remembered, wordCount, words } from "../src/news/text.js";
 
 /** The words of the full folding (NFKD, marks dropped, apostrophes straightened, lower case). */
 const folded = (t: string) => fold(t).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
@@ -68,5 +68,16 @@ describe("remembered", () => {
     f("xyz"); // full: the two kept are dropped
     f("ab");
     expect(calls).toEqual(["ab", "none", "xyz", "ab"]);
+  });
+});
+
+describe("capitalize", () => {
+  it("upper-cases the first letter, after opening marks, but no word after a number", () => {
+    expect(capitalize("trump wins")).toBe("Trump wins");
+    expect(capitalize("“yes,” she said")).toBe("“Yes,” she said");
+    expect(capitalize("6th circuit rules")).toBe("6th circuit rules");
+    expect(capitalize("10 authors shortlisted")).toBe("10 authors shortlisted");
+    expect(capitalize("$160 billion merger")).toBe("$160 billion merger");
+    expect(capitalize("22-point defeat")).toBe("22-point defeat");
   });
 });

@@ -153,7 +153,8 @@ export function hasWords(text: string, n: number): boolean {
   return found >= n;
 }
 
-/** Upper-case the first letter. */
+/** Upper-case the first letter, unless a number opens the text. */
 export function capitalize(text: string): string {
-  return text.replace(/^(\P{L}*)(\p{L})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+  // Not a word after a number: "10 authors", "$160 billion", "22-point defeat" stay as they are.
+  return text.replace(/^([^\p{L}\p{N}]*)(\p{L})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
 }

@@ -155,12 +155,19 @@ export class Corpus {
     this.itemSizes.clear();
     n = 0;
     const byId = this.byId;
+    // An item's size is its article's part (headline, source and date: the same for each of its quotes) and its text.
+    const articleParts = new Map<string, number>();
+    const articlePart = (id: string): number => {
+      let part = articleParts.get(id);
+      if (part === undefined) articleParts.set(id, (part = articleItemSize(byId.get(id), "")));
+      return part;
+    };
     function* sizesOf(list: readonly QuoteRef[]): Generator<void, Int32Array> {
       const sizes = new Int32Array(list.length);
       for (let i = 0; i < list.length; i++) {
         if (++n % (BUILD_STEP * 10) === 0) yield;
         const q = list[i] as QuoteRef;
-        sizes[i] = articleItemSize(byId.get(q.articleId), q.text);
+        sizes[i] = articlePart(q.articleId) + q.text.length;
       }
       return sizes;
     }

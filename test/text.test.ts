@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capitalize, execAll, fold, hasWords, remembered, wordCount, words } from "../src/news/text.js";
+import { capitalize, execAll, fold, hasWords, remembered, squash, wordCount, words } from "../src/news/text.js";
 
 /** The words of the full folding (NFKD, marks dropped, apostrophes straightened, lower case). */
 const folded = (t: string) => fold(t).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
@@ -79,5 +79,14 @@ describe("capitalize", () => {
     expect(capitalize("10 authors shortlisted")).toBe("10 authors shortlisted");
     expect(capitalize("$160 billion merger")).toBe("$160 billion merger");
     expect(capitalize("22-point defeat")).toBe("22-point defeat");
+  });
+});
+
+describe("squash", () => {
+  it("makes every run of white space one space and trims, whatever the run holds", () => {
+    const chars = [" ", "\t", "\n", "\r", "\u00a0", "\u2003", "\u2028", "\ufeff", "a", "-", "."];
+    // Every string of up to five of these characters, against collapsing every run.
+    const all = (n: number): string[] => (n === 0 ? [""] : all(n - 1).flatMap((s) => chars.map((c) => s + c)));
+    for (let n = 0; n <= 5; n++) for (const s of all(n)) expect(squash(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, " ").trim());
   });
 });

@@ -2094,7 +2094,10 @@ function candidatesFor(
   const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean; sentencesBefore: number; subjectOfPrevious: boolean }>();
   const dims = SPEAKER_FEATURES.length;
   const f = (name: (typeof SPEAKER_FEATURES)[number]): number => FEATURE_INDEX[name];
-  for (let pi = Math.max(0, qi - 2); pi <= qi; pi++) for (const m of mentionsAt(pi)) {
+  // The people and bodies named in the quotation's paragraph and the two before it.
+  const nearby: Mention[] = [];
+  for (let pi = Math.max(0, qi - 2); pi <= qi; pi++) nearby.push(...mentionsAt(pi));
+  for (const m of nearby) {
     if (m.pi === qi && m.start >= open && m.start <= close) continue;
     const after = m.pi === qi && m.start > close;
     let d: number;
@@ -2157,9 +2160,9 @@ function candidatesFor(
   for (let pi = qi; pi >= Math.max(0, qi - 3) && sources.length < 2; pi--) {
     const mentions = mentionsAt(pi);
     for (let j = mentions.length - 1; j >= 0 && sources.length < 2; j--) {
-    const m = mentions[j] as Mention;
-    if (m.pi === qi && m.start >= open) continue;
-    if ((m.verbAfter || m.verbBefore) && !m.inQuote && !sources.includes(m.key)) sources.push(m.key);
+      const m = mentions[j] as Mention;
+      if (m.pi === qi && m.start >= open) continue;
+      if ((m.verbAfter || m.verbBefore) && !m.inQuote && !sources.includes(m.key)) sources.push(m.key);
     }
   }
   const nearestPerson = ranked.find(([, c]) => cachedGender(c.name, articleText) !== null || (c.name.includes(" ") && !NOT_PEOPLE.test(c.name)))?.[0];

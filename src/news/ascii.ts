@@ -126,7 +126,10 @@ class Fast extends RegExp {
   }
 }
 
-/** `re`, running as its ASCII twin on plain text (see above); `re` itself when it has no Unicode class. */
+/**
+ * `re`, running as its ASCII twin on plain text (see above); `re` itself when it has no Unicode class. Made once per
+ * pattern, where the pattern is defined: each twin is compiled anew and kept for the tests.
+ */
 export function fast(re: RegExp): RegExp {
   const ascii = asciiSource(re.source);
   if (ascii === re.source) return re;

@@ -7,7 +7,7 @@
 import { capitalisedRuns, isTitleWord, NAME_JOINERS, NAME_PARTICLES, personKey, stripTitles, surname } from "./names.js";
 import { compatible, type Gender, genderOf, isFirstName } from "./gender.js";
 import { splitSentences } from "./sentences.js";
-import { type Candidate, pickSpeaker, pickStands, SPEAKER_FEATURES } from "./speakers.js";
+import { type Candidate, FEATURE, pickSpeaker, pickStands, SPEAKER_FEATURES } from "./speakers.js";
 import { fast, plainText, whilePlain } from "./ascii.js";
 import { execAll, fold, hasWords, remembered } from "./text.js";
 
@@ -1359,7 +1359,7 @@ export function speakerCandidates(paragraphs: readonly string[]): Array<{ quote:
 /** How the attribution rules found a quotation's speaker. */
 type Via = "direct" | "pronoun" | "carry" | "other" | "none";
 
-const ORGANISATION = SPEAKER_FEATURES.indexOf("organisation");
+const ORGANISATION = FEATURE.organisation;
 
 type Extracted = Statements & { candidates: Candidate[][]; locked: boolean[]; attributed: boolean[] };
 
@@ -2068,7 +2068,6 @@ const SENTENCE_END = fast(/[.!?]["”’]?\s+["“‘]?\p{Lu}/u);
 const SENTENCE_ENDS = fast(new RegExp(SENTENCE_END.source, "gu"));
 /** "… played out, he said." / ", said Smith." — a sentence that ends with its attribution. */
 const ATTRIBUTION_ENDS = fast(new RegExp(String.raw`,\s+(?:(?:${SUBJECT})\s+(?:${VERB_ALT})|(?:${VERB_ALT})\s+(?:${SUBJECT}))[^,“”"]{0,40}[.!?]?\s*$`, "u"));
-const FEATURE_INDEX = Object.fromEntries(SPEAKER_FEATURES.map((name, i) => [name, i])) as Record<(typeof SPEAKER_FEATURES)[number], number>;
 /** Where the sentence holding `pos` ends (its closing punctuation included), or the paragraph's end. */
 function sentenceEndAfter(p: string, pos: number): number {
   const m = /[.!?]["”’]?(?=\s+["“‘]?\p{Lu}|\s*$)/u.exec(p.slice(pos));
@@ -2093,7 +2092,7 @@ function candidatesFor(
   const close = q.end;
   const byKey = new Map<string, { name: string; x: number[]; before: number; inQuote: number; count: number; possessive: boolean; sentencesBefore: number; subjectOfPrevious: boolean }>();
   const dims = SPEAKER_FEATURES.length;
-  const f = (name: (typeof SPEAKER_FEATURES)[number]): number => FEATURE_INDEX[name];
+  const f = (name: (typeof SPEAKER_FEATURES)[number]): number => FEATURE[name];
   // The people and bodies named in the quotation's paragraph and the two before it.
   const nearby: Mention[] = [];
   for (let pi = Math.max(0, qi - 2); pi <= qi; pi++) nearby.push(...mentionsAt(pi));

@@ -42,6 +42,9 @@ export const SPEAKER_FEATURES = [
   "secondNearestSource", // the one before that
 ] as const;
 
+/** Each feature's index in SPEAKER_FEATURES (and in a candidate's features and the weights). */
+export const FEATURE = Object.fromEntries(SPEAKER_FEATURES.map((name, i) => [name, i])) as Readonly<Record<(typeof SPEAKER_FEATURES)[number], number>>;
+
 export type SpeakerFeatures = number[];
 
 export interface Candidate {
@@ -62,7 +65,7 @@ export function score(x: SpeakerFeatures, w: readonly number[] = SPEAKER_WEIGHTS
  */
 export const MIN_PICK_SCORE = 1;
 
-const LAST_SPEAKER = SPEAKER_FEATURES.indexOf("lastSpeaker");
+const LAST_SPEAKER = FEATURE.lastSpeaker;
 
 /** Whether the model's pick names the quotation's speaker: always when the rules found an attribution; without one,
  * when it scores MIN_PICK_SCORE or more or spoke the quotation before. */
@@ -70,8 +73,8 @@ export function pickStands(pick: Candidate, unattributed: boolean, w: readonly n
   return !unattributed || score(pick.x, w) >= MIN_PICK_SCORE || pick.x[LAST_SPEAKER] === 1;
 }
 
-const GENDER = SPEAKER_FEATURES.indexOf("genderAgrees");
-const RULE = (["ruleDirect", "rulePronoun", "ruleCarry", "ruleOther"] as const).map((f) => SPEAKER_FEATURES.indexOf(f));
+const GENDER = FEATURE.genderAgrees;
+const RULE = (["ruleDirect", "rulePronoun", "ruleCarry", "ruleOther"] as const).map((f) => FEATURE[f]);
 
 /**
  * The best candidate, or undefined when there is none. "She said" never goes to a known man, nor "he" to a woman.

@@ -1951,13 +1951,17 @@ interface Mention {
 const VERB_AFTER = fast(new RegExp(String.raw`^(?:,[^,“”"]{0,80},|${DASH_INSET})?\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`, "u"));
 const VERB_BEFORE = fast(new RegExp(String.raw`\b(?:${VERB_ALT})\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$`, "u"));
 
-let mentionsFor = "";
-/** The names each paragraph of the article mentions, and how often the article names each person or body (by key). */
-let namedByParagraph: Named[][] = [];
-let mentionCounts = new Map<string, number>();
-/** The article's mentions by paragraph, made when a quotation near the paragraph first asks. */
-let mentionsByParagraph: Array<Mention[] | undefined> = [];
-let gendersCache = new Map<string, Gender>();
+/** What is known of the article last analysed (made anew for each article, see mentionsIn). */
+interface ArticleNames {
+  text: string;
+  /** The names each paragraph mentions, and how often the article names each person or body (by key). */
+  named: Named[][];
+  counts: Map<string, number>;
+  /** The mentions by paragraph, made when a quotation near the paragraph first asks. */
+  mentions: Array<Mention[] | undefined>;
+  genders: Map<string, Gender>;
+}
+let articleNames: ArticleNames = { text: "", named: [], counts: new Map(), mentions: [], genders: new Map() };
 
 /** Whether the article writes "in X" (or near, across, throughout X), X then being a place. */
 /**
@@ -1987,10 +1991,11 @@ function placeIn(name: string, articleText: string): boolean {
 }
 
 function cachedGender(name: string, articleText: string): Gender {
-  let g = gendersCache.get(name);
-  if (g === undefined && !gendersCache.has(name)) {
+  const genders = articleNames.genders;
+  let g = genders.get(name);
+  if (g === undefined && !genders.has(name)) {
     g = NOT_PEOPLE.test(name) ? null : genderOf(name, articleText);
-    gendersCache.set(name, g);
+    genders.set(name, g);
   }
   return g ?? null;
 }
@@ -2033,19 +2038,17 @@ function namedIn(p: string, articleText: string): Named[] {
  * quotation's speaker is looked for in.
  */
 function mentionsIn(pi: number, paragraphs: readonly string[], spansOf: readonly Span[][], articleText: string): Mention[] {
-  if (articleText !== mentionsFor) {
-    mentionsFor = articleText;
-    gendersCache = new Map();
-    namedByParagraph = paragraphs.map((p) => namedIn(p, articleText));
-    mentionCounts = new Map();
-    for (const named of namedByParagraph) for (const m of named) mentionCounts.set(m.key, (mentionCounts.get(m.key) ?? 0) + 1);
-    mentionsByParagraph = [];
+  if (articleText !== articleNames.text) {
+    const named = paragraphs.map((p) => namedIn(p, articleText));
+    const counts = new Map<string, number>();
+    for (const list of named) for (const m of list) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+    articleNames = { text: articleText, named, counts, mentions: [], genders: new Map() };
   }
-  const made = mentionsByParagraph[pi];
+  const made = articleNames.mentions[pi];
   if (made !== undefined) return made;
   const p = paragraphs[pi] ?? "";
   const spans = spansOf[pi] ?? [];
-  const out = (namedByParagraph[pi] ?? []).map(({ key, name, start, end, possessive }): Mention => {
+  const out = (articleNames.named[pi] ?? []).map(({ key, name, start, end, possessive }): Mention => {
     const sentenceStart = sentenceStartBefore(p, start);
     return {
       key,
@@ -2060,7 +2063,7 @@ function mentionsIn(pi: number, paragraphs: readonly string[], spansOf: readonly
       possessive,
     };
   });
-  mentionsByParagraph[pi] = out;
+  articleNames.mentions[pi] = out;
   return out;
 }
 
@@ -2174,7 +2177,7 @@ function candidatesFor(
       x[f(via === "direct" ? "ruleDirect" : via === "pronoun" ? "rulePronoun" : via === "carry" ? "ruleCarry" : "ruleOther")] = 1;
     }
     x[f("insideQuotes")] = c.count > 0 ? c.inQuote / c.count : 0;
-    x[f("articleMentions")] = Math.log1p(mentionCounts.get(key) ?? 0);
+    x[f("articleMentions")] = Math.log1p(articleNames.counts.get(key) ?? 0);
     x[f("spokeBefore")] = earlier.has(key) ? 1 : 0;
     x[f("lastSpeaker")] = key === lastKey ? 1 : 0;
     const gender = cachedGender(c.name, articleText);

@@ -860,7 +860,8 @@ function subjectEndsAt(p: string, j: number): boolean {
  * over PolNeAR's 840 articles). */
 const SUBJECT_REACH = 400;
 
-/** A speech verb that is a whole run of ASCII letters (as the words of SPEECH_VERBS all are). */
+/** A speech verb that is a whole run of ASCII letters (as the words of SPEECH_VERBS all are): not SPEECH_VERB_WORD,
+ * whose bounds are any letter ("saidé" is no verb there, and is one here, as word by word before). */
 const SPEECH_VERB_RUN = new RegExp(String.raw`(?<![A-Za-z])(?:${VERB_ALT})(?![A-Za-z])`, "g");
 /**
  * The stretches of a paragraph SUBJECT_ANYWHERE can match in: up to each speech verb (an ASCII word after white

@@ -52,12 +52,15 @@ function print({ first: m, restart }: { first: Measurement; restart: Measurement
   );
   console.log(`  (first start, empty analysis cache; writing the cache afterwards took ${(m.saveMs / 1000).toFixed(1)} s, the bot answering meanwhile)`);
   console.log(
+    `  then ${m.summarised} articles summarised in the background in ${(m.summariesMs / 1000).toFixed(1)} s (from the load's end, the cache's second write included; commands are timed after); on the restart ${restart.summarised} were left to summarise`,
+  );
+  console.log(
     `  restart with the analysis cache: load + index ${(restart.startMs / 1000).toFixed(1)} s (${restart.cached} of ${restart.files} files from the cache; blocked at most ${ms(restart.blockedMs).trim()} ms at once; ${(m.startMs / restart.startMs).toFixed(1)}× the first start); peak RSS ${restart.peakRssMb.toFixed(0)} MB`,
   );
   console.log(`  peak RSS ${m.peakRssMb.toFixed(0)} MB (first start, with the commands below); digest ${ms(m.digestMs).trim()} ms`);
   console.log(`  ${"command".padEnd(14)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}   ${"baseline p50".padStart(12)} ${"p99".padStart(8)}   ratio (p99)`);
   const n = Object.values(m.commands)[0]?.ours.n ?? 0;
-  console.log(`  (ours: ${n} timed calls each, after ${m.warmUp} warm-up calls with other inputs; baselines: up to 50, cold)`);
+  console.log(`  (ours: ${n} timed calls each, after ${m.warmUp} warm-up calls with other inputs; baselines: up to 50, cold, but for summary's, after the same warm-up)`);
   for (const [name, c] of Object.entries(m.commands)) {
     const b: Timing | undefined = c.baseline;
     const ratio = b !== undefined ? `${(b.p99 / Math.max(c.ours.p99, 1e-6)).toFixed(1)}×` : "";

@@ -97,6 +97,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     signal: stopLoading.signal,
     ...(cacheDir !== undefined ? { cacheDir } : {}),
     onCacheError,
+    // Every article's summaries are made once the articles are in, off this thread, so /summary is a lookup.
+    summaries: true,
     onProgress: (p) => {
       progress.at = p;
       bar?.update(p.done, p.total);
@@ -179,6 +181,9 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     cached = done.cached;
     cache = done.cache;
     corpora.setBase(loaded.articles, done.corpus);
+    void done.summarised.then((n) => {
+      if (n > 0) log.info({ articles: n }, "summaries made");
+    });
   } catch (err) {
     await bot?.stop();
     await store.close();
@@ -243,7 +248,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     },
     log,
     // The first load's cache: a reload takes the unchanged files' analyses from memory, the very objects in use.
-    { cache, onCacheError },
+    { cache, onCacheError, summaries: true, signal: stopLoading.signal },
   );
   if (opts.schedule ?? true) {
     scheduler.start();
@@ -257,6 +262,8 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    // (Also stops the summaries still being made after the load, if any.)
+    stopLoading.abort();
     await scheduler.stop();
     feeds.stop();
     watcher.stop();

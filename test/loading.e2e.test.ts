@@ -12,6 +12,7 @@ import { loadArticles } from "../src/corpus/load.js";
 import { loadCorpus } from "../src/corpus/parallel.js";
 import { start, type RunningBot } from "../src/main.js";
 import { Corpus } from "../src/news/corpus.js";
+import { summarize } from "../src/news/summary.js";
 import { DiscordEmulator } from "./support/emulator/index.js";
 import { memoryLogger } from "./support/streams.js";
 
@@ -30,7 +31,7 @@ describe("loading a large archive", () => {
   it("gives the same articles, quotes and people on worker threads as in one thread", async () => {
     const progress: number[] = [];
     const cacheDir = path.join(dir, "cache");
-    const parallel = await loadCorpus(articles, { workers: 2, cacheDir, onProgress: (p) => progress.push(p.done) });
+    const parallel = await loadCorpus(articles, { workers: 2, cacheDir, summaries: true, onProgress: (p) => progress.push(p.done) });
     const single = await loadArticles(articles);
     const one = new Corpus(single.articles);
     expect(parallel.loaded.articles.map((a) => a.id)).toEqual(single.articles.map((a) => a.id));
@@ -42,9 +43,18 @@ describe("loading a large archive", () => {
     // Progress rises to the number of files.
     expect(progress.at(-1)).toBe(parallel.loaded.files);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    // The workers' analyses were cached: loading again reads no file and gives the same.
+    // After the load, a worker made every article's summaries (duplicates too), the same as summarize's.
+    expect(await parallel.summarised).toBe(parallel.loaded.articles.length + parallel.loaded.duplicates);
+    const summaries = (c: Corpus) => c.articles.map((a) => [c.hasSummaries(a.id), c.summary(a, "short"), c.summary(a, "medium"), c.summary(a, "long"), c.sentenceCount(a)]);
+    const made = (c: Corpus) => c.articles.map((a) => [true, ...[1, 3, 5].map((n) => summarize(a.paragraphs, n).map((u) => u.text)), unitsCount(a.paragraphs)]);
+    const unitsCount = (paragraphs: readonly string[]) => summarize(paragraphs, Number.MAX_SAFE_INTEGER).length;
+    expect(summaries(parallel.corpus)).toEqual(made(one));
+    // The workers' analyses were cached, and the summaries: loading again reads no file and gives the same.
     await parallel.saved;
-    const again = await loadCorpus(articles, { workers: 2, cacheDir });
+    const again = await loadCorpus(articles, { workers: 2, cacheDir, summaries: true });
+    expect(again.corpus.articles.every((a) => again.corpus.hasSummaries(a.id))).toBe(true);
+    expect(await again.summarised).toBe(0);
+    expect(summaries(again.corpus)).toEqual(made(one));
     expect(again.cached).toBe(parallel.loaded.files);
     expect(again.workers).toBe(0);
     expect(again.loaded.skipped).toEqual(single.skipped);

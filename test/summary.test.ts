@@ -1,6 +1,10 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { summarize, unitsOf } from "../src/news/summary.js";
+import { loadEvalSet } from "../bench/eval-summaries.js";
+import { planSummaries, summarize, SUMMARY_SENTENCES, type SummaryLength, summaryFromPlan, unitCountOf, unitsOf } from "../src/news/summary.js";
 import { seedArticles } from "./support/seed.js";
+
+const EVAL = path.resolve(import.meta.dirname, "../../shared/eval");
 
 describe("summaries", () => {
   const alaska = seedArticles()[0];
@@ -40,5 +44,44 @@ describe("summaries", () => {
   it("returns every sentence of an article shorter than asked", () => {
     expect(summarize(["One sentence only."], 3).map((u) => u.text)).toEqual(["One sentence only."]);
     expect(unitsOf(["A. B."])).toHaveLength(1);
+  });
+});
+
+describe("summary plans (every length made at once, for /summary to look up)", () => {
+  const lengths = Object.keys(SUMMARY_SENTENCES) as SummaryLength[];
+  /** Where the plan and `summarize` disagree, one line each. */
+  const differences = (paragraphs: readonly string[], name: string): string[] => {
+    const plan = planSummaries(paragraphs);
+    const out: string[] = [];
+    if (unitCountOf(plan) !== unitsOf(paragraphs).length) out.push(`${name}: ${unitCountOf(plan)} units, not ${unitsOf(paragraphs).length}`);
+    for (const length of lengths) {
+      const want = summarize(paragraphs, SUMMARY_SENTENCES[length]).map((u) => u.text);
+      const got = summaryFromPlan(plan, paragraphs, length);
+      if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${name} ${length}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+    }
+    return out;
+  };
+
+  it("gives what summarize gives, for every length, over the seed and the 940 evaluation articles", async () => {
+    const sets = await Promise.all(["bbc-summary", "polnear-train"].map((d) => loadEvalSet(path.join(EVAL, d))));
+    const articles = [...seedArticles().map((a) => ({ name: a.id, paragraphs: a.paragraphs })), ...sets.flatMap((s) => s.articles)];
+    expect(articles.length).toBe(944);
+    expect(articles.flatMap((a) => differences(a.paragraphs, a.name))).toEqual([]);
+  }, 60_000);
+
+  it("picks a shorter summary from its own units when they differ from the long one's", () => {
+    // Two sentences of six words or more and four fragments: "short" picks among the two, "long" among all six.
+    const paragraphs = [
+      "Read more. Go on. The council approved the new school budget on Monday evening.",
+      "Yes. Teachers welcomed the budget for schools and new buildings this year. No.",
+    ];
+    expect(differences(paragraphs, "fragments")).toEqual([]);
+    const plan = planSummaries(paragraphs);
+    expect(summaryFromPlan(plan, paragraphs, "short")[0]).toMatch(/budget/);
+    expect(summaryFromPlan(plan, paragraphs, "long")).toHaveLength(5);
+    // Shorter than asked: every unit, for every length.
+    const one = ["One sentence only."];
+    expect(lengths.map((l) => summaryFromPlan(planSummaries(one), one, l))).toEqual([["One sentence only."], ["One sentence only."], ["One sentence only."]]);
+    expect(differences(["A first sentence here. A second one."], "two")).toEqual([]);
   });
 });

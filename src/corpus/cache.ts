@@ -127,6 +127,7 @@ export class AnalysisCache {
       for (const e of bucket.entries) {
         // node:v8 hands typed arrays back as views into the bytes read, which the next bucket overwrites: copy.
         for (const t of e.terms) t.counts = t.counts.slice();
+        if (e.plans !== undefined) e.plans = e.plans.map((p) => p.slice());
         cache.entries.set(e.file, e);
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -149,8 +150,29 @@ export class AnalysisCache {
    * new, changed or removed files. Unreadable files are not kept. Returns how many buckets were written.
    */
   save(current: readonly FileEntry[]): Promise<number> {
-    // One save at a time: a reload's save waits for the load's before it.
-    const run = this.saving.then(() => this.write(current));
+    return this.queue(() => {
+      const next = new Map<string, FileEntry>();
+      for (const e of current) if (e.size >= 0) next.set(e.file, e);
+      return this.write(next);
+    });
+  }
+
+  /**
+   * Entries that gained something since they were saved (their summaries): each [before, after] pair replaces
+   * `before` where the cache still holds that very entry. One that a reload has replaced or dropped meanwhile
+   * stays as the reload left it. Returns how many buckets were written.
+   */
+  replace(pairs: ReadonlyArray<readonly [FileEntry, FileEntry]>): Promise<number> {
+    return this.queue(() => {
+      const next = new Map(this.entries);
+      for (const [before, after] of pairs) if (next.get(before.file) === before) next.set(after.file, after);
+      return this.write(next);
+    });
+  }
+
+  /** One write at a time: a reload's save waits for the load's before it. */
+  private queue(work: () => Promise<number>): Promise<number> {
+    const run = this.saving.then(work);
     this.saving = run.then(
       () => undefined,
       () => undefined,
@@ -160,9 +182,7 @@ export class AnalysisCache {
 
   private saving: Promise<void> = Promise.resolve();
 
-  private async write(current: readonly FileEntry[]): Promise<number> {
-    const next = new Map<string, FileEntry>();
-    for (const e of current) if (e.size >= 0) next.set(e.file, e);
+  private async write(next: ReadonlyMap<string, FileEntry>): Promise<number> {
     const dirty = new Set<number>(this.stale);
     for (const [file, e] of next) if (this.entries.get(file) !== e) dirty.add(bucketOf(file));
     for (const file of this.entries.keys()) if (!next.has(file)) dirty.add(bucketOf(file));

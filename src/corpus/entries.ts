@@ -6,6 +6,7 @@ import type { Article } from "../news/article.js";
 import { type Analysis, analyzeArticle } from "../news/corpus.js";
 import { parseArticleFile } from "../news/parse.js";
 import { type IndexTerms, indexTermsOf } from "../news/search.js";
+import type { SummaryPlan } from "../news/summary.js";
 import { nameIn, readArticleTextSync } from "./load.js";
 
 export interface FileEntry {
@@ -24,6 +25,8 @@ export interface FileEntry {
   analyses: Analysis[];
   /** Each article's index terms; empty once the entry has served a build (they are counted again if needed). */
   terms: IndexTerms[];
+  /** Each article's summaries, once made (after loading, in the background: see parallel.ts). */
+  plans?: SummaryPlan[];
 }
 
 /** Read (blocking), parse and analyse one file. */

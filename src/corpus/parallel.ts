@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import type { Article } from "../news/article.js";
 import { type Analysis, Corpus } from "../news/corpus.js";
 import type { IndexTerms } from "../news/search.js";
+import { planSummaries, type SummaryPlan } from "../news/summary.js";
 import { buildCorpus } from "./build.js";
 import { AnalysisCache } from "./cache.js";
 import { analyseFile, type FileEntry } from "./entries.js";
@@ -41,6 +42,11 @@ export interface LoadedCorpus {
   saved: Promise<void>;
   /** The cache, to hand to the next load of the same folder (a reload): it analyses only new and changed files. */
   cache: AnalysisCache;
+  /**
+   * Resolves (never rejects) once every article's summaries are made and the cache holds them: how many articles
+   * were summarised after the load (0 when `summaries` is off, or when they all came from the cache).
+   */
+  summarised: Promise<number>;
 }
 
 export interface LoadCorpusOptions {
@@ -55,6 +61,12 @@ export interface LoadCorpusOptions {
   cache?: AnalysisCache;
   /** A cache that could not be written (the load itself is whole; the next one analyses those files again). */
   onCacheError?: (err: Error) => void;
+  /**
+   * Once the corpus is built and handed back, make every article's summaries in the background (on a worker for a
+   * large folder, leaving a core to this thread), so that `/summary` is a lookup; the cache keeps them, so a
+   * restart has them at once. Until an article's turn comes, its summary is made when asked for, as without.
+   */
+  summaries?: boolean;
 }
 
 /** Files handed to a worker at a time, and chunks each worker holds at once (one in work, one waiting). */
@@ -62,18 +74,18 @@ const CHUNK = 100;
 const IN_FLIGHT = 2;
 
 /**
- * Share `files` (in order) among `count` workers, a chunk at a time as each finishes one: every chunk's entries
- * come to `onChunk` with the chunk's first index. Resolves when all are analysed.
+ * Share `jobs` chunks among `count` workers, a chunk at a time as each finishes one: `message(k)` is chunk k's
+ * message, and every answer comes to `onReply` in the order it arrives. Resolves when all are answered.
  */
 function runWorkers(
-  files: readonly string[],
+  jobs: number,
   base: string,
   count: number,
-  onChunk: (first: number, entries: FileEntry[]) => void,
+  message: (chunk: number) => { message: ToWorker; transfer?: ArrayBuffer[] },
+  onReply: (reply: FromWorker) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const chunks = Math.ceil(files.length / CHUNK);
     let handed = 0;
     let finished = 0;
     let failed = false;
@@ -90,13 +102,16 @@ function runWorkers(
     };
     const abort = (): void => fail(new Error("loading stopped"));
     const handOut = (worker: Worker): void => {
-      if (handed >= chunks) return;
-      const chunk = handed++;
-      const m: ToWorker = { kind: "chunk", chunk, files: files.slice(chunk * CHUNK, (chunk + 1) * CHUNK) };
-      worker.postMessage(m);
+      if (handed >= jobs) return;
+      const m = message(handed++);
+      worker.postMessage(m.message, m.transfer ?? []);
     };
     if (signal?.aborted === true) {
       abort();
+      return;
+    }
+    if (jobs === 0) {
+      resolve();
       return;
     }
     signal?.addEventListener("abort", abort, { once: true });
@@ -106,8 +121,8 @@ function runWorkers(
       workers.push(worker);
       worker.on("message", (m: FromWorker) => {
         if (failed) return;
-        onChunk(m.chunk * CHUNK, m.entries);
-        if (++finished === chunks) {
+        onReply(m);
+        if (++finished === jobs) {
           signal?.removeEventListener("abort", abort);
           stopAll();
           resolve();
@@ -117,7 +132,7 @@ function runWorkers(
       });
       worker.on("error", fail);
       worker.on("exit", (code) => {
-        if (finished < chunks) fail(new Error(`a loading worker stopped (exit code ${code})`));
+        if (finished < jobs) fail(new Error(`a loading worker stopped (exit code ${code})`));
       });
       for (let k = 0; k < IN_FLIGHT; k++) handOut(worker);
     }
@@ -142,10 +157,11 @@ async function merge(
   entries: readonly FileEntry[],
   files: number,
   pause: () => Promise<void>,
-): Promise<{ loaded: LoadResult; analyses: Map<string, Analysis>; terms: Map<string, IndexTerms> }> {
+): Promise<{ loaded: LoadResult; analyses: Map<string, Analysis>; terms: Map<string, IndexTerms>; plans: Array<[Article, SummaryPlan]> }> {
   const articles: Article[] = [];
   const analyses = new Map<string, Analysis>();
   const terms = new Map<string, IndexTerms>();
+  const plans: Array<[Article, SummaryPlan]> = [];
   const loaded: LoadResult = { articles, skipped: [], duplicates: 0, files };
   for (const e of entries) {
     await pause();
@@ -158,10 +174,12 @@ async function merge(
       analyses.set(a.id, e.analyses[i] as Analysis);
       const t = e.terms[i];
       if (t !== undefined) terms.set(a.id, t);
+      const plan = e.plans?.[i];
+      if (plan !== undefined) plans.push([a, plan]);
       articles.push(a);
     });
   }
-  return { loaded, analyses, terms };
+  return { loaded, analyses, terms, plans };
 }
 
 /**
@@ -175,7 +193,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const loaded: LoadResult = { articles: [], skipped: [{ file: dir, reason: `cannot read the folder (${err.code ?? err.message})` }], duplicates: 0, files: 0 };
-    return { loaded, corpus: new Corpus([]), workers: 0, cached: 0, saved: Promise.resolve(), cache: opts.cache ?? AnalysisCache.memory() };
+    return { loaded, corpus: new Corpus([]), workers: 0, cached: 0, saved: Promise.resolve(), cache: opts.cache ?? AnalysisCache.memory(), summarised: Promise.resolve(0) };
   }
   const total = files.length;
   opts.onProgress?.({ done: 0, total });
@@ -211,24 +229,93 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   } else {
     const paths = todo.map((i) => files[i] as string);
     await runWorkers(
-      paths,
+      Math.ceil(paths.length / CHUNK),
       dir,
       workers,
-      (first, batch) => {
-        batch.forEach((e, k) => (entries[todo[first + k] as number] = e));
-        done += batch.length;
+      (chunk) => ({ message: { kind: "chunk", chunk, files: paths.slice(chunk * CHUNK, (chunk + 1) * CHUNK) } }),
+      (reply) => {
+        if (reply.kind !== "batch") return;
+        reply.entries.forEach((e, k) => (entries[todo[reply.chunk * CHUNK + k] as number] = e));
+        done += reply.entries.length;
         opts.onProgress?.({ done, total });
       },
       opts.signal,
     );
   }
   const all = entries as FileEntry[];
-  const { loaded, analyses, terms } = await merge(all, total, pause);
+  const { loaded, analyses, terms, plans } = await merge(all, total, pause);
   await new Promise<void>((resolve) => setImmediate(resolve));
   const corpus = await buildCorpus(loaded.articles, { analyses, terms });
-  const saved = cache.save(all).then(
-    () => undefined,
-    (err: unknown) => opts.onCacheError?.(err as Error),
-  );
-  return { loaded, corpus, workers: inThread ? 0 : workers, cached, saved, cache };
+  for (const [a, plan] of plans) corpus.keepSummaries(a, plan);
+  const onCacheError = (err: unknown): void => opts.onCacheError?.(err as Error);
+  const saved = cache.save(all).then(() => undefined, onCacheError);
+  const summarised =
+    opts.summaries === true
+      ? saved.then(async () => {
+          const made = await summariseAll(all, corpus, dir, opts.signal).catch(() => null);
+          if (made === null || made.count === 0) return 0;
+          await cache.replace(made.entries).then(() => undefined, onCacheError);
+          return made.count;
+        })
+      : Promise.resolve(0);
+  return { loaded, corpus, workers: inThread ? 0 : workers, cached, saved, cache, summarised };
+}
+
+/** Below this many articles to summarise, this thread does it (about 0.07 ms an article), in slices. */
+export const SUMMARISE_IN_WORKER_FROM = 2000;
+/** Articles sent to the summarising worker at a time. */
+const SUMMARY_CHUNK = 250;
+
+/**
+ * Every article's summaries for the entries that have none yet, each handed to the corpus as it is made (only for
+ * the very article the corpus holds: a duplicate dropped by the merge is summarised, but serves no one). Returns
+ * each such entry beside a copy of it with its summaries, for the cache; rejects if stopped.
+ */
+async function summariseAll(
+  all: readonly FileEntry[],
+  corpus: Corpus,
+  base: string,
+  signal?: AbortSignal,
+): Promise<{ entries: Array<[FileEntry, FileEntry]>; count: number }> {
+  const owners: number[] = [];
+  const articles: Article[] = [];
+  all.forEach((e, i) => {
+    if (e.articles.length === 0 || e.plans?.length === e.articles.length) return;
+    for (const a of e.articles) {
+      owners.push(i);
+      articles.push(a);
+    }
+  });
+  const plans: SummaryPlan[] = new Array<SummaryPlan>(articles.length);
+  const take = (k: number, plan: SummaryPlan): void => {
+    plans[k] = plan;
+    corpus.keepSummaries(articles[k] as Article, plan);
+  };
+  if (articles.length < SUMMARISE_IN_WORKER_FROM) {
+    const pause = slicer(signal);
+    for (let k = 0; k < articles.length; k++) {
+      await pause();
+      take(k, planSummaries((articles[k] as Article).paragraphs));
+    }
+  } else {
+    // One worker: the other core is this thread's, which answers commands meanwhile.
+    const workers = Math.max(1, Math.min(8, availableParallelism()) - 1);
+    await runWorkers(
+      Math.ceil(articles.length / SUMMARY_CHUNK),
+      base,
+      workers,
+      (chunk) => ({ message: { kind: "summarise", chunk, articles: articles.slice(chunk * SUMMARY_CHUNK, (chunk + 1) * SUMMARY_CHUNK).map((a) => a.paragraphs) } }),
+      (reply) => {
+        if (reply.kind === "summaries") reply.plans.forEach((plan, k) => take(reply.chunk * SUMMARY_CHUNK + k, plan));
+      },
+      signal,
+    );
+  }
+  const entries: Array<[FileEntry, FileEntry]> = [];
+  for (let k = 0; k < articles.length; ) {
+    const e = all[owners[k] as number] as FileEntry;
+    entries.push([e, { ...e, plans: plans.slice(k, k + e.articles.length) }]);
+    k += e.articles.length;
+  }
+  return { entries, count: articles.length };
 }

@@ -7,7 +7,7 @@ import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
 import { BUILD_STEP, type IndexTerms, SearchIndex, type SearchResult } from "./search.js";
 import { articleItemSize } from "./reply.js";
-import { summarize, SUMMARY_SENTENCES, type SummaryLength, unitsOf } from "./summary.js";
+import { planSummaries, type SummaryLength, type SummaryPlan, summaryFromPlan, unitCountOf } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
 export interface QuoteRef extends Quote {
@@ -94,8 +94,8 @@ export class Corpus {
   private readonly quotesById = new Map<string, QuoteRef[]>();
   /** Each article's headline folded, in `sorted` order: what a typed headline is matched against. */
   private foldedHeadlines: string[] = [];
-  private readonly summaries = new Map<string, string[]>();
-  private readonly sentenceCounts = new Map<string, number>();
+  /** Each summarised article's summaries (see SummaryPlan): made when first asked for, or beforehand by the loader. */
+  private readonly plans = new Map<string, SummaryPlan>();
   private readonly peopleById = new Map<string, Set<string>>();
   /** Each speaker's quotes' and reported statements' page sizes (see quoteItemSizes), made at load. */
   private readonly itemSizes = new Map<Person, { quotes: Int32Array; reported: Int32Array }>();
@@ -441,19 +441,32 @@ export class Corpus {
 
   /** How many sentence units an article has (what a summary is "n of"), counted once. */
   sentenceCount(article: Article): number {
-    let n = this.sentenceCounts.get(article.id);
-    if (n === undefined) this.sentenceCounts.set(article.id, (n = unitsOf(article.paragraphs).length));
-    return n;
+    return unitCountOf(this.planOf(article));
   }
 
   summary(article: Article, length: SummaryLength = "medium"): string[] {
-    const key = `${article.id}:${length}`;
-    let s = this.summaries.get(key);
-    if (!s) {
-      s = summarize(article.paragraphs, SUMMARY_SENTENCES[length]).map((u) => u.text);
-      this.summaries.set(key, s);
-    }
-    return s;
+    return summaryFromPlan(this.planOf(article), article.paragraphs, length);
+  }
+
+  private planOf(article: Article): SummaryPlan {
+    let plan = this.plans.get(article.id);
+    if (plan === undefined) this.plans.set(article.id, (plan = planSummaries(article.paragraphs)));
+    return plan;
+  }
+
+  /** Whether an article's summaries are made (by `summary`, or handed over with `keepSummaries`). */
+  hasSummaries(id: string): boolean {
+    return this.plans.has(id);
+  }
+
+  /**
+   * Summaries made elsewhere (a worker, the analysis cache) for an article of this corpus: `article` must be the
+   * very object the corpus holds, so that a plan made from a duplicate's text never serves another's.
+   */
+  keepSummaries(article: Article, plan: SummaryPlan): boolean {
+    if (this.byId.get(article.id) !== article) return false;
+    this.plans.set(article.id, plan);
+    return true;
   }
 
   /**

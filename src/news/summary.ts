@@ -19,6 +19,8 @@ export const SUMMARY_SENTENCES: Record<SummaryLength, number> = { short: 1, medi
 export interface Unit {
   text: string;
   paragraph: number;
+  /** Where `text` starts in its paragraph. */
+  start: number;
   index: number;
 }
 
@@ -26,7 +28,10 @@ export interface Unit {
 export function unitsOf(paragraphs: readonly string[]): Unit[] {
   const out: Unit[] = [];
   paragraphs.forEach((p, pi) => {
-    for (const s of splitUnits(p)) out.push({ text: s.text.trim(), paragraph: pi, index: out.length });
+    for (const s of splitUnits(p)) {
+      const text = s.text.trim();
+      out.push({ text, paragraph: pi, start: s.start + s.text.indexOf(text), index: out.length });
+    }
   });
   return out;
 }
@@ -139,9 +144,22 @@ const REDUNDANCY = 0.4;
 export function summarize(paragraphs: readonly string[], count: number): Unit[] {
   const all = unitsOf(paragraphs);
   if (all.length <= count) return all;
-  // Very short fragments ("Read more.") are poor summary sentences unless nothing else exists.
+  const pool = poolOf(all, count);
+  return pick(pool, count)
+    .sort((a, b) => a - b)
+    .map((i) => pool[i] as Unit);
+}
+
+/** The units a summary of `count` picks from: very short fragments ("Read more.") are poor summary sentences
+ * unless there are too few others. */
+function poolOf(all: readonly Unit[], count: number): readonly Unit[] {
   const units = all.filter((u) => spaces(u.text) >= 5);
-  const pool = units.length >= count ? units : all;
+  return units.length >= count ? units : all;
+}
+
+/** Indexes in `pool` of up to `count` units, in the order MMR picks them (so a shorter summary's picks are the
+ * first of a longer one's, from the same pool). */
+function pick(pool: readonly Unit[], count: number): number[] {
   const vecs = vectors(pool.map((u) => u.text));
   const n = pool.length;
   const sim = vecs.map(() => new Float64Array(n));
@@ -185,5 +203,57 @@ export function summarize(paragraphs: readonly string[], count: number): Unit[] 
     const row = sim[best] as Float64Array;
     for (let i = 0; i < n; i++) redundancy[i] = Math.max(redundancy[i] as number, row[i] as number);
   }
-  return chosen.sort((a, b) => a - b).map((i) => pool[i] as Unit);
+  return chosen;
 }
+
+/**
+ * Every summary of one article, worked out at once so that `/summary` is a lookup: how many units the article
+ * has (what a summary is "n of"), then for short, medium and long in turn the number of units picked and each
+ * one's paragraph, start and end, in document order. A shorter summary's picks are the first of the long one's
+ * when both pick from the same units (nearly always), so MMR runs once.
+ */
+export type SummaryPlan = Int32Array;
+
+const LENGTHS: readonly SummaryLength[] = ["short", "medium", "long"];
+
+export function planSummaries(paragraphs: readonly string[]): SummaryPlan {
+  const all = unitsOf(paragraphs);
+  const longest = SUMMARY_SENTENCES.long;
+  const pool = poolOf(all, longest);
+  let order: number[] | undefined;
+  const out: number[] = [all.length];
+  for (const length of LENGTHS) {
+    const count = SUMMARY_SENTENCES[length];
+    let units: readonly Unit[];
+    if (all.length <= count) units = all;
+    else {
+      const own = poolOf(all, count);
+      const picked = own.length === pool.length ? (order ??= pick(pool, longest)).slice(0, count) : pick(own, count);
+      units = picked.sort((a, b) => a - b).map((i) => own[i] as Unit);
+    }
+    out.push(units.length);
+    for (const u of units) out.push(u.paragraph, u.start, u.start + u.text.length);
+  }
+  return Int32Array.from(out);
+}
+
+/** The units a plan holds for one length, as text. */
+export function summaryFromPlan(plan: SummaryPlan, paragraphs: readonly string[], length: SummaryLength): string[] {
+  let at = 1;
+  for (const l of LENGTHS) {
+    const n = plan[at] as number;
+    if (l === length) {
+      const out: string[] = [];
+      for (let k = 0; k < n; k++) {
+        const o = at + 1 + 3 * k;
+        out.push((paragraphs[plan[o] as number] ?? "").slice(plan[o + 1], plan[o + 2]));
+      }
+      return out;
+    }
+    at += 1 + 3 * n;
+  }
+  return [];
+}
+
+/** How many units the article of a plan has. */
+export const unitCountOf = (plan: SummaryPlan): number => plan[0] as number;

@@ -31,12 +31,13 @@ export interface Measurement {
   /** Files whose analysis came from the analysis cache (see --cache). */
   cached: number;
   files: number;
-  /** Writing the analysis cache afterwards (not part of startMs: the bot answers meanwhile). */
-  saveMs: number;
   /** Articles summarised after the load, in the background (0 when the cache held their summaries), and how long
-   * that took from the end of the load, the cache's second write included. Commands are timed after it. */
+   * that took from the end of the load. Commands are timed after it. */
   summarised: number;
   summariesMs: number;
+  /** From the end of the load until the analysis cache was written, after the summaries (not part of startMs: the
+   * bot answers meanwhile). */
+  saveMs: number;
   /** The longest this thread was busy at once meanwhile (what the gateway would wait). */
   blockedMs: number;
   /** Baseline: the first version's path, load then index in one thread (measured up to 20,000 articles). */
@@ -89,10 +90,10 @@ async function main(): Promise<void> {
   const last = performance.now();
   blockedMs = Math.max(blockedMs, last - tick - 20);
   clearInterval(probe);
-  await saved;
-  const saveMs = performance.now() - last;
   const summarised = await summarising;
   const summariesMs = performance.now() - last;
+  await saved;
+  const saveMs = performance.now() - last;
   let baselineLoadMs: number | undefined;
   let baselineIndexMs: number | undefined;
   if (loaded.articles.length <= 20_000 && !loadOnly) {

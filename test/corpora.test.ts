@@ -36,6 +36,17 @@ describe("server corpora", () => {
     expect(c1.analysisOf(id)).toBe(c2.analysisOf(id));
     expect(c1.analysisOf(base[0]?.id ?? "")).toBe(corpora.shared.analysisOf(base[0]?.id ?? ""));
     expect(c1.findPeople("Lopez")[0]?.quotes).toHaveLength(2);
+    // A seed article's summaries are the base corpus's, made once for every server; a feed article's its own.
+    const seed = c1.get(base[0]?.id ?? "");
+    if (seed === undefined) throw new Error("seed article missing");
+    expect(corpora.shared.hasSummaries(seed.id)).toBe(false);
+    expect(c1.summary(seed, "short")).toEqual(corpora.shared.summary(seed, "short"));
+    expect(corpora.shared.hasSummaries(seed.id)).toBe(true);
+    expect(c2.hasSummaries(seed.id)).toBe(true);
+    const fromFeed = c1.get(id);
+    if (fromFeed === undefined) throw new Error("feed article missing");
+    expect(c1.summary(fromFeed, "medium").length).toBeGreaterThan(0);
+    expect([c1.hasSummaries(id), c2.hasSummaries(id), corpora.shared.hasSummaries(id)]).toEqual([true, false, false]);
 
     // Two kept: g3 pushes out g1 (the least recently used); g2 stays.
     await corpora.get("g3");

@@ -127,7 +127,6 @@ export class AnalysisCache {
       for (const e of bucket.entries) {
         // node:v8 hands typed arrays back as views into the bytes read, which the next bucket overwrites: copy.
         for (const t of e.terms) t.counts = t.counts.slice();
-        if (e.plans !== undefined) e.plans = e.plans.map((p) => p.slice());
         cache.entries.set(e.file, e);
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -153,19 +152,6 @@ export class AnalysisCache {
     return this.queue(() => {
       const next = new Map<string, FileEntry>();
       for (const e of current) if (e.size >= 0) next.set(e.file, e);
-      return this.write(next);
-    });
-  }
-
-  /**
-   * Entries that gained something since they were saved (their summaries): each [before, after] pair replaces
-   * `before` where the cache still holds that very entry. One that a reload has replaced or dropped meanwhile
-   * stays as the reload left it. Returns how many buckets were written.
-   */
-  replace(pairs: ReadonlyArray<readonly [FileEntry, FileEntry]>): Promise<number> {
-    return this.queue(() => {
-      const next = new Map(this.entries);
-      for (const [before, after] of pairs) if (next.get(before.file) === before) next.set(after.file, after);
       return this.write(next);
     });
   }

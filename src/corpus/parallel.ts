@@ -38,13 +38,15 @@ export interface LoadedCorpus {
   workers: number;
   /** Files whose analysis came from the cache, unchanged since it was made; the others were read and analysed. */
   cached: number;
-  /** The cache brought up to date (written after the corpus is built; resolves, never rejects). */
+  /** The cache brought up to date (written after the corpus is built, and after the summaries when they are made
+   * (`summaries`); resolves, never rejects). */
   saved: Promise<void>;
   /** The cache, to hand to the next load of the same folder (a reload): it analyses only new and changed files. */
   cache: AnalysisCache;
   /**
-   * Resolves (never rejects) once every article's summaries are made and the cache holds them: how many articles
-   * were summarised after the load (0 when `summaries` is off, or when they all came from the cache).
+   * Resolves (never rejects) once every article's summaries are made and the corpus holds them: how many articles
+   * were summarised after the load (0 when `summaries` is off, or when they all came from the cache). If stopped
+   * or failed, 0: the rest are made when asked for.
    */
   summarised: Promise<number>;
 }
@@ -78,10 +80,11 @@ const IN_FLIGHT = 2;
  * message, and every answer comes to `onReply` in the order it arrives. Resolves when all are answered.
  */
 function runWorkers(
+  script: "worker-boot.mjs" | "summary-worker-boot.mjs",
   jobs: number,
   base: string,
   count: number,
-  message: (chunk: number) => { message: ToWorker; transfer?: ArrayBuffer[] },
+  message: (chunk: number) => ToWorker,
   onReply: (reply: FromWorker) => void,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -103,8 +106,7 @@ function runWorkers(
     const abort = (): void => fail(new Error("loading stopped"));
     const handOut = (worker: Worker): void => {
       if (handed >= jobs) return;
-      const m = message(handed++);
-      worker.postMessage(m.message, m.transfer ?? []);
+      worker.postMessage(message(handed++));
     };
     if (signal?.aborted === true) {
       abort();
@@ -116,8 +118,9 @@ function runWorkers(
     }
     signal?.addEventListener("abort", abort, { once: true });
     for (let w = 0; w < count; w++) {
-      // A worker starts from JavaScript, which registers tsx there and runs worker.ts (in tests and `npm start` alike).
-      const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { base } satisfies WorkerInput });
+      // A worker starts from JavaScript, which registers tsx there and runs worker.ts or summary-worker.ts (in tests
+      // and `npm start` alike).
+      const worker = new Worker(new URL(`./${script}`, import.meta.url), { workerData: { base } satisfies WorkerInput });
       workers.push(worker);
       worker.on("message", (m: FromWorker) => {
         if (failed) return;
@@ -229,10 +232,11 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   } else {
     const paths = todo.map((i) => files[i] as string);
     await runWorkers(
+      "worker-boot.mjs",
       Math.ceil(paths.length / CHUNK),
       dir,
       workers,
-      (chunk) => ({ message: { kind: "chunk", chunk, files: paths.slice(chunk * CHUNK, (chunk + 1) * CHUNK) } }),
+      (chunk) => ({ kind: "chunk", chunk, files: paths.slice(chunk * CHUNK, (chunk + 1) * CHUNK) }),
       (reply) => {
         if (reply.kind !== "batch") return;
         reply.entries.forEach((e, k) => (entries[todo[reply.chunk * CHUNK + k] as number] = e));
@@ -248,16 +252,16 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const corpus = await buildCorpus(loaded.articles, { analyses, terms });
   for (const [a, plan] of plans) corpus.keepSummaries(a, plan);
   const onCacheError = (err: unknown): void => opts.onCacheError?.(err as Error);
-  const saved = cache.save(all).then(() => undefined, onCacheError);
-  const summarised =
-    opts.summaries === true
-      ? saved.then(async () => {
-          const made = await summariseAll(all, corpus, dir, opts.signal).catch(() => null);
-          if (made === null || made.count === 0) return 0;
-          await cache.replace(made.entries).then(() => undefined, onCacheError);
-          return made.count;
-        })
-      : Promise.resolve(0);
+  // With summaries, the cache is written once they are made, so that it keeps them beside the analyses (a second
+  // write of every entry would cost as much again, and the index terms are dropped after the first).
+  const summaries = opts.summaries === true ? summariseAll(all, corpus, dir, opts.signal).catch(() => null) : Promise.resolve(null);
+  const summarised = summaries.then((made) => made?.count ?? 0);
+  const saved = summaries
+    .then((made) => {
+      for (const [i, e] of made?.entries ?? []) all[i] = e;
+      return cache.save(all);
+    })
+    .then(() => undefined, onCacheError);
   return { loaded, corpus, workers: inThread ? 0 : workers, cached, saved, cache, summarised };
 }
 
@@ -269,14 +273,15 @@ const SUMMARY_CHUNK = 250;
 /**
  * Every article's summaries for the entries that have none yet, each handed to the corpus as it is made (only for
  * the very article the corpus holds: a duplicate dropped by the merge is summarised, but serves no one). Returns
- * each such entry beside a copy of it with its summaries, for the cache; rejects if stopped.
+ * the index of each such entry with a copy of it that holds its summaries (a new object, so that the cache sees
+ * it changed); rejects if stopped.
  */
 async function summariseAll(
   all: readonly FileEntry[],
   corpus: Corpus,
   base: string,
   signal?: AbortSignal,
-): Promise<{ entries: Array<[FileEntry, FileEntry]>; count: number }> {
+): Promise<{ entries: Array<[number, FileEntry]>; count: number }> {
   const owners: number[] = [];
   const articles: Article[] = [];
   all.forEach((e, i) => {
@@ -301,20 +306,22 @@ async function summariseAll(
     // One worker: the other core is this thread's, which answers commands meanwhile.
     const workers = Math.max(1, Math.min(8, availableParallelism()) - 1);
     await runWorkers(
+      "summary-worker-boot.mjs",
       Math.ceil(articles.length / SUMMARY_CHUNK),
       base,
       workers,
-      (chunk) => ({ message: { kind: "summarise", chunk, articles: articles.slice(chunk * SUMMARY_CHUNK, (chunk + 1) * SUMMARY_CHUNK).map((a) => a.paragraphs) } }),
+      (chunk) => ({ kind: "summarise", chunk, articles: articles.slice(chunk * SUMMARY_CHUNK, (chunk + 1) * SUMMARY_CHUNK).map((a) => a.paragraphs) }),
       (reply) => {
         if (reply.kind === "summaries") reply.plans.forEach((plan, k) => take(reply.chunk * SUMMARY_CHUNK + k, plan));
       },
       signal,
     );
   }
-  const entries: Array<[FileEntry, FileEntry]> = [];
+  const entries: Array<[number, FileEntry]> = [];
   for (let k = 0; k < articles.length; ) {
-    const e = all[owners[k] as number] as FileEntry;
-    entries.push([e, { ...e, plans: plans.slice(k, k + e.articles.length) }]);
+    const i = owners[k] as number;
+    const e = all[i] as FileEntry;
+    entries.push([i, { ...e, plans: plans.slice(k, k + e.articles.length) }]);
     k += e.articles.length;
   }
   return { entries, count: articles.length };

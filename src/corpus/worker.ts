@@ -1,20 +1,19 @@
 /**
  * A loading worker: reads and parses the article files it is handed and runs the costly per-article analysis
  * (quotations, reported speech, people named), off the main thread, so that a large archive loads on every core
- * while the main thread keeps the Discord gateway alive; once the corpus is in, one such worker makes every
- * article's summaries (see parallel.ts). The main thread hands out files a chunk at a time as
+ * while the main thread keeps the Discord gateway alive. The main thread hands out files a chunk at a time as
  * workers ask (see parallel.ts), so that a worker given the longer files does not finish last on its own.
  */
 import "../runtime.js";
 import { parentPort, workerData } from "node:worker_threads";
-import { planSummaries, type SummaryPlan } from "../news/summary.js";
+import type { SummaryPlan } from "../news/summary.js";
 import { analyseFile, type FileEntry } from "./entries.js";
 
 export interface WorkerInput {
   base: string;
 }
-/** From the main thread: a chunk of files to analyse, or of articles (their paragraphs) to summarise; its number
- * comes back with the answer. The main thread stops the worker when every chunk is back. */
+/** From the main thread: a chunk of files to analyse, or (to summary-worker.ts) of articles, their paragraphs, to
+ * summarise; its number comes back with the answer. The main thread stops the worker when every chunk is back. */
 export type ToWorker = { kind: "chunk"; chunk: number; files: string[] } | { kind: "summarise"; chunk: number; articles: string[][] };
 /** To the main thread: one chunk's entries, in the order of its files, or its articles' summaries in their order. */
 export type FromWorker = { kind: "batch"; chunk: number; entries: FileEntry[] } | { kind: "summaries"; chunk: number; plans: SummaryPlan[] };
@@ -23,13 +22,7 @@ const { base } = workerData as WorkerInput;
 const port = parentPort;
 if (port === null) throw new Error("worker.ts runs as a worker thread");
 port.on("message", (m: ToWorker) => {
-  if (m.kind === "chunk") {
-    const reply: FromWorker = { kind: "batch", chunk: m.chunk, entries: m.files.map((f) => analyseFile(f, base)) };
-    port.postMessage(reply);
-    return;
-  }
-  // Each plan has a buffer of its own, handed over rather than copied.
-  const plans = m.articles.map((paragraphs) => planSummaries(paragraphs));
-  const reply: FromWorker = { kind: "summaries", chunk: m.chunk, plans };
-  port.postMessage(reply, plans.map((p) => p.buffer as ArrayBuffer));
+  if (m.kind !== "chunk") return;
+  const reply: FromWorker = { kind: "batch", chunk: m.chunk, entries: m.files.map((f) => analyseFile(f, base)) };
+  port.postMessage(reply);
 });

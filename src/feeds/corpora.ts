@@ -106,7 +106,8 @@ export class Corpora {
       if (found !== undefined) analyses.set(a.id, found);
     }
     // The rest are analysed while the corpus is built (step by step), then kept for the other servers.
-    const corpus = await buildCorpus(articles, { analyses });
+    // The base articles' summaries are the base corpus's, made once (and in the background after a load).
+    const corpus = await buildCorpus(articles, { analyses, summariesFrom: this.baseCorpus });
     for (const a of articles) {
       if (analyses.has(a.id)) continue;
       const made = corpus.analysisOf(a.id);

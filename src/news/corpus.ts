@@ -82,6 +82,8 @@ export interface CorpusOptions {
   analyses?: ReadonlyMap<string, Analysis>;
   /** Index terms already counted (by the loading workers), by article id; the others are counted here. */
   terms?: ReadonlyMap<string, IndexTerms>;
+  /** A corpus whose summaries this one shares for the articles both hold (a server's corpus: the base corpus's). */
+  summariesFrom?: Corpus;
 }
 
 const EMPTY_INDEX = new SearchIndex([]);
@@ -96,6 +98,7 @@ export class Corpus {
   private foldedHeadlines: string[] = [];
   /** Each summarised article's summaries (see SummaryPlan): made when first asked for, or beforehand by the loader. */
   private readonly plans = new Map<string, SummaryPlan>();
+  private summariesFrom: Corpus | undefined;
   private readonly peopleById = new Map<string, Set<string>>();
   /** Each speaker's quotes' and reported statements' page sizes (see quoteItemSizes), made at load. */
   private readonly itemSizes = new Map<Person, { quotes: Int32Array; reported: Int32Array }>();
@@ -121,6 +124,7 @@ export class Corpus {
 
   private *steps(articles: readonly Article[], opts: CorpusOptions): Generator<void, void> {
     this.byId.clear();
+    this.summariesFrom = opts.summariesFrom;
     this.quotesById.clear();
     this.peopleById.clear();
     this.analysesById.clear();
@@ -449,14 +453,18 @@ export class Corpus {
   }
 
   private planOf(article: Article): SummaryPlan {
+    // An article of the corpus shared with: summarised there, once for every corpus that holds it.
+    const from = this.summariesFrom;
+    if (from !== undefined && from.byId.get(article.id) === article) return from.planOf(article);
     let plan = this.plans.get(article.id);
     if (plan === undefined) this.plans.set(article.id, (plan = planSummaries(article.paragraphs)));
     return plan;
   }
 
-  /** Whether an article's summaries are made (by `summary`, or handed over with `keepSummaries`). */
+  /** Whether an article's summaries are made (by `summary`, or handed over with `keepSummaries`), here or in the
+   * corpus this one shares them with. */
   hasSummaries(id: string): boolean {
-    return this.plans.has(id);
+    return this.plans.has(id) || this.summariesFrom?.hasSummaries(id) === true;
   }
 
   /**

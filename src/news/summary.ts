@@ -210,9 +210,10 @@ function pick(pool: readonly Unit[], count: number): number[] {
  * Every summary of one article, worked out at once so that `/summary` is a lookup: how many units the article
  * has (what a summary is "n of"), then for short, medium and long in turn the number of units picked and each
  * one's paragraph, start and end, in document order. A shorter summary's picks are the first of the long one's
- * when both pick from the same units (nearly always), so MMR runs once.
+ * when both pick from the same units (nearly always), so MMR runs once. A plain array of small integers: 100,000
+ * typed arrays, each with a buffer of its own, cost a restart about 2.7 s in garbage collection.
  */
-export type SummaryPlan = Int32Array;
+export type SummaryPlan = readonly number[];
 
 const LENGTHS: readonly SummaryLength[] = ["short", "medium", "long"];
 
@@ -234,7 +235,7 @@ export function planSummaries(paragraphs: readonly string[]): SummaryPlan {
     out.push(units.length);
     for (const u of units) out.push(u.paragraph, u.start, u.start + u.text.length);
   }
-  return Int32Array.from(out);
+  return out;
 }
 
 /** The units a plan holds for one length, as text. */

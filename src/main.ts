@@ -93,12 +93,16 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   const stopLoading = new AbortController();
   const cacheDir = cacheDirOf(config);
   const onCacheError = (err: Error): void => log.warn({ err, cacheDir }, "could not write the analysis cache; the next start analyses those files again");
+  const onSummariesError = (err: Error): void => {
+    if (!stopLoading.signal.aborted) log.warn({ err }, "could not make the summaries in the background; each is made when first asked for");
+  };
   const loading = loadCorpus(config.ARTICLES_DIR, {
     signal: stopLoading.signal,
     ...(cacheDir !== undefined ? { cacheDir } : {}),
     onCacheError,
     // Every article's summaries are made once the articles are in, off this thread, so /summary is a lookup.
     summaries: true,
+    onSummariesError,
     onProgress: (p) => {
       progress.at = p;
       bar?.update(p.done, p.total);
@@ -248,7 +252,7 @@ export async function start(opts: StartOptions = {}): Promise<RunningBot> {
     },
     log,
     // The first load's cache: a reload takes the unchanged files' analyses from memory, the very objects in use.
-    { cache, onCacheError, summaries: true, signal: stopLoading.signal },
+    { cache, onCacheError, summaries: true, onSummariesError, signal: stopLoading.signal },
   );
   if (opts.schedule ?? true) {
     scheduler.start();

@@ -62,6 +62,24 @@ describe("loading a large archive", () => {
     expect(again.corpus.index.search("election campaign", 10).hits.map((h) => h.article.id)).toEqual(one.index.search("election campaign", 10).hits.map((h) => h.article.id));
   }, 120_000);
 
+  it("stops making summaries when told, says so, and still writes the cache", async () => {
+    const stop = new AbortController();
+    const errors: Error[] = [];
+    const cacheDir = path.join(dir, "cache-stopped");
+    const r = await loadCorpus(articles, { workers: 2, cacheDir, summaries: true, signal: stop.signal, onSummariesError: (e) => errors.push(e) });
+    stop.abort();
+    expect(await r.summarised).toBe(0);
+    expect(errors.map((e) => e.message)).toEqual(["loading stopped"]);
+    await r.saved;
+    // The analyses are cached; the summaries are made when asked for.
+    const again = await loadCorpus(articles, { cacheDir });
+    expect(again.cached).toBe(r.loaded.files);
+    const a = again.corpus.articles[0];
+    if (a === undefined) throw new Error("no articles");
+    expect(again.corpus.hasSummaries(a.id)).toBe(false);
+    expect(again.corpus.summary(a, "medium")).toEqual(summarize(a.paragraphs, 3).map((u) => u.text));
+  }, 120_000);
+
   it("answers 'still loading' on Discord until the articles are in, then answers as usual", async () => {
     const emu = await new DiscordEmulator().start();
     const { log } = memoryLogger("warn");

@@ -69,6 +69,9 @@ export interface LoadCorpusOptions {
    * restart has them at once. Until an article's turn comes, its summary is made when asked for, as without.
    */
   summaries?: boolean;
+  /** Making the summaries failed (or was stopped): the rest are made when asked for, and the cache is written
+   * without them. */
+  onSummariesError?: (err: Error) => void;
 }
 
 /** Files handed to a worker at a time, and chunks each worker holds at once (one in work, one waiting). */
@@ -254,7 +257,13 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const onCacheError = (err: unknown): void => opts.onCacheError?.(err as Error);
   // With summaries, the cache is written once they are made, so that it keeps them beside the analyses (a second
   // write of every entry would cost as much again, and the index terms are dropped after the first).
-  const summaries = opts.summaries === true ? summariseAll(all, corpus, dir, opts.signal).catch(() => null) : Promise.resolve(null);
+  const summaries =
+    opts.summaries === true
+      ? summariseAll(all, corpus, dir, opts.signal).catch((err: unknown) => {
+          opts.onSummariesError?.(err as Error);
+          return null;
+        })
+      : Promise.resolve(null);
   const summarised = summaries.then((made) => made?.count ?? 0);
   const saved = summaries
     .then((made) => {

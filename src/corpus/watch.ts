@@ -32,7 +32,7 @@ export async function watchArticles(
   dir: string,
   onChange: (loaded: LoadResult, corpus: Corpus) => void,
   log: Logger,
-  load: Pick<LoadCorpusOptions, "cacheDir" | "cache" | "onCacheError" | "summaries" | "signal"> = {},
+  load: Pick<LoadCorpusOptions, "cacheDir" | "cache" | "onCacheError" | "summaries" | "onSummariesError" | "signal"> = {},
   intervalMs = WATCH_INTERVAL_MS,
 ): Promise<ArticleWatcher> {
   let last = await signature(dir);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadEvalSet } from "../bench/eval-summaries.js";
-import { planSummaries, summarize, SUMMARY_SENTENCES, type SummaryLength, summaryFromPlan, unitCountOf, unitsOf } from "../src/news/summary.js";
+import { packNumbers, planSummaries, summarize, SUMMARY_SENTENCES, type SummaryLength, summaryFromPlan, unitCountOf, unitsOf, unpackNumbers } from "../src/news/summary.js";
 import { seedArticles } from "./support/seed.js";
 
 const EVAL = path.resolve(import.meta.dirname, "../../shared/eval");
@@ -83,5 +83,20 @@ describe("summary plans (every length made at once, for /summary to look up)", (
     const one = ["One sentence only."];
     expect(lengths.map((l) => summaryFromPlan(planSummaries(one), one, l))).toEqual([["One sentence only."], ["One sentence only."], ["One sentence only."]]);
     expect(differences(["A first sentence here. A second one."], "two")).toEqual([]);
+  });
+
+  it("packs the plan's numbers into a string and back, large ones too", () => {
+    const ns = [0, 1, 0x7fff, 0x8000, 0x8001, 65535, 65536, 1_000_000, 2 ** 29, 2 ** 30 - 1, 42];
+    const packed = packNumbers(ns);
+    expect(packed.length).toBe(3 + 2 * 7 + 1);
+    expect(unpackNumbers(packed)).toEqual(ns);
+    expect(() => packNumbers([2 ** 30])).toThrow(RangeError);
+    expect(() => packNumbers([-1])).toThrow(RangeError);
+    // A paragraph longer than 2^15 characters: its offsets take two units each, and the summary is still right.
+    const long = `${"Filler words go on and on here. ".repeat(1200)}The council approved the new school budget on Monday evening at last.`;
+    expect(long.length).toBeGreaterThan(0x8000);
+    const paragraphs = [long, "Teachers welcomed the budget for schools and new buildings this year."];
+    expect(Math.max(...unpackNumbers(planSummaries(paragraphs)))).toBeGreaterThan(0x8000);
+    expect(differences(paragraphs, "long paragraph")).toEqual([]);
   });
 });

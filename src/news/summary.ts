@@ -210,10 +210,33 @@ function pick(pool: readonly Unit[], count: number): number[] {
  * Every summary of one article, worked out at once so that `/summary` is a lookup: how many units the article
  * has (what a summary is "n of"), then for short, medium and long in turn the number of units picked and each
  * one's paragraph, start and end, in document order. A shorter summary's picks are the first of the long one's
- * when both pick from the same units (nearly always), so MMR runs once. A plain array of small integers: 100,000
- * typed arrays, each with a buffer of its own, cost a restart about 2.7 s in garbage collection.
+ * when both pick from the same units (nearly always), so MMR runs once.
+ *
+ * Those numbers are written as the characters of a short string (see `packNumbers`): 100,000 plans are kept
+ * in memory and in the analysis cache, and as arrays they cost a restart about 0.6 s and 55 MB more than without
+ * them (as typed arrays, each with a buffer of its own, 2.7 s).
  */
-export type SummaryPlan = readonly number[];
+export type SummaryPlan = string;
+
+/** Non-negative integers below 2^30 as UTF-16 code units: one below 2^15, else two (the first with its top bit
+ * set). String offsets stay below 2^29, so the first unit never falls among the surrogates. */
+export function packNumbers(ns: readonly number[]): string {
+  let out = "";
+  for (const n of ns) {
+    if (!Number.isInteger(n) || n < 0 || n >= 2 ** 30) throw new RangeError(`cannot pack ${n}`);
+    out += n < 0x8000 ? String.fromCharCode(n) : String.fromCharCode(0x8000 | (n >>> 15), n & 0x7fff);
+  }
+  return out;
+}
+
+export function unpackNumbers(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out.push(c < 0x8000 ? c : ((c & 0x7fff) << 15) | s.charCodeAt(++i));
+  }
+  return out;
+}
 
 const LENGTHS: readonly SummaryLength[] = ["short", "medium", "long"];
 
@@ -235,19 +258,20 @@ export function planSummaries(paragraphs: readonly string[]): SummaryPlan {
     out.push(units.length);
     for (const u of units) out.push(u.paragraph, u.start, u.start + u.text.length);
   }
-  return out;
+  return packNumbers(out);
 }
 
 /** The units a plan holds for one length, as text. */
 export function summaryFromPlan(plan: SummaryPlan, paragraphs: readonly string[], length: SummaryLength): string[] {
+  const ns = unpackNumbers(plan);
   let at = 1;
   for (const l of LENGTHS) {
-    const n = plan[at] as number;
+    const n = ns[at] as number;
     if (l === length) {
       const out: string[] = [];
       for (let k = 0; k < n; k++) {
         const o = at + 1 + 3 * k;
-        out.push((paragraphs[plan[o] as number] ?? "").slice(plan[o + 1], plan[o + 2]));
+        out.push((paragraphs[ns[o] as number] ?? "").slice(ns[o + 1], ns[o + 2]));
       }
       return out;
     }
@@ -257,4 +281,4 @@ export function summaryFromPlan(plan: SummaryPlan, paragraphs: readonly string[]
 }
 
 /** How many units the article of a plan has. */
-export const unitCountOf = (plan: SummaryPlan): number => plan[0] as number;
+export const unitCountOf = (plan: SummaryPlan): number => unpackNumbers(plan)[0] as number;

@@ -51,7 +51,7 @@ function print({ first: m, restart }: { first: Measurement; restart: Measurement
       (base !== undefined ? `; baseline in one thread ${((m.baselineLoadMs ?? 0) / 1000).toFixed(1)} s + ${((m.baselineIndexMs ?? 0) / 1000).toFixed(1)} s = ${(base / 1000).toFixed(1)} s (${(base / m.startMs).toFixed(1)}×)` : ""),
   );
   console.log(
-    `  (first start, empty analysis cache; then, the bot answering meanwhile, ${m.summarised} articles summarised in ${(m.summariesMs / 1000).toFixed(1)} s and the cache written ${(m.saveMs / 1000).toFixed(1)} s after the load; commands are timed after; the restart had ${restart.summarised} left to summarise)`,
+    `  (first start, empty analysis cache; then, the bot answering meanwhile, ${m.summarised} articles summarised in ${(m.summariesMs / 1000).toFixed(1)} s and the cache written ${(m.saveMs / 1000).toFixed(1)} s after the load, this thread blocked at most ${ms(m.afterBlockedMs).trim()} ms at once; commands are timed after; the restart had ${restart.summarised} left to summarise)`,
   );
   console.log(
     `  restart with the analysis cache: load + index ${(restart.startMs / 1000).toFixed(1)} s (${restart.cached} of ${restart.files} files from the cache; blocked at most ${ms(restart.blockedMs).trim()} ms at once; ${(m.startMs / restart.startMs).toFixed(1)}× the first start); peak RSS ${restart.peakRssMb.toFixed(0)} MB`,

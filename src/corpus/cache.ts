@@ -19,6 +19,8 @@ import v8 from "node:v8";
 import type { FileEntry } from "./entries.js";
 
 const FORMAT = "newsdesk-analysis-cache/1";
+/** How long the cache's loops work before letting other work run. */
+const SLICE_MS = 15;
 
 let versionMemo: Promise<string | null> | undefined;
 
@@ -169,21 +171,33 @@ export class AnalysisCache {
   private saving: Promise<void> = Promise.resolve();
 
   private async write(next: ReadonlyMap<string, FileEntry>): Promise<number> {
+    // Each file's bucket is hashed once, and other work runs every SLICE_MS: at 100,000 files these loops alone
+    // held the event loop for half a second.
+    let last = performance.now();
+    let k = 0;
+    const pause = async (): Promise<void> => {
+      if ((++k & 255) !== 0 || performance.now() - last < SLICE_MS) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    };
     const dirty = new Set<number>(this.stale);
-    for (const [file, e] of next) if (this.entries.get(file) !== e) dirty.add(bucketOf(file));
-    for (const file of this.entries.keys()) if (!next.has(file)) dirty.add(bucketOf(file));
+    const byBucket = new Map<number, FileEntry[]>();
+    for (const [file, e] of next) {
+      await pause();
+      const b = bucketOf(file);
+      if (this.entries.get(file) !== e) dirty.add(b);
+      let list = byBucket.get(b);
+      if (!list) byBucket.set(b, (list = []));
+      list.push(e);
+    }
+    for (const file of this.entries.keys()) {
+      await pause();
+      if (!next.has(file)) dirty.add(bucketOf(file));
+    }
     const dir = this.dir;
     if (dirty.size === 0 || dir === null) {
       this.keep(next);
       return 0;
-    }
-    const byBucket = new Map<number, FileEntry[]>();
-    for (const [file, e] of next) {
-      const b = bucketOf(file);
-      if (!dirty.has(b)) continue;
-      let list = byBucket.get(b);
-      if (!list) byBucket.set(b, (list = []));
-      list.push(e);
     }
     await mkdir(dir, { recursive: true });
     for (const b of [...dirty].sort((x, y) => x - y)) {

@@ -104,7 +104,8 @@ export class AnalysisCache {
     }
     const names = all.filter((n) => /^[0-9a-f]{2}\.v8$/.test(n));
     // One buffer, grown as needed, for every bucket: a fresh buffer per file would leave hundreds of megabytes for
-    // the garbage collector at 100,000 articles, which it returns late.
+    // the garbage collector at 100,000 articles, which it returns late. (So entries hold no typed array: node:v8
+    // would hand one back as a view into this buffer, which the next bucket overwrites.)
     let buffer = Buffer.alloc(0);
     for (const name of names) {
       const number = Number.parseInt(name.slice(0, 2), 16);
@@ -126,11 +127,7 @@ export class AnalysisCache {
         cache.stale.add(number);
         continue;
       }
-      for (const e of bucket.entries) {
-        // node:v8 hands typed arrays back as views into the bytes read, which the next bucket overwrites: copy.
-        for (const t of e.terms) t.counts = t.counts.slice();
-        cache.entries.set(e.file, e);
-      }
+      for (const e of bucket.entries) cache.entries.set(e.file, e);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return cache;

@@ -70,7 +70,12 @@ interface Flat {
 export interface IndexTerms {
   /** The distinct terms, joined by single spaces (one string, not thousands, to send and keep). */
   terms: string;
-  counts: Uint16Array;
+  /**
+   * Each term's count (at most 65,535) as one UTF-16 code unit, in the terms' order. A string rather than a typed
+   * array: 100,000 typed arrays, each with a buffer of its own, sent from the loading workers and read back from
+   * the cache, kept the garbage collector busy.
+   */
+  counts: string;
   /** How many of the first terms are in the headline. */
   heads: number;
 }
@@ -81,7 +86,10 @@ export function indexTermsOf(a: Article): IndexTerms {
   for (const t of terms(a.headline)) tf.set(t, (tf.get(t) ?? 0) + HEADLINE_WEIGHT);
   const heads = tf.size;
   for (const p of a.paragraphs) for (const t of terms(p)) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return { terms: [...tf.keys()].join(" "), counts: Uint16Array.from(tf.values(), (f) => Math.min(f, 0xffff)), heads };
+  const units = Array.from(tf.values(), (f) => Math.min(f, 0xffff));
+  let counts = "";
+  for (let i = 0; i < units.length; i += 4096) counts += String.fromCharCode(...units.slice(i, i + 4096));
+  return { terms: [...tf.keys()].join(" "), counts, heads };
 }
 
 interface Built {
@@ -298,7 +306,7 @@ export class SearchIndex {
       let length = 0;
       for (let k = 0; k < list.length; k++) {
         const t = list[k] as string;
-        const f = it.counts[k] as number;
+        const f = it.counts.charCodeAt(k);
         if (k < it.heads) heads.add(t, doc, 1);
         body.add(t, doc, f);
         length += f;

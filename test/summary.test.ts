@@ -41,6 +41,21 @@ describe("summaries", () => {
     const picked = summarize(paragraphs, 3).map((u) => u.text);
     expect(picked).not.toContain(paragraphs[1]);
   });
+  it("leaves out a sentence that leans on the one before it, unless that one is in the summary too", () => {
+    const paragraphs = [
+      "Storms hit the coast this week and officials in the harbour town counted the damage to boats and homes.",
+      "The harbour master Jan Olsen walked the damaged piers with the mayor on Tuesday morning.",
+      "He said the harbour town storm damage to boats, piers and homes was the worst the harbour had seen in decades.",
+      "Insurers said claims for storm damage to boats and homes in the harbour town would take months to settle.",
+      "The weather office expects calmer seas by the weekend, with light winds along the coast.",
+    ];
+    // "He said …" is the most central after the lead, but "he" is Jan Olsen, named only in the sentence before.
+    expect(summarize(paragraphs, 2).map((u) => u.index)).toEqual([0, 3]);
+    // With Jan Olsen's sentence in the summary, his "He said …" may follow it.
+    const withOlsen = ["The harbour master Jan Olsen walked the damaged piers on Tuesday morning with the mayor.", ...paragraphs.slice(2)];
+    expect(summarize(withOlsen, 3).map((u) => u.text.slice(0, 8))).toEqual(["The harb", "He said ", "Insurers"]);
+  });
+
   it("returns every sentence of an article shorter than asked", () => {
     expect(summarize(["One sentence only."], 3).map((u) => u.text)).toEqual(["One sentence only."]);
     expect(unitsOf(["A. B."])).toHaveLength(1);

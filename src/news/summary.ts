@@ -139,6 +139,12 @@ const LEAD_SHARE = 0.3;
 const LEAD_DECAY = 0.9;
 const LENGTH_POWER = 0.3;
 const REDUNDANCY = 0.4;
+/**
+ * A sentence that leans on one before it ("He made the apology …", "“…,” she added.") reads as a riddle in a
+ * summary without that one: it weighs ANAPHORA as much, unless the sentence it follows is picked already.
+ */
+const ANAPHORA = 0.5;
+const LEANS_BACK = /^(?:He|She|They|His|Her|Their)\s|[,.!?]["”’]\s+(?:he|she|they)\s+(?:said|says|added|adds|told|tells|continued|explained|noted|argued|wrote|warned|insisted)\b/u;
 
 /** Pick `count` units: central, near the lead, not redundant; returned in document order. */
 export function summarize(paragraphs: readonly string[], count: number): Unit[] {
@@ -185,6 +191,7 @@ function pick(pool: readonly Unit[], count: number): number[] {
   for (let i = 0; i < n; i++) {
     score[i] = ((pr[i] as number) / (maxPr || 1)) * ((vecs[i] as Vector).ids.length / (maxSize || 1)) ** LENGTH_POWER;
   }
+  const leans = pool.map((u) => u.index > 0 && LEANS_BACK.test(u.text));
   const chosen: number[] = [];
   const redundancy = new Float64Array(n);
   while (chosen.length < Math.min(count, n)) {
@@ -192,7 +199,8 @@ function pick(pool: readonly Unit[], count: number): number[] {
     let bestScore = -Infinity;
     for (let i = 0; i < n; i++) {
       if (chosen.includes(i)) continue;
-      const s = (1 - REDUNDANCY) * (score[i] as number) - REDUNDANCY * (redundancy[i] as number);
+      const alone = leans[i] === true && !(i > 0 && (pool[i - 1] as Unit).index === (pool[i] as Unit).index - 1 && chosen.includes(i - 1));
+      const s = (1 - REDUNDANCY) * (score[i] as number) * (alone ? ANAPHORA : 1) - REDUNDANCY * (redundancy[i] as number);
       if (s > bestScore) {
         bestScore = s;
         best = i;

@@ -168,8 +168,8 @@ export class AnalysisCache {
   private saving: Promise<void> = Promise.resolve();
 
   private async write(next: ReadonlyMap<string, FileEntry>): Promise<number> {
-    // Each file's bucket is hashed once, and other work runs every SLICE_MS: at 100,000 files these loops alone
-    // held the event loop for half a second.
+    // Other work runs every SLICE_MS: at 100,000 files these loops (a hash per file) held the event loop for half a
+    // second. Each file's bucket is hashed once at most, and a save that changes nothing (a restart) hashes none.
     let last = performance.now();
     let k = 0;
     const pause = async (): Promise<void> => {
@@ -178,14 +178,14 @@ export class AnalysisCache {
       last = performance.now();
     };
     const dirty = new Set<number>(this.stale);
-    const byBucket = new Map<number, FileEntry[]>();
+    /** The buckets hashed so far, so that none is hashed twice. */
+    const hashed = new Map<string, number>();
     for (const [file, e] of next) {
       await pause();
+      if (this.entries.get(file) === e) continue;
       const b = bucketOf(file);
-      if (this.entries.get(file) !== e) dirty.add(b);
-      let list = byBucket.get(b);
-      if (!list) byBucket.set(b, (list = []));
-      list.push(e);
+      hashed.set(file, b);
+      dirty.add(b);
     }
     for (const file of this.entries.keys()) {
       await pause();
@@ -195,6 +195,15 @@ export class AnalysisCache {
     if (dirty.size === 0 || dir === null) {
       this.keep(next);
       return 0;
+    }
+    const byBucket = new Map<number, FileEntry[]>();
+    for (const [file, e] of next) {
+      await pause();
+      const b = hashed.get(file) ?? bucketOf(file);
+      if (!dirty.has(b)) continue;
+      let list = byBucket.get(b);
+      if (!list) byBucket.set(b, (list = []));
+      list.push(e);
     }
     await mkdir(dir, { recursive: true });
     for (const b of [...dirty].sort((x, y) => x - y)) {

@@ -19,7 +19,7 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js", "src/corpus/worker-boot.mjs", "src/corpus/summary-worker-boot.mjs"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js", "src/corpus/worker-boot.mjs"] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       "no-console": "error",

@@ -16,11 +16,10 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "nod
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
+import { slicer } from "./build.js";
 import type { FileEntry } from "./entries.js";
 
 const FORMAT = "newsdesk-analysis-cache/1";
-/** How long the cache's loops work before letting other work run. */
-const SLICE_MS = 15;
 
 let versionMemo: Promise<string | null> | undefined;
 
@@ -168,15 +167,9 @@ export class AnalysisCache {
   private saving: Promise<void> = Promise.resolve();
 
   private async write(next: ReadonlyMap<string, FileEntry>): Promise<number> {
-    // Other work runs every SLICE_MS: at 100,000 files these loops (a hash per file) held the event loop for half a
+    // Other work runs meanwhile: at 100,000 files these loops (a hash per file) held the event loop for half a
     // second. Each file's bucket is hashed once at most, and a save that changes nothing (a restart) hashes none.
-    let last = performance.now();
-    let k = 0;
-    const pause = async (): Promise<void> => {
-      if ((++k & 255) !== 0 || performance.now() - last < SLICE_MS) return;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      last = performance.now();
-    };
+    const pause = slicer();
     const dirty = new Set<number>(this.stale);
     /** The buckets hashed so far, so that none is hashed twice. */
     const hashed = new Map<string, number>();

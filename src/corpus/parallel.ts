@@ -12,7 +12,7 @@ import type { Article } from "../news/article.js";
 import { type Analysis, Corpus } from "../news/corpus.js";
 import type { IndexTerms } from "../news/search.js";
 import { planSummaries, type SummaryPlan } from "../news/summary.js";
-import { buildCorpus } from "./build.js";
+import { buildCorpus, slicer } from "./build.js";
 import { AnalysisCache } from "./cache.js";
 import { analyseFile, type FileEntry } from "./entries.js";
 import type { FromWorker, ToWorker, WorkerInput } from "./worker.js";
@@ -83,7 +83,7 @@ const IN_FLIGHT = 2;
  * message, and every answer comes to `onReply` in the order it arrives. Resolves when all are answered.
  */
 function runWorkers(
-  script: "worker-boot.mjs" | "summary-worker-boot.mjs",
+  script: "worker.ts" | "summary-worker.ts",
   jobs: number,
   base: string,
   count: number,
@@ -123,7 +123,7 @@ function runWorkers(
     for (let w = 0; w < count; w++) {
       // A worker starts from JavaScript, which registers tsx there and runs worker.ts or summary-worker.ts (in tests
       // and `npm start` alike).
-      const worker = new Worker(new URL(`./${script}`, import.meta.url), { workerData: { base } satisfies WorkerInput });
+      const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { argv: [script], workerData: { base } satisfies WorkerInput });
       workers.push(worker);
       worker.on("message", (m: FromWorker) => {
         if (failed) return;
@@ -143,19 +143,6 @@ function runWorkers(
       for (let k = 0; k < IN_FLIGHT; k++) handOut(worker);
     }
   });
-}
-
-const SLICE_MS = 15;
-
-/** Lets other work run (the gateway, commands answered "still loading") when this thread has worked SLICE_MS. */
-function slicer(signal?: AbortSignal): () => Promise<void> {
-  let last = performance.now();
-  return async () => {
-    if (signal?.aborted === true) throw new Error("loading stopped");
-    if (performance.now() - last < SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    last = performance.now();
-  };
 }
 
 /** The files' entries in file order: the first copy of a duplicate wins. */
@@ -235,7 +222,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   } else {
     const paths = todo.map((i) => files[i] as string);
     await runWorkers(
-      "worker-boot.mjs",
+      "worker.ts",
       Math.ceil(paths.length / CHUNK),
       dir,
       workers,
@@ -315,7 +302,7 @@ async function summariseAll(
     // One worker: the other core is this thread's, which answers commands meanwhile.
     const workers = Math.max(1, Math.min(8, availableParallelism()) - 1);
     await runWorkers(
-      "summary-worker-boot.mjs",
+      "summary-worker.ts",
       Math.ceil(articles.length / SUMMARY_CHUNK),
       base,
       workers,

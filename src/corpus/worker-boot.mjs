@@ -1,5 +1,7 @@
-// Worker threads start from JavaScript: this registers tsx in the worker, then runs worker.ts.
+// Worker threads start from JavaScript: this registers tsx in the worker, then runs the worker's own module, named
+// by its first argument: worker.ts, which analyses files, or summary-worker.ts, which makes summaries.
+import { argv } from "node:process";
 import { register } from "tsx/esm/api";
 
 register();
-await import("./worker.ts");
+await import(`./${argv[2] ?? "worker.ts"}`);

@@ -1362,6 +1362,7 @@ type Via = "direct" | "pronoun" | "carry" | "other" | "none";
 
 const ORGANISATION = FEATURE.organisation;
 
+/** `candidates` are made only without the model (for training): with it, each is made only if the model weighs it. */
 type Extracted = Statements & { candidates: Candidate[][]; locked: boolean[]; attributed: boolean[] };
 
 function extract(paragraphs: readonly string[], useModel: boolean): Extracted {
@@ -1861,8 +1862,11 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       if (spans.length === 0 && carried === null && sentence.end >= p.trimEnd().length) carried = speaker;
     }
   });
-  // The speaker model chooses among the people and bodies named around each quotation.
-  const candidates = out.map((q, k) => candidatesFor(q, k, out, meta, paragraphs, spansOf, articleText));
+  // The speaker model chooses among the people and bodies named around each quotation, as the rules left them: made
+  // only for the quotations it weighs (a locked one it leaves alone), or for all when training asks for them.
+  const ruled = out.slice();
+  const made: Array<Candidate[] | undefined> = [];
+  const candidatesAt = (k: number): Candidate[] => (made[k] ??= candidatesFor(ruled[k] as Quote, k, ruled, meta, paragraphs, spansOf, articleText));
   /** Whether the rules found no speaker for each quotation (none, or an ordinary word), and whether they found any
    * attribution at all, a name or a pronoun (see pickStands). */
   const ruleless = out.map((q, k) => (q.speaker === null ? meta[k]?.via === "none" : noName(q.speaker, articleText)));
@@ -1872,7 +1876,6 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       if (meta[k]?.locked === true && (q.speaker === null || !noName(q.speaker, articleText))) return;
       // "He said" is a person's: no body or organisation ("Priorities USA") is "he" or "she".
       const pronoun = meta[k]?.pronoun;
-      const all = candidates[k] ?? [];
       // A phrase in quotation marks inside a sentence that says nothing of anyone speaking ("The prize is billed as
       // “the UK's biggest children's book award”") is nobody's words to list.
       if (ruleless[k] === true && unattributedPhrase(paragraphs[q.paragraph] ?? "", q)) {
@@ -1880,7 +1883,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
         return;
       }
       // Nor is a place the article is in ("in Orlando", "in Mexico City") that no title or first name makes a person.
-      const usable = all.filter((c) => !openerOnly(c.name, articleText));
+      const usable = candidatesAt(k).filter((c) => !openerOnly(c.name, articleText));
       const best = pickSpeaker(
         pronoun === "he" || pronoun === "she" ? usable.filter((c) => c.x[ORGANISATION] !== 1 && !(cachedGender(c.name, articleText) === null && (isPlace(c.name) || ACRONYM.test(c.name))) && !pluralOnce(c.name)) : usable,
       );
@@ -1927,7 +1930,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
   out.forEach((q, k) => {
     if (q.speaker !== null && noName(q.speaker, articleText)) out[k] = { ...q, speaker: null };
   });
-  return { quotes: out, paraphrases: reported, candidates, locked: meta.map((m) => m.locked), attributed };
+  return { quotes: out, paraphrases: reported, candidates: useModel ? [] : ruled.map((_, k) => candidatesAt(k)), locked: meta.map((m) => m.locked), attributed };
 }
 
 /** "RAMOS: …", "CLINTON: …", "MR. TRUMP: …": a speaker's label opening a quoted transcript. */

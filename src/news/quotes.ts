@@ -719,8 +719,6 @@ function cleanSubjectOnce(given: string): Subject | null {
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
-/** A paragraph's name runs, remembered: the article's fullest names and its mentions both read them. */
-const paragraphRuns: (p: string) => ReadonlyArray<{ text: string; index: number }> = remembered(capitalisedRuns, 2_000);
 
 /** Per-article facts about names, computed once per article text (the last one is kept). */
 interface NameFacts {
@@ -730,9 +728,12 @@ interface NameFacts {
   byFirst: Map<string, Set<string>>;
   /** Words after "Sir" or "Dame": first names, in British usage. */
   knighted: Set<string>;
+  /** The article's lines (its paragraphs) and each one's name runs: its mentions read them again (see namedIn). */
+  lines: string[];
+  runs: Array<ReadonlyArray<{ text: string; index: number }>>;
 }
 let factsFor = "";
-let facts: NameFacts = { fullest: new Map(), byFirst: new Map(), knighted: new Set() };
+let facts: NameFacts = { fullest: new Map(), byFirst: new Map(), knighted: new Set(), lines: [], runs: [] };
 
 function nameFacts(articleText: string): NameFacts {
   if (articleText === factsFor) return facts;
@@ -740,7 +741,9 @@ function nameFacts(articleText: string): NameFacts {
   /** Per surname, per first name in the order the article names them: the longest form of that person's name. */
   const people = new Map<string, Map<string, string>>();
   // Paragraph by paragraph: a name does not run on into the next paragraph.
-  for (const run of articleText.split("\n").flatMap(paragraphRuns)) {
+  const lines = articleText.split("\n");
+  const runs = lines.map(capitalisedRuns);
+  for (const run of runs.flat()) {
     // One word is no full name (most runs: "The", "Ostrava").
     if (!run.text.includes(" ") && !/\s/u.test(run.text)) continue;
     // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows; "Media Research
@@ -773,7 +776,7 @@ function nameFacts(articleText: string): NameFacts {
   }
   factsFor = articleText;
   const knighted = new Set(Array.from(articleText.matchAll(/\b(?:Sir|Dame)\s+(\p{Lu}[\p{L}’'-]*)/gu), (m) => m[1] as string));
-  facts = { fullest, byFirst: firstNames, knighted };
+  facts = { fullest, byFirst: firstNames, knighted, lines, runs };
   return facts;
 }
 
@@ -1455,7 +1458,9 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
     // A headline in title case ("Trump Supporter Screams …") names nobody who speaks.
     const titleCase = isTitleCase(p);
     const spoken = titleCase ? [] : speechSubjects(p, spans, articleText);
-    const subjects = titleCase ? [] : [...sentenceSubjects(p, articleText, spans), ...spoken.map((x) => ({ ...x, spoke: true }))].sort((a, b) => a.at - b.at);
+    const subjects: Array<{ at: number; name: string; spoke?: boolean }> = titleCase ? [] : sentenceSubjects(p, articleText, spans);
+    for (const x of spoken) subjects.push({ at: x.at, name: x.name, spoke: true });
+    subjects.sort((a, b) => a.at - b.at);
     let previousSpeaker: string | null = null;
     let nextSubject = 0;
     /** Record the sentence subjects that come before `upTo` in this paragraph. */
@@ -2006,10 +2011,11 @@ function cachedGender(name: string, articleText: string): Gender {
 
 type Named = Pick<Mention, "key" | "name" | "start" | "end" | "possessive">;
 
-/** The people and bodies a paragraph names: its runs of capitalised words, each as its fullest name. */
-function namedIn(p: string, articleText: string): Named[] {
+/** The people and bodies paragraph `pi` (`p`) names: its runs of capitalised words, each as its fullest name. */
+function namedIn(p: string, pi: number, articleText: string): Named[] {
   const out: Named[] = [];
-  for (const run of paragraphRuns(p)) {
+  const known = nameFacts(articleText);
+  for (const run of known.lines[pi] === p ? (known.runs[pi] ?? []) : capitalisedRuns(p)) {
     let tokens = run.text.split(/\s+/);
     let skipped = 0;
     // "In …", "Despite …", and before more words a participle ("Following Wednesday’s debate") open no name.
@@ -2043,7 +2049,7 @@ function namedIn(p: string, articleText: string): Named[] {
  */
 function mentionsIn(pi: number, paragraphs: readonly string[], spansOf: readonly Span[][], articleText: string): Mention[] {
   if (articleText !== articleNames.text) {
-    const named = paragraphs.map((p) => namedIn(p, articleText));
+    const named = paragraphs.map((p, pi) => namedIn(p, pi, articleText));
     const counts = new Map<string, number>();
     for (const list of named) for (const m of list) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
     articleNames = { text: articleText, named, counts, mentions: [], genders: new Map() };

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { fast } from "./ascii.js";
 
 /** Small text helpers shared by the pure core. No I/O, no clock. */
@@ -135,7 +135,7 @@ export function editDistance(a: string, b: string, cap = 10): number {
 
 /** A stable 64-bit content hash as 16 hex digits (SHA-256, truncated). Pure and deterministic. */
 export function hash64(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
+  return hash("sha256", text, "hex").slice(0, 16);
 }
 
 const WORD = fast(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);

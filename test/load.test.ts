@@ -2,7 +2,9 @@ import { chmod, mkdtemp, rm, writeFile, copyFile, mkdir } from "node:fs/promises
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadArticles } from "../src/corpus/load.js";
+import { execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
+import { loadArticles, readArticleTextSync } from "../src/corpus/load.js";
 import { SEED_FILE } from "./support/seed.js";
 
 let dir: string;
@@ -44,6 +46,24 @@ describe("loading an articles folder", () => {
     expect(reasons["schema.json"]).toMatch(/no text/);
     if (!asRoot) expect(reasons["locked.txt"]).toMatch(/unreadable \(EACCES\)/);
     expect(Object.keys(reasons)).not.toContain(".hidden");
+  });
+  it("reads a file blocking (as loading workers do): its text with its size and time; a pipe is no file and is not waited on", async () => {
+    const file = path.join(dir, "a.md");
+    await writeFile(file, "A body of text.\n");
+    const info = statSync(file);
+    expect(readArticleTextSync(file)).toEqual({ text: "A body of text.\n", mtime: info.mtime, size: info.size, mtimeMs: info.mtimeMs });
+    await mkdir(path.join(dir, "folder.md"));
+    expect(readArticleTextSync(path.join(dir, "folder.md"))).toMatchObject({ reason: "not a regular file" });
+    await writeFile(path.join(dir, "empty.md"), "");
+    expect(readArticleTextSync(path.join(dir, "empty.md"))).toMatchObject({ reason: "empty file", size: 0 });
+    expect(readArticleTextSync(path.join(dir, "missing.md"))).toEqual({ reason: "unreadable (ENOENT)" });
+    // A named pipe with no writer: opening it to read would wait for ever, so it is read in a process of its own
+    // that is stopped after 10 s.
+    const pipe = path.join(dir, "pipe.md");
+    execFileSync("mkfifo", [pipe]);
+    const code = `import { readArticleTextSync } from ${JSON.stringify(new URL("../src/corpus/load.ts", import.meta.url).href)}; console.log(JSON.stringify(readArticleTextSync(${JSON.stringify(pipe)})));`;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { timeout: 10_000, encoding: "utf8" });
+    expect(JSON.parse(out)).toMatchObject({ reason: "not a regular file" });
   });
   it("loads duplicates once", async () => {
     await copyFile(SEED_FILE, path.join(dir, "a.txt"));

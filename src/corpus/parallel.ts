@@ -17,6 +17,7 @@ import { AnalysisCache } from "./cache.js";
 import { analyseFile, type FileEntry } from "./entries.js";
 import type { FromWorker, ToWorker, WorkerInput } from "./worker.js";
 import { listFiles, type LoadResult, nameIn } from "./load.js";
+import { type WorkerScript, workerCode } from "./worker-code.js";
 
 /**
  * Below this many files, one thread: starting workers (each compiles the code and its patterns anew) costs more
@@ -82,8 +83,8 @@ const IN_FLIGHT = 2;
  * Share `jobs` chunks among `count` workers, a chunk at a time as each finishes one: `message(k)` is chunk k's
  * message, and every answer comes to `onReply` in the order it arrives. Resolves when all are answered.
  */
-function runWorkers(
-  script: "worker.ts" | "summary-worker.ts",
+async function runWorkers(
+  script: WorkerScript,
   jobs: number,
   base: string,
   count: number,
@@ -91,6 +92,7 @@ function runWorkers(
   onReply: (reply: FromWorker) => void,
   signal?: AbortSignal,
 ): Promise<void> {
+  const code = jobs === 0 || signal?.aborted === true ? null : await workerCode(script);
   return new Promise((resolve, reject) => {
     let handed = 0;
     let finished = 0;
@@ -121,9 +123,11 @@ function runWorkers(
     }
     signal?.addEventListener("abort", abort, { once: true });
     for (let w = 0; w < count; w++) {
-      // A worker starts from JavaScript, which registers tsx there and runs worker.ts or summary-worker.ts (in tests
-      // and `npm start` alike).
-      const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), { argv: [script], workerData: { base } satisfies WorkerInput });
+      // A worker runs its module bundled (worker-code.ts), or else starts from JavaScript, which registers tsx there
+      // and runs worker.ts or summary-worker.ts (in tests and `npm start` alike).
+      const workerData = { base } satisfies WorkerInput;
+      const worker =
+        code !== null ? new Worker(code, { eval: true, workerData }) : new Worker(new URL("./worker-boot.mjs", import.meta.url), { argv: [script], workerData });
       workers.push(worker);
       worker.on("message", (m: FromWorker) => {
         if (failed) return;
@@ -189,6 +193,8 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
     return { loaded, corpus: new Corpus([]), workers: 0, cached: 0, saved: Promise.resolve(), cache: opts.cache ?? AnalysisCache.memory(), summarised: Promise.resolve(0) };
   }
   const total = files.length;
+  // (The workers' code is made meanwhile, while the cache is read and files are checked against it.)
+  if (total >= PARALLEL_FROM_FILES) void workerCode("worker.ts");
   opts.onProgress?.({ done: 0, total });
   const pause = slicer(opts.signal);
   const cache =

@@ -75,6 +75,9 @@ export interface LoadCorpusOptions {
   onSummariesError?: (err: Error) => void;
 }
 
+/** The young generation of each worker's heap (see runWorkers). */
+const YOUNG_GENERATION_MB = 96;
+
 /** Files handed to a worker at a time, and chunks each worker holds at once (one in work, one waiting). */
 const CHUNK = 100;
 const IN_FLIGHT = 2;
@@ -125,9 +128,11 @@ async function runWorkers(
     for (let w = 0; w < count; w++) {
       // A worker runs its module bundled (worker-code.ts), or else starts from JavaScript, which registers tsx there
       // and runs worker.ts or summary-worker.ts (in tests and `npm start` alike).
-      const workerData = { base } satisfies WorkerInput;
-      const worker =
-        code !== null ? new Worker(code, { eval: true, workerData }) : new Worker(new URL("./worker-boot.mjs", import.meta.url), { argv: [script], workerData });
+      // The analysis makes many short-lived strings and arrays: a young generation larger than V8's default
+      // collects them less often (at 100,000 articles the workers finished 20.4–20.9 s → 19.7–19.9 s with 96–192 MB;
+      // peak memory unchanged).
+      const options = { workerData: { base } satisfies WorkerInput, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+      const worker = code !== null ? new Worker(code, { eval: true, ...options }) : new Worker(new URL("./worker-boot.mjs", import.meta.url), { argv: [script], ...options });
       workers.push(worker);
       worker.on("message", (m: FromWorker) => {
         if (failed) return;

@@ -719,7 +719,6 @@ function cleanSubjectOnce(given: string): Subject | null {
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
-
 /** Per-article facts about names, computed once per article text (the last one is kept). */
 interface NameFacts {
   /** surname (folded) → the longest 2–4 word name ending with it. */

@@ -719,6 +719,25 @@ function cleanSubjectOnce(given: string): Subject | null {
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
 
+/**
+ * The full name a name run gives, if any (2–4 words, once what opens no name, an owner's possessive and titles are
+ * off), with its first word and its surname key. The same runs come back in article after article: remembered.
+ */
+const fullNameOf = remembered((run: string): { cleaned: string; first: string; key: string } | null => {
+  // One word is no full name (most runs: "The", "Ostrava").
+  if (!run.includes(" ") && !/\s/u.test(run)) return null;
+  // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows; "Media Research
+  // Center’s Brent Bozell": the person is who follows the possessive.
+  const words = afterOwner(afterOpeners(run.split(/\s+/)));
+  const cleaned = stripTitles(words.join(" "));
+  const tokens = cleaned.split(/\s+/);
+  if (tokens.length < 2 || tokens.length > 4) return null;
+  const first = tokens[0] ?? "";
+  // "Le Pen", "Van Dyke": a surname with its particle, no one's full name.
+  if (NAME_PARTICLE_WORDS.has(first.toLowerCase())) return null;
+  return { cleaned, first, key: surname(cleaned) };
+}, 50_000);
+
 /** Per-article facts about names, computed once per article text (the last one is kept). */
 interface NameFacts {
   /** surname (folded) → the longest 2–4 word name ending with it. */
@@ -743,18 +762,9 @@ function nameFacts(articleText: string): NameFacts {
   const lines = articleText.split("\n");
   const runs = lines.map(capitalisedRuns);
   for (const run of runs.flat()) {
-    // One word is no full name (most runs: "The", "Ostrava").
-    if (!run.text.includes(" ") && !/\s/u.test(run.text)) continue;
-    // "Some Cruz aides", "Despite Rubio’s", "Following Sanders": the name is what follows; "Media Research
-    // Center’s Brent Bozell": the person is who follows the possessive.
-    const words = afterOwner(afterOpeners(run.text.split(/\s+/)));
-    const cleaned = stripTitles(words.join(" "));
-    const n = cleaned.split(/\s+/).length;
-    if (n < 2 || n > 4) continue;
-    const first = cleaned.split(/\s+/)[0] ?? "";
-    // "Le Pen", "Van Dyke": a surname with its particle, no one's full name.
-    if (NAME_PARTICLE_WORDS.has(first.toLowerCase())) continue;
-    const key = surname(cleaned);
+    const named = fullNameOf(run.text);
+    if (named === null) continue;
+    const { cleaned, first, key } = named;
     let byFirst = people.get(key);
     if (byFirst === undefined) people.set(key, (byFirst = new Map<string, string>()));
     const seen = byFirst.get(first);

@@ -198,12 +198,13 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
     return { loaded, corpus: new Corpus([]), workers: 0, cached: 0, saved: Promise.resolve(), cache: opts.cache ?? AnalysisCache.memory(), summarised: Promise.resolve(0) };
   }
   const total = files.length;
-  // (The workers' code is made meanwhile, while the cache is read and files are checked against it.)
-  if (total >= PARALLEL_FROM_FILES) void workerCode("worker.ts");
   opts.onProgress?.({ done: 0, total });
   const pause = slicer(opts.signal);
   const cache =
     opts.cache ?? (opts.cacheDir === undefined ? null : await AnalysisCache.open(opts.cacheDir, dir).catch(() => null)) ?? AnalysisCache.memory();
+  // With nothing cached every file is analysed: the workers' code is made meanwhile (a restart, every file cached,
+  // needs none).
+  if (cache.size === 0 && total >= PARALLEL_FROM_FILES) void workerCode("worker.ts");
   const entries: Array<FileEntry | undefined> = new Array<FileEntry | undefined>(total);
   const todo: number[] = [];
   for (let i = 0; i < total; i++) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/news/article.js";
-import { type SearchHit, SearchIndex } from "../src/news/search.js";
+import { newestFirst } from "../src/news/corpus.js";
+import { indexParts, indexTermsOf, type SearchHit, SearchIndex } from "../src/news/search.js";
 
 function article(id: string, headline: string, paragraphs: string[]): Article {
   return { id, file: "t.json", headline, title: headline, source: "Test", published: new Date("2025-08-15T00:00:00Z"), tags: [], paragraphs, offsets: paragraphs.map(() => null), order: 0 };
@@ -74,5 +75,44 @@ describe("the search index (BM25)", () => {
       const q = query.split(" ");
       expect(all.total).toBe(many.filter((a) => q.some((w) => `${a.headline} ${a.paragraphs.join(" ")}`.split(/\W+/).includes(w))).length);
     }
+  });
+  it("is the same built from parts made elsewhere (a worker) as built here", () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const vocab = ["harbour", "strike", "budget", "vote", "storm", "court", "apple", "rail", "tunnel", "summit", "kestrel"];
+    const pick = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]).join(" ");
+    const many = Array.from({ length: 120 }, (_, i) => article(`p${i}`, pick(3), [`${pick(5 + Math.floor(rnd() * 20))}.`, `${pick(4)}.`]));
+    const parts = indexParts(many.map((a) => indexTermsOf(a)));
+    const steps = SearchIndex.assemble(many, parts);
+    let r = steps.next();
+    while (r.done !== true) r = steps.next();
+    const made = r.value;
+    const here = new SearchIndex(many);
+    expect(made.covers(many)).toBe(true);
+    expect(made.covers(many.slice(1))).toBe(false);
+    for (const q of ["harbour", "strike budget", "kestrel rail vote", "nothing"]) {
+      expect(made.search(q, 7)).toEqual(here.search(q, 7));
+      expect(made.newestAbout(q, 5)).toEqual(here.newestAbout(q, 5));
+      expect(made.termMatches(q.split(" "))).toEqual(here.termMatches(q.split(" ")));
+    }
+    expect(here.search("strike budget", 7).hits.length).toBe(7);
+    // Parts of another number of articles are refused.
+    expect(() => SearchIndex.assemble(many.slice(1), parts).next()).toThrow(/parts of 120 articles for 119/);
+  });
+});
+
+describe("newest first", () => {
+  it("orders articles by date, newest first, equal dates in their given order", () => {
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Few distinct dates, so that most articles share theirs with others; one before 1970.
+    const days = ["2025-08-15", "2025-08-16", "2024-01-01", "1969-07-20", "2025-08-15T12:00:00Z"];
+    const list = Array.from({ length: 200 }, (_, i) => ({ ...article(`n${i}`, "h", ["p."]), published: new Date(days[Math.floor(rnd() * days.length)] as string) }));
+    const expected = list
+      .map((a, i) => ({ a, i }))
+      .sort((x, y) => y.a.published.getTime() - x.a.published.getTime() || x.i - y.i)
+      .map((x) => x.a.id);
+    expect(newestFirst(list).map((a) => a.id)).toEqual(expected);
+    expect(newestFirst([])).toEqual([]);
   });
 });

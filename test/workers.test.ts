@@ -6,11 +6,20 @@
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyseFile } from "../src/corpus/entries.js";
+import { analyseFile, shareStrings } from "../src/corpus/entries.js";
 import type { FromWorker, ToWorker } from "../src/corpus/worker.js";
 import { workerCode } from "../src/corpus/worker-code.js";
+import { newestFirst } from "../src/news/corpus.js";
+import { indexParts, indexTermsOf, SearchIndex } from "../src/news/search.js";
 import { planSummaries } from "../src/news/summary.js";
 import { SEED_FILE, SEEDS_DIR, seedArticles } from "./support/seed.js";
+
+/** A stepwise build run to its end. */
+function runToEnd<T>(steps: Generator<void, T>): T {
+  let r = steps.next();
+  while (r.done !== true) r = steps.next();
+  return r.value;
+}
 
 /** One message to a worker started as `start` says, and its answer. */
 async function ask(start: () => Worker, message: ToWorker): Promise<FromWorker> {
@@ -30,6 +39,18 @@ const bundled = (code: string) => () => new Worker(code, { eval: true, workerDat
 const throughTsx = (script: string) => () =>
   new Worker(new URL("../src/corpus/worker-boot.mjs", import.meta.url), { argv: [script], workerData: { base: SEEDS_DIR } });
 
+/** A worker's batch with its quotes' texts made again, as the loader makes them (shareStrings). */
+function received(reply: FromWorker): FromWorker {
+  if (reply.kind === "batch") for (const e of reply.entries) shareStrings(e, new Map());
+  return reply;
+}
+
+/** How many quotes and reported statements in the entries have no text: those sent without it. */
+function textless(reply: FromWorker): number {
+  if (reply.kind !== "batch") return 0;
+  return reply.entries.flatMap((e) => e.analyses.flatMap((a) => [...a.statements.quotes, ...a.statements.paraphrases])).filter((q) => q.text === "").length;
+}
+
 describe("loading workers", () => {
   const files = [SEED_FILE, path.join(SEEDS_DIR, "no-such-file.md")];
   const chunk: ToWorker = { kind: "chunk", chunk: 3, files };
@@ -38,9 +59,44 @@ describe("loading workers", () => {
   it("run the analysis bundled, answering as this thread does", async () => {
     const code = await workerCode("worker.ts");
     expect(code).not.toBeNull();
-    expect(await ask(bundled(code as string), chunk)).toEqual({ kind: "batch", chunk: 3, entries: here });
+    const reply = await ask(bundled(code as string), chunk);
+    // Quotes are sent without the texts that are their paragraphs' slices, and made again here.
+    expect(textless(reply)).toBeGreaterThan(5);
+    expect(received(reply)).toEqual({ kind: "batch", chunk: 3, entries: here });
+    expect(textless(reply)).toBe(0);
     expect(here[0]?.articles.length).toBeGreaterThan(0);
     expect(here[1]?.problem).toMatch(/ENOENT/);
+  }, 30_000);
+
+  it("build the search index bundled, from terms sent a chunk at a time, as this thread does", async () => {
+    const code = await workerCode("index-worker.ts");
+    expect(code).not.toBeNull();
+    const articles = newestFirst(seedArticles());
+    const terms = articles.map((a) => indexTermsOf(a));
+    const worker = bundled(code as string)();
+    try {
+      const replies: FromWorker[] = [];
+      await new Promise<void>((resolve, reject) => {
+        worker.on("message", (m: FromWorker) => {
+          replies.push(m);
+          if (replies.length === 2) resolve();
+        });
+        worker.once("error", reject);
+        worker.postMessage({ kind: "index", chunk: 0, terms: terms.slice(0, 2), last: false } satisfies ToWorker);
+        worker.postMessage({ kind: "index", chunk: 1, terms: terms.slice(2), last: true } satisfies ToWorker);
+      });
+      expect(replies[0]).toEqual({ kind: "index", chunk: 0, parts: null });
+      expect(replies[1]).toEqual({ kind: "index", chunk: 1, parts: indexParts(terms) });
+      const made = replies[1]?.kind === "index" ? replies[1].parts : null;
+      if (made === null) throw new Error("no parts");
+      const index = runToEnd(SearchIndex.assemble(articles, made));
+      const local = new SearchIndex(articles);
+      const queries = ["Trump", "election campaign", "the", "minister said"];
+      for (const q of queries) expect(index.search(q, 10)).toEqual(local.search(q, 10));
+      expect(queries.filter((q) => local.search(q, 10).hits.length > 0).length).toBeGreaterThan(1);
+    } finally {
+      await worker.terminate();
+    }
   }, 30_000);
 
   it("run the summariser bundled, answering as this thread does", async () => {
@@ -51,7 +107,7 @@ describe("loading workers", () => {
   }, 30_000);
 
   it("start through tsx when there is no bundle, answering the same", async () => {
-    expect(await ask(throughTsx("worker.ts"), chunk)).toEqual({ kind: "batch", chunk: 3, entries: here });
+    expect(received(await ask(throughTsx("worker.ts"), chunk))).toEqual({ kind: "batch", chunk: 3, entries: here });
   }, 30_000);
 
   it("are made once per process", async () => {

@@ -4,7 +4,8 @@
  * 15 ms have gone by. The same pause (`slicer`) serves the other long work of loading.
  */
 import type { Article } from "../news/article.js";
-import { Corpus, type CorpusOptions } from "../news/corpus.js";
+import { Corpus, type CorpusOptions, INDEX_WANTED } from "../news/corpus.js";
+import type { SearchIndex } from "../news/search.js";
 
 const SLICE_MS = 15;
 
@@ -22,9 +23,28 @@ export function slicer(signal?: AbortSignal): () => Promise<void> {
   };
 }
 
-export async function buildCorpus(articles: readonly Article[], opts: CorpusOptions = {}): Promise<Corpus> {
-  const steps = Corpus.stepwise(articles, opts);
+/**
+ * The corpus of `articles`, built in steps. With `index`, its search index is the one that promise gives (made
+ * meanwhile on a worker: see parallel.ts), over the same articles newest first; the rest is built here meanwhile.
+ */
+export async function buildCorpus(articles: readonly Article[], opts: CorpusOptions = {}, index?: Promise<SearchIndex>): Promise<Corpus> {
+  const steps = Corpus.stepwise(articles, { ...opts, indexMadeElsewhere: index !== undefined });
   const pause = slicer();
+  let r = steps.next();
+  for (;;) {
+    if (r.done === true) return r.value;
+    if (r.value === INDEX_WANTED) {
+      r = steps.next(await index);
+      continue;
+    }
+    await pause();
+    r = steps.next();
+  }
+}
+
+/** The value of a generator that pauses by yielding, run with `slicer`'s pauses between its steps. */
+export async function runSteps<T>(steps: Generator<void, T>, signal?: AbortSignal): Promise<T> {
+  const pause = slicer(signal);
   for (;;) {
     const r = steps.next();
     if (r.done === true) return r.value;

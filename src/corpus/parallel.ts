@@ -9,12 +9,12 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Article } from "../news/article.js";
-import { type Analysis, Corpus } from "../news/corpus.js";
-import type { IndexTerms } from "../news/search.js";
+import { type Analysis, Corpus, newestFirst } from "../news/corpus.js";
+import { type IndexParts, type IndexTerms, SearchIndex } from "../news/search.js";
 import { planSummaries, type SummaryPlan } from "../news/summary.js";
-import { buildCorpus, slicer } from "./build.js";
+import { buildCorpus, runSteps, slicer } from "./build.js";
 import { AnalysisCache } from "./cache.js";
-import { analyseFile, type FileEntry } from "./entries.js";
+import { analyseFile, type FileEntry, shareStrings } from "./entries.js";
 import type { FromWorker, ToWorker, WorkerInput } from "./worker.js";
 import { listFiles, type LoadResult, nameIn } from "./load.js";
 import { type WorkerScript, workerCode } from "./worker-code.js";
@@ -70,6 +70,8 @@ export interface LoadCorpusOptions {
    * restart has them at once. Until an article's turn comes, its summary is made when asked for, as without.
    */
   summaries?: boolean;
+  /** From this many articles the search index is built on a worker (default INDEX_IN_WORKER_FROM). */
+  indexWorkerFrom?: number;
   /** Making the summaries failed (or was stopped): the rest are made when asked for, and the cache is written
    * without them. */
   onSummariesError?: (err: Error) => void;
@@ -203,9 +205,12 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const cache =
     opts.cache ?? (opts.cacheDir === undefined ? null : await AnalysisCache.open(opts.cacheDir, dir).catch(() => null)) ?? AnalysisCache.memory();
   // With nothing cached every file is analysed: the workers' code is made meanwhile (a restart, every file cached,
-  // needs none).
+  // needs none), and the indexing worker's for a large archive.
   if (cache.size === 0 && total >= PARALLEL_FROM_FILES) void workerCode("worker.ts");
+  if (total >= INDEX_IN_WORKER_FROM) void workerCode("index-worker.ts");
   const entries: Array<FileEntry | undefined> = new Array<FileEntry | undefined>(total);
+  // Every entry's words shared as it comes in (see shareStrings): each name is one string in the corpus.
+  const interned = new Map<string, string>();
   const todo: number[] = [];
   for (let i = 0; i < total; i++) {
     await pause();
@@ -214,6 +219,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
       const info = statSync(file, { throwIfNoEntry: false });
       const hit = info === undefined ? undefined : cache.lookup(nameIn(dir, file), info.size, info.mtimeMs);
       if (hit !== undefined) {
+        shareStrings(hit, interned);
         entries[i] = hit;
         continue;
       }
@@ -228,7 +234,9 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   if (inThread) {
     for (const i of todo) {
       await pause();
-      entries[i] = analyseFile(files[i] as string, dir);
+      const e = analyseFile(files[i] as string, dir);
+      shareStrings(e, interned);
+      entries[i] = e;
       opts.onProgress?.({ done: ++done, total });
     }
   } else {
@@ -241,7 +249,10 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
       (chunk) => ({ kind: "chunk", chunk, files: paths.slice(chunk * CHUNK, (chunk + 1) * CHUNK) }),
       (reply) => {
         if (reply.kind !== "batch") return;
-        reply.entries.forEach((e, k) => (entries[todo[reply.chunk * CHUNK + k] as number] = e));
+        reply.entries.forEach((e, k) => {
+          shareStrings(e, interned);
+          entries[todo[reply.chunk * CHUNK + k] as number] = e;
+        });
         done += reply.entries.length;
         opts.onProgress?.({ done, total });
       },
@@ -251,7 +262,10 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const all = entries as FileEntry[];
   const { loaded, analyses, terms, plans } = await merge(all, total, pause);
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const corpus = await buildCorpus(loaded.articles, { analyses, terms });
+  const sorted = newestFirst(loaded.articles);
+  // A large archive's search index is built on a worker meanwhile (the rest of the corpus here).
+  const index = sorted.length >= (opts.indexWorkerFrom ?? INDEX_IN_WORKER_FROM) ? indexOnWorker(sorted, terms, dir, opts.signal) : undefined;
+  const corpus = await buildCorpus(sorted, { analyses, terms, inOrder: true }, index);
   for (const [a, plan] of plans) corpus.keepSummaries(a, plan);
   const onCacheError = (err: unknown): void => opts.onCacheError?.(err as Error);
   // With summaries, the cache is written once they are made, so that it keeps them beside the analyses (a second
@@ -271,6 +285,50 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
     })
     .then(() => undefined, onCacheError);
   return { loaded, corpus, workers: inThread ? 0 : workers, cached, saved, cache, summarised };
+}
+
+/**
+ * From this many articles, the search index is built on a worker while this thread builds the rest of the corpus
+ * (people, quotes, page sizes): at 100,000 articles each takes about 1.5 s, and one core was idle meanwhile.
+ * Below, starting the worker and sending it the terms cost about as much as they save.
+ */
+export const INDEX_IN_WORKER_FROM = 20_000;
+/** Articles' index terms sent to the indexing worker at a time (one message of 100,000 held the event loop 0.12 s). */
+const INDEX_CHUNK = 5000;
+
+/**
+ * The search index over `sorted` (newest first), its arrays built on a worker from the index terms the loading
+ * made. Built here instead, step by step, when an article has no terms counted (the cache had dropped them), or when
+ * the worker fails; rejects only if stopped.
+ */
+async function indexOnWorker(sorted: readonly Article[], terms: ReadonlyMap<string, IndexTerms>, base: string, signal?: AbortSignal): Promise<SearchIndex> {
+  const here = (): Promise<SearchIndex> => runSteps(SearchIndex.build(sorted, (a) => terms.get(a.id)), signal);
+  const list: IndexTerms[] = [];
+  for (const a of sorted) {
+    const t = terms.get(a.id);
+    if (t === undefined) return here();
+    list.push(t);
+  }
+  try {
+    let parts: IndexParts | null = null;
+    const chunks = Math.ceil(list.length / INDEX_CHUNK);
+    await runWorkers(
+      "index-worker.ts",
+      chunks,
+      base,
+      1,
+      (chunk) => ({ kind: "index", chunk, terms: list.slice(chunk * INDEX_CHUNK, (chunk + 1) * INDEX_CHUNK), last: chunk === chunks - 1 }),
+      (reply) => {
+        if (reply.kind === "index" && reply.parts !== null) parts = reply.parts;
+      },
+      signal,
+    );
+    if (parts === null) throw new Error("the indexing worker gave no index");
+    return await runSteps(SearchIndex.assemble(sorted, parts), signal);
+  } catch (err) {
+    if (signal?.aborted === true) throw err;
+    return here();
+  }
 }
 
 /** Below this many articles to summarise, this thread does it (about 0.07 ms an article), in slices. */

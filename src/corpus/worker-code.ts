@@ -9,7 +9,7 @@
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-export type WorkerScript = "worker.ts" | "summary-worker.ts";
+export type WorkerScript = "worker.ts" | "summary-worker.ts" | "index-worker.ts";
 
 const made = new Map<WorkerScript, Promise<string | null>>();
 

@@ -27,30 +27,6 @@ function refOf(q: Quote, articleId: string, person: string): QuoteRef {
   return ref;
 }
 
-/**
- * An analysis from a loading worker holds copies of the words it found (a structured clone copies every string).
- * Here they become references again: a quote's text a slice of its paragraph (which is kept anyway), and each
- * name one string however often it is met. At 100,000 articles that is about a tenth of the heap.
- */
-function shareStrings(a: Article, analysis: Analysis, interned: Map<string, string>): void {
-  const intern = (name: string): string => {
-    const known = interned.get(name);
-    if (known !== undefined) return known;
-    interned.set(name, name);
-    return name;
-  };
-  for (const list of [analysis.statements.quotes, analysis.statements.paraphrases]) {
-    for (const q of list) {
-      if (q.speaker !== null) q.speaker = intern(q.speaker);
-      if (q.parts !== undefined) continue;
-      const slice = a.paragraphs[q.paragraph]?.slice(q.start, q.end);
-      if (slice === q.text) q.text = slice;
-    }
-  }
-  const m = analysis.mentioned;
-  for (let i = 0; i < m.length; i++) m[i] = intern(m[i] as string);
-}
-
 export interface Person {
   key: string;
   /** The fullest name seen, for display: "Donald Trump". */
@@ -84,6 +60,47 @@ export interface CorpusOptions {
   terms?: ReadonlyMap<string, IndexTerms>;
   /** A corpus whose summaries this one shares for the articles both hold (a server's corpus: the base corpus's). */
   summariesFrom?: Corpus;
+  /**
+   * The search index is made elsewhere (src/corpus makes a large archive's on a worker thread meanwhile): the
+   * stepwise build yields INDEX_WANTED as its last step and must be resumed with the index over its articles,
+   * newest first (`next(index)`). Not for the constructor.
+   */
+  indexMadeElsewhere?: boolean;
+  /** The articles are given newest first already (`newestFirst`'s order: a caller that needed it beforehand). */
+  inOrder?: boolean;
+}
+
+/** What a stepwise build yields when it wants the search index made elsewhere (see `indexMadeElsewhere`). */
+export const INDEX_WANTED = Symbol("search index wanted");
+
+/** A stepwise build: it yields to pause, or INDEX_WANTED, and is resumed with nothing, or the search index. */
+export type CorpusSteps = Generator<typeof INDEX_WANTED | undefined, Corpus, SearchIndex | undefined>;
+
+/**
+ * Articles newest first, equal dates in their given order: the corpus's order. The times are sorted as numbers (a
+ * sort of 100,000 objects held the event loop for a quarter of a second, and of their indexes with a comparing
+ * function about 0.1 s); each article then goes to the first place of its time, after the earlier ones of that time.
+ */
+export function newestFirst(articles: readonly Article[]): Article[] {
+  const n = articles.length;
+  // Negated, so that ascending order is newest first.
+  const keys = Float64Array.from(articles, (a) => -a.published.getTime());
+  const sorted = keys.slice().sort();
+  const placed = new Int32Array(n);
+  const out = new Array<Article>(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    out[lo + (placed[lo] as number)] = articles[i] as Article;
+    placed[lo] = (placed[lo] as number) + 1;
+  }
+  return out;
 }
 
 const EMPTY_INDEX = new SearchIndex([]);
@@ -108,7 +125,7 @@ export class Corpus {
   private nameIndex: { byToken: Map<string, Person[]>; tokens: Map<Person, Set<string>> } | undefined;
 
   constructor(articles: readonly Article[], opts: CorpusOptions = {}) {
-    const steps = this.steps(articles, opts);
+    const steps = this.steps(articles, { ...opts, indexMadeElsewhere: false });
     while (steps.next().done !== true);
   }
 
@@ -116,24 +133,21 @@ export class Corpus {
    * The same corpus built in steps: the generator pauses every few hundred articles, so that its caller can let
    * other work run between steps (src/corpus/build.ts does, so that a large archive never holds up the gateway).
    */
-  static *stepwise(articles: readonly Article[], opts: CorpusOptions = {}): Generator<void, Corpus> {
+  static *stepwise(articles: readonly Article[], opts: CorpusOptions = {}): CorpusSteps {
     const c = new Corpus([]);
     yield* c.steps(articles, opts);
     return c;
   }
 
-  private *steps(articles: readonly Article[], opts: CorpusOptions): Generator<void, void> {
+  private *steps(articles: readonly Article[], opts: CorpusOptions): Generator<typeof INDEX_WANTED | undefined, void, SearchIndex | undefined> {
     this.byId.clear();
     this.summariesFrom = opts.summariesFrom;
     this.quotesById.clear();
     this.peopleById.clear();
     this.analysesById.clear();
-    // Newest first, equal dates in load order: indexes sorted over the times in a typed array (a sort of 100,000
-    // objects held the event loop for a quarter of a second).
-    const times = Float64Array.from(articles, (a) => a.published.getTime());
-    const order = Int32Array.from(articles, (_, i) => i).sort((x, y) => (times[y] as number) - (times[x] as number) || x - y);
+    // Newest first, equal dates in load order.
+    this.sorted = opts.inOrder === true ? articles.slice() : newestFirst(articles);
     yield;
-    this.sorted = Array.from(order, (i) => articles[i] as Article);
     let n = 0;
     this.foldedHeadlines = [];
     for (const a of this.sorted) {
@@ -142,8 +156,6 @@ export class Corpus {
       this.foldedHeadlines.push(fold(a.headline));
     }
     this.peopleByKey = yield* this.buildPeople(opts.analyses);
-    const made = opts.terms;
-    this.searchIndex = yield* SearchIndex.build(this.sorted, made === undefined ? undefined : (a) => made.get(a.id));
     n = 0;
     for (const p of this.people.values()) {
       if (++n % BUILD_STEP === 0) yield;
@@ -166,7 +178,7 @@ export class Corpus {
       if (part === undefined) articleParts.set(id, (part = articleItemSize(byId.get(id), "")));
       return part;
     };
-    function* sizesOf(list: readonly QuoteRef[]): Generator<void, Int32Array> {
+    function* sizesOf(list: readonly QuoteRef[]): Generator<undefined, Int32Array> {
       const sizes = new Int32Array(list.length);
       for (let i = 0; i < list.length; i++) {
         if (++n % (BUILD_STEP * 10) === 0) yield;
@@ -184,9 +196,18 @@ export class Corpus {
     this.speakerList = undefined;
     this.nameIndex = undefined;
     yield;
-    this.speakerList = this.rankSpeakers();
+    this.speakerList = yield* this.rankSpeakers();
     yield;
     this.names();
+    // Last, so that an index made elsewhere meanwhile is waited for only once the rest is built.
+    if (opts.indexMadeElsewhere === true) {
+      const index = yield INDEX_WANTED;
+      if (index === undefined || !index.covers(this.sorted)) throw new Error("the search index given is not over this corpus's articles");
+      this.searchIndex = index;
+    } else {
+      const made = opts.terms;
+      this.searchIndex = yield* SearchIndex.build(this.sorted, made === undefined ? undefined : (a) => made.get(a.id));
+    }
   }
 
   /** Newest first; equal dates keep load order. */
@@ -225,15 +246,31 @@ export class Corpus {
    * aliases, for autocomplete. Built at load.
    */
   get speakers(): ReadonlyArray<{ person: Person; tokens: readonly string[]; folded: string }> {
-    this.speakerList ??= this.rankSpeakers();
+    if (this.speakerList === undefined) {
+      const steps = this.rankSpeakers();
+      let r = steps.next();
+      while (r.done !== true) r = steps.next();
+      this.speakerList = r.value;
+    }
     return this.speakerList;
   }
 
-  private rankSpeakers(): Array<{ person: Person; tokens: readonly string[]; folded: string }> {
-    const order = new Map(this.articles.map((a, i) => [a.id, i]));
+  private *rankSpeakers(): Generator<undefined, Array<{ person: Person; tokens: readonly string[]; folded: string }>> {
+    const order = new Map<string, number>();
+    const articles = this.articles;
+    for (let i = 0; i < articles.length; i++) {
+      if (i > 0 && i % (BUILD_STEP * 50) === 0) yield;
+      order.set((articles[i] as Article).id, i);
+    }
     const newest = new Map<string, number>();
     const list = [...this.people.values()].filter((p) => p.quotes.length > 0);
+    let n = 0;
     for (const p of list) {
+      n += p.quotes.length;
+      if (n >= BUILD_STEP * 50) {
+        n = 0;
+        yield;
+      }
       let first = Infinity;
       for (const q of p.quotes) first = Math.min(first, order.get(q.articleId) ?? Infinity);
       newest.set(p.key, first);
@@ -248,9 +285,9 @@ export class Corpus {
   }
 
 
-  private *buildPeople(analyses: ReadonlyMap<string, Analysis> | undefined): Generator<void, Map<string, Person>> {
+  private *buildPeople(analyses: ReadonlyMap<string, Analysis> | undefined): Generator<undefined, Map<string, Person>> {
     const people = new Map<string, Person>();
-    const touch = (name: string, articleId: string): Person => {
+    const touch = (name: string, articleId: string): void => {
       const key = personKey(name);
       let p = people.get(key);
       if (!p) {
@@ -260,10 +297,13 @@ export class Corpus {
       if (name.length > p.name.length) p.name = name;
       p.aliases.add(name);
       p.articles.add(articleId);
-      return p;
     };
     const pending: Array<{ a: Article; statements: Statements }> = [];
-    const interned = new Map<string, string>();
+    /** The names an article gives, each once, in the order first met (touching a name again changes nothing). */
+    const names: string[] = [];
+    const add = (name: string | null): void => {
+      if (name !== null && !names.includes(name)) names.push(name);
+    };
     let n = 0;
     for (const a of this.articles) {
       // Analysing here is slow: pause after every few articles then.
@@ -273,11 +313,13 @@ export class Corpus {
         yield;
       }
       const analysis = analyses?.get(a.id) ?? analyzeArticle(a);
-      shareStrings(a, analysis, interned);
       this.analysesById.set(a.id, analysis);
       const { statements, mentioned } = analysis;
-      for (const name of mentioned) touch(name, a.id);
-      for (const q of [...statements.quotes, ...statements.paraphrases]) if (q.speaker !== null) touch(q.speaker, a.id);
+      names.length = 0;
+      for (const name of mentioned) add(name);
+      for (const q of statements.quotes) add(q.speaker);
+      for (const q of statements.paraphrases) add(q.speaker);
+      for (const name of names) touch(name, a.id);
       pending.push({ a, statements });
     }
     // A bare surname joins the one full name in the corpus that ends with it.

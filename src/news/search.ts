@@ -98,6 +98,41 @@ interface Built {
   norms: Float64Array;
 }
 
+/** A Flat as it travels between threads: its terms listed in id order, joined by single spaces, and its arrays. */
+interface FlatParts {
+  terms: string;
+  starts: Int32Array;
+  docs: Int32Array;
+  tfs: Uint16Array | undefined;
+}
+
+/**
+ * An index's arrays, made on another thread (src/corpus builds a large archive's index on a worker while this one
+ * builds the rest): `SearchIndex.assemble` makes the index of them.
+ */
+export interface IndexParts {
+  postings: FlatParts;
+  headlines: FlatParts;
+  norms: Float64Array;
+}
+
+/** The parts of the index over the articles whose index terms are `list`, in the index's order (newest first). */
+export function indexParts(list: readonly IndexTerms[]): IndexParts {
+  const steps = SearchIndex.steps(list.length, (doc) => list[doc] as IndexTerms);
+  let r = steps.next();
+  while (r.done !== true) r = steps.next();
+  const partsOf = (f: Flat): FlatParts => ({ terms: [...f.ids.keys()].join(" "), starts: f.starts, docs: f.docs, tfs: f.tfs });
+  return { postings: partsOf(r.value.postings), headlines: partsOf(r.value.headlines), norms: r.value.norms };
+}
+
+/** The buffers of `parts`, to transfer rather than copy. */
+export function partsBuffers(parts: IndexParts): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const f of [parts.postings, parts.headlines]) for (const a of [f.starts, f.docs, f.tfs]) if (a !== undefined) out.push(a.buffer as ArrayBuffer);
+  out.push(parts.norms.buffer as ArrayBuffer);
+  return out;
+}
+
 /** A copy of `a` with twice the room. */
 function doubled<T extends Int32Array | Uint16Array>(a: T, Make: new (n: number) => T): T {
   const b = new Make(a.length * 2);
@@ -128,7 +163,7 @@ class Triples {
   }
 
   /** Grouped by term (a counting sort, which keeps each term's articles in order), pausing now and then. */
-  *flat(withTfs: boolean): Generator<void, Flat> {
+  *flat(withTfs: boolean): Generator<undefined, Flat> {
     const count = this.ids.size;
     const starts = new Int32Array(count + 1);
     for (let i = 0; i < this.n; i++) {
@@ -276,7 +311,7 @@ export class SearchIndex {
   constructor(articles: readonly Article[], built?: Built) {
     this.docs = articles;
     if (built === undefined) {
-      const steps = SearchIndex.steps(articles);
+      const steps = SearchIndex.steps(articles.length, (doc) => indexTermsOf(articles[doc] as Article));
       let r = steps.next();
       while (r.done !== true) r = steps.next();
       built = r.value;
@@ -288,20 +323,56 @@ export class SearchIndex {
   }
 
   /** The index built step by step: it pauses (yields) every BUILD_STEP articles, so a caller can let others run. */
-  static *build(articles: readonly Article[], made?: (a: Article) => IndexTerms | undefined): Generator<void, SearchIndex> {
-    const built = yield* SearchIndex.steps(articles, made);
+  static *build(articles: readonly Article[], made?: (a: Article) => IndexTerms | undefined): Generator<undefined, SearchIndex> {
+    const built = yield* SearchIndex.steps(articles.length, (doc) => {
+      const a = articles[doc] as Article;
+      return made?.(a) ?? indexTermsOf(a);
+    });
     return new SearchIndex(articles, built);
   }
 
-  private static *steps(articles: readonly Article[], made?: (a: Article) => IndexTerms | undefined): Generator<void, Built> {
+  /**
+   * The index over `articles` (newest first) of the parts made from their index terms (`indexParts`), step by step.
+   * Throws if the parts are of another number of articles.
+   */
+  static *assemble(articles: readonly Article[], parts: IndexParts): Generator<undefined, SearchIndex> {
+    if (parts.norms.length !== articles.length) throw new Error(`search index parts of ${parts.norms.length} articles for ${articles.length}`);
+    function* flat(f: FlatParts): Generator<undefined, Flat> {
+      const ids = new Map<string, number>();
+      const count = f.starts.length - 1;
+      const list = count > 0 ? f.terms.split(" ") : [];
+      if (list.length !== Math.max(0, count)) throw new Error("search index parts: terms and postings differ in number");
+      for (let id = 0; id < list.length; id++) {
+        if (id > 0 && id % (BUILD_STEP * 100) === 0) yield;
+        ids.set(list[id] as string, id);
+      }
+      return { ids, starts: f.starts, docs: f.docs, tfs: f.tfs };
+    }
+    const postings = yield* flat(parts.postings);
+    const headlines = yield* flat(parts.headlines);
+    yield;
+    return new SearchIndex(articles, { postings, headlines, norms: parts.norms });
+  }
+
+  /** How many articles the index holds. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** Whether the index is over exactly these articles, in this order. */
+  covers(articles: readonly Article[]): boolean {
+    return articles.length === this.docs.length && articles.every((a, i) => this.docs[i] === a);
+  }
+
+  /** The index's arrays over `count` articles, newest first, whose index terms `termsOf` gives. */
+  static *steps(count: number, termsOf: (doc: number) => IndexTerms): Generator<undefined, Built> {
     const body = new Triples();
     const heads = new Triples();
-    const lengths = new Float64Array(articles.length);
+    const lengths = new Float64Array(count);
     let total = 0;
-    for (let doc = 0; doc < articles.length; doc++) {
+    for (let doc = 0; doc < count; doc++) {
       if (doc > 0 && doc % BUILD_STEP === 0) yield;
-      const a = articles[doc] as Article;
-      const it = made?.(a) ?? indexTermsOf(a);
+      const it = termsOf(doc);
       const list = it.terms === "" ? [] : it.terms.split(" ");
       let length = 0;
       for (let k = 0; k < list.length; k++) {
@@ -314,7 +385,7 @@ export class SearchIndex {
       lengths[doc] = length;
       total += length;
     }
-    const average = articles.length > 0 ? total / articles.length : 1;
+    const average = count > 0 ? total / count : 1;
     const norms = lengths.map((l) => K1 * (1 - B + (B * l) / average));
     const postings = yield* body.flat(true);
     const headlines = yield* heads.flat(false);

@@ -304,7 +304,9 @@ const INDEX_CHUNK = 5000;
 async function indexOnWorker(sorted: readonly Article[], terms: ReadonlyMap<string, IndexTerms>, base: string, signal?: AbortSignal): Promise<SearchIndex> {
   const here = (): Promise<SearchIndex> => runSteps(SearchIndex.build(sorted, (a) => terms.get(a.id)), signal);
   const list: IndexTerms[] = [];
+  const pause = slicer(signal);
   for (const a of sorted) {
+    await pause();
     const t = terms.get(a.id);
     if (t === undefined) return here();
     list.push(t);

@@ -118,7 +118,13 @@ export interface IndexParts {
 
 /** The parts of the index over the articles whose index terms are `list`, in the index's order (newest first). */
 export function indexParts(list: readonly IndexTerms[]): IndexParts {
-  const steps = SearchIndex.steps(list.length, (doc) => list[doc] as IndexTerms);
+  // Every triple is known beforehand: the arrays are made at their size once.
+  const room = { body: 0, heads: 0 };
+  for (const it of list) {
+    room.body += it.counts.length;
+    room.heads += it.heads;
+  }
+  const steps = SearchIndex.steps(list.length, (doc) => list[doc] as IndexTerms, room);
   let r = steps.next();
   while (r.done !== true) r = steps.next();
   const partsOf = (f: Flat): FlatParts => ({ terms: [...f.ids.keys()].join(" "), starts: f.starts, docs: f.docs, tfs: f.tfs });
@@ -143,10 +149,18 @@ function doubled<T extends Int32Array | Uint16Array>(a: T, Make: new (n: number)
 /** (term, article, count) triples appended in article order, in typed arrays that double as they fill. */
 class Triples {
   ids = new Map<string, number>();
-  terms = new Int32Array(1024);
-  docs = new Int32Array(1024);
-  tfs = new Uint16Array(1024);
+  terms: Int32Array;
+  docs: Int32Array;
+  tfs: Uint16Array;
   n = 0;
+
+  /** Room for `capacity` triples at first (exact when known: no copies as they fill). */
+  constructor(capacity = 1024) {
+    const size = Math.max(1, capacity);
+    this.terms = new Int32Array(size);
+    this.docs = new Int32Array(size);
+    this.tfs = new Uint16Array(size);
+  }
 
   add(term: string, doc: number, tf: number): void {
     let id = this.ids.get(term);
@@ -364,10 +378,11 @@ export class SearchIndex {
     return articles.length === this.docs.length && articles.every((a, i) => this.docs[i] === a);
   }
 
-  /** The index's arrays over `count` articles, newest first, whose index terms `termsOf` gives. */
-  static *steps(count: number, termsOf: (doc: number) => IndexTerms): Generator<undefined, Built> {
-    const body = new Triples();
-    const heads = new Triples();
+  /** The index's arrays over `count` articles, newest first, whose index terms `termsOf` gives (`room`: how many
+   * terms they have in all, and in their headlines, when known). */
+  static *steps(count: number, termsOf: (doc: number) => IndexTerms, room?: { body: number; heads: number }): Generator<undefined, Built> {
+    const body = new Triples(room?.body);
+    const heads = new Triples(room?.heads);
     const lengths = new Float64Array(count);
     let total = 0;
     for (let doc = 0; doc < count; doc++) {

@@ -60,7 +60,10 @@ export function withoutQuoteTexts(e: FileEntry): FileEntry {
   e.analyses.forEach((analysis, i) => {
     const paragraphs = (e.articles[i] as Article).paragraphs;
     for (const list of [analysis.statements.quotes, analysis.statements.paraphrases]) {
-      for (const q of list) if (q.parts === undefined && q.text === paragraphs[q.paragraph]?.slice(q.start, q.end)) q.text = "";
+      for (const q of list) {
+        // Compared in place, without making the slice.
+        if (q.parts === undefined && q.text.length === q.end - q.start && paragraphs[q.paragraph]?.startsWith(q.text, q.start) === true) q.text = "";
+      }
     }
   });
   return e;

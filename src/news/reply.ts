@@ -145,25 +145,29 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const shortFormats = new Map<string, { format: Intl.DateTimeFormat; memo: Map<number, string> }>();
+const shortFormats = new Map<string, { format: Intl.DateTimeFormat; memo: Map<number, string>; span: number }>();
 /** Every time zone's offset is a whole number of quarter hours: within one quarter hour the date is the same. */
 const QUARTER_HOUR = 15 * 60 * 1000;
+/** In UTC, within one day (from midnight) the date is the same. */
+const DAY = 24 * 60 * 60 * 1000;
 const DATE_MEMO_MAX = 100_000;
 
 /**
  * "15 Aug 2025" in UTC, for meta lines. A formatter costs far more to make than to use, so there is one per zone;
  * and using one costs microseconds, which a page of a thousand quotes would pay a thousand times, so each
- * quarter hour's date is remembered.
+ * quarter hour's date is remembered (each day's in UTC).
  */
 export function shortDate(d: Date, timeZone = "UTC"): string {
   let f = shortFormats.get(timeZone);
   if (f === undefined) {
-    f = { format: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }), memo: new Map() };
+    const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone });
+    // Archives spread over a year at any time of day hold tens of thousands of quarter hours but a few hundred days.
+    f = { format, memo: new Map(), span: format.resolvedOptions().timeZone === "UTC" ? DAY : QUARTER_HOUR };
     shortFormats.set(timeZone, f);
   }
   const t = d.getTime();
   if (Number.isNaN(t)) return f.format.format(d);
-  const key = Math.floor(t / QUARTER_HOUR);
+  const key = Math.floor(t / f.span);
   let s = f.memo.get(key);
   if (s === undefined) {
     if (f.memo.size >= DATE_MEMO_MAX) f.memo.clear();

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../bench/corpus.js";
+import { buildCorpus } from "../src/corpus/build.js";
 import { loadArticles } from "../src/corpus/load.js";
 import { loadCorpus } from "../src/corpus/parallel.js";
 import { start, type RunningBot } from "../src/main.js";
@@ -69,6 +70,13 @@ describe("loading a large archive", () => {
     expect(people(again.corpus)).toEqual(people(one));
     expect(answers(again.corpus)).toEqual(answers(one));
   }, 120_000);
+
+  it("fails as stopped, with nothing left unhandled, when the search index made elsewhere fails before the rest is built", async () => {
+    const single = await loadArticles(articles);
+    // Rejected at once, while the corpus takes many steps (and turns of the event loop) to reach it.
+    const stopped = Promise.reject(new Error("loading stopped"));
+    await expect(buildCorpus(single.articles, {}, stopped)).rejects.toThrow("loading stopped");
+  }, 60_000);
 
   it("stops making summaries when told, says so, and still writes the cache", async () => {
     const stop = new AbortController();

@@ -29,6 +29,9 @@ export function slicer(signal?: AbortSignal): () => Promise<void> {
  */
 export async function buildCorpus(articles: readonly Article[], opts: CorpusOptions = {}, index?: Promise<SearchIndex>): Promise<Corpus> {
   const steps = Corpus.stepwise(articles, { ...opts, indexMadeElsewhere: index !== undefined });
+  // The index is awaited only once the rest is built: a failure before then (the load stopped) is not left
+  // unhandled meanwhile, which would end the process; it still fails the build when awaited.
+  index?.catch(() => undefined);
   const pause = slicer();
   let r = steps.next();
   for (;;) {

@@ -5,22 +5,23 @@
  */
 import "../runtime.js";
 import { parentPort } from "node:worker_threads";
-import { type IndexTerms, indexParts, partsBuffers } from "../news/search.js";
+import { IndexBuilder, partsBuffers } from "../news/search.js";
 import type { FromWorker, ToWorker } from "./worker.js";
 
 const port = parentPort;
 if (port === null) throw new Error("index-worker.ts runs as a worker thread");
-// The terms come a chunk at a time, in order (so that sending them never holds up the main thread for long); each
-// chunk is answered, the last with the index's parts.
-let terms: IndexTerms[] = [];
+// The terms come a chunk at a time, in order (so that sending them never holds up the main thread for long), the
+// first with the room the index needs; each chunk is added as it comes and answered, the last with the index's parts.
+let builder: IndexBuilder | undefined;
 port.on("message", (m: ToWorker) => {
   if (m.kind !== "index") return;
-  for (const t of m.terms) terms.push(t);
+  builder ??= new IndexBuilder(m.room);
+  for (const t of m.terms) builder.add(t);
   if (!m.last) {
     port.postMessage({ kind: "index", chunk: m.chunk, parts: null } satisfies FromWorker);
     return;
   }
-  const parts = indexParts(terms);
-  terms = [];
+  const parts = builder.parts();
+  builder = undefined;
   port.postMessage({ kind: "index", chunk: m.chunk, parts } satisfies FromWorker, partsBuffers(parts));
 });

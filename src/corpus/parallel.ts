@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Article } from "../news/article.js";
 import { type Analysis, Corpus, newestFirst } from "../news/corpus.js";
-import { type IndexParts, type IndexTerms, SearchIndex } from "../news/search.js";
+import { type IndexParts, type IndexTerms, roomFor, SearchIndex } from "../news/search.js";
 import { planSummaries, type SummaryPlan } from "../news/summary.js";
 import { buildCorpus, runSteps, slicer } from "./build.js";
 import { AnalysisCache } from "./cache.js";
@@ -319,7 +319,13 @@ async function indexOnWorker(sorted: readonly Article[], terms: ReadonlyMap<stri
       chunks,
       base,
       1,
-      (chunk) => ({ kind: "index", chunk, terms: list.slice(chunk * INDEX_CHUNK, (chunk + 1) * INDEX_CHUNK), last: chunk === chunks - 1 }),
+      (chunk) => ({
+        kind: "index",
+        chunk,
+        terms: list.slice(chunk * INDEX_CHUNK, (chunk + 1) * INDEX_CHUNK),
+        last: chunk === chunks - 1,
+        ...(chunk === 0 ? { room: roomFor(list) } : {}),
+      }),
       (reply) => {
         if (reply.kind === "index" && reply.parts !== null) parts = reply.parts;
       },

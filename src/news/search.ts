@@ -116,19 +116,87 @@ export interface IndexParts {
   norms: Float64Array;
 }
 
-/** The parts of the index over the articles whose index terms are `list`, in the index's order (newest first). */
-export function indexParts(list: readonly IndexTerms[]): IndexParts {
-  // Every triple is known beforehand: the arrays are made at their size once.
-  const room = { body: 0, heads: 0 };
+/** How many articles an index is over, and how many terms they have in all and in their headlines. */
+export interface IndexRoom {
+  articles: number;
+  body: number;
+  heads: number;
+}
+
+/** The room the index over articles with these index terms needs. */
+export function roomFor(list: readonly IndexTerms[]): IndexRoom {
+  const room = { articles: list.length, body: 0, heads: 0 };
   for (const it of list) {
     room.body += it.counts.length;
     room.heads += it.heads;
   }
-  const steps = SearchIndex.steps(list.length, (doc) => list[doc] as IndexTerms, room);
-  let r = steps.next();
-  while (r.done !== true) r = steps.next();
-  const partsOf = (f: Flat): FlatParts => ({ terms: [...f.ids.keys()].join(" "), starts: f.starts, docs: f.docs, tfs: f.tfs });
-  return { postings: partsOf(r.value.postings), headlines: partsOf(r.value.headlines), norms: r.value.norms };
+  return room;
+}
+
+/**
+ * The index's arrays built one article at a time, newest first: what SearchIndex.steps does in one thread, and the
+ * indexing worker as the terms come in (holding no article's terms once added). With `room`, the arrays are made
+ * at their size once.
+ */
+export class IndexBuilder {
+  private readonly body: Triples;
+  private readonly heads: Triples;
+  private lengths: Float64Array;
+  private count = 0;
+  private total = 0;
+
+  constructor(room?: IndexRoom) {
+    this.body = new Triples(room?.body);
+    this.heads = new Triples(room?.heads);
+    this.lengths = new Float64Array(Math.max(1, room?.articles ?? 1024));
+  }
+
+  /** The next article's terms. */
+  add(it: IndexTerms): void {
+    const doc = this.count++;
+    if (doc === this.lengths.length) {
+      const more = new Float64Array(this.lengths.length * 2);
+      more.set(this.lengths);
+      this.lengths = more;
+    }
+    const list = it.terms === "" ? [] : it.terms.split(" ");
+    let length = 0;
+    for (let k = 0; k < list.length; k++) {
+      const t = list[k] as string;
+      const f = it.counts.charCodeAt(k);
+      if (k < it.heads) this.heads.add(t, doc, 1);
+      this.body.add(t, doc, f);
+      length += f;
+    }
+    this.lengths[doc] = length;
+    this.total += length;
+  }
+
+  /** The arrays over the articles added, step by step. */
+  *built(): Generator<undefined, Built> {
+    const count = this.count;
+    const average = count > 0 ? this.total / count : 1;
+    const norms = this.lengths.slice(0, count).map((l) => K1 * (1 - B + (B * l) / average));
+    const postings = yield* this.body.flat(true);
+    const headlines = yield* this.heads.flat(false);
+    return { postings, headlines, norms };
+  }
+
+  /** The arrays over the articles added, as they travel between threads. */
+  parts(): IndexParts {
+    const steps = this.built();
+    let r = steps.next();
+    while (r.done !== true) r = steps.next();
+    const partsOf = (f: Flat): FlatParts => ({ terms: [...f.ids.keys()].join(" "), starts: f.starts, docs: f.docs, tfs: f.tfs });
+    return { postings: partsOf(r.value.postings), headlines: partsOf(r.value.headlines), norms: r.value.norms };
+  }
+}
+
+/** The parts of the index over the articles whose index terms are `list`, in the index's order (newest first). */
+export function indexParts(list: readonly IndexTerms[]): IndexParts {
+  const builder = new IndexBuilder(roomFor(list));
+  for (const it of list) builder.add(it);
+  return builder.parts();
 }
 
 /** The buffers of `parts`, to transfer rather than copy. */
@@ -378,33 +446,14 @@ export class SearchIndex {
     return articles.length === this.docs.length && articles.every((a, i) => this.docs[i] === a);
   }
 
-  /** The index's arrays over `count` articles, newest first, whose index terms `termsOf` gives (`room`: how many
-   * terms they have in all, and in their headlines, when known). */
-  static *steps(count: number, termsOf: (doc: number) => IndexTerms, room?: { body: number; heads: number }): Generator<undefined, Built> {
-    const body = new Triples(room?.body);
-    const heads = new Triples(room?.heads);
-    const lengths = new Float64Array(count);
-    let total = 0;
+  /** The index's arrays over `count` articles, newest first, whose index terms `termsOf` gives. */
+  static *steps(count: number, termsOf: (doc: number) => IndexTerms): Generator<undefined, Built> {
+    const builder = new IndexBuilder({ articles: count, body: 1024, heads: 1024 });
     for (let doc = 0; doc < count; doc++) {
       if (doc > 0 && doc % BUILD_STEP === 0) yield;
-      const it = termsOf(doc);
-      const list = it.terms === "" ? [] : it.terms.split(" ");
-      let length = 0;
-      for (let k = 0; k < list.length; k++) {
-        const t = list[k] as string;
-        const f = it.counts.charCodeAt(k);
-        if (k < it.heads) heads.add(t, doc, 1);
-        body.add(t, doc, f);
-        length += f;
-      }
-      lengths[doc] = length;
-      total += length;
+      builder.add(termsOf(doc));
     }
-    const average = count > 0 ? total / count : 1;
-    const norms = lengths.map((l) => K1 * (1 - B + (B * l) / average));
-    const postings = yield* body.flat(true);
-    const headlines = yield* heads.flat(false);
-    return { postings, headlines, norms };
+    return yield* builder.built();
   }
 
   /** A term's postings, as views into the flat arrays; undefined for a term in no article. */

@@ -46,7 +46,8 @@ describe("loading a large archive", () => {
     const quotes = (c: Corpus) => c.articles.map((a) => c.quotesOf(a.id).map((q) => [q.person, q.text]));
     expect(quotes(parallel.corpus)).toEqual(quotes(one));
     const queries = ["election campaign", "minister", "said the", "budget vote"];
-    const answers = (c: Corpus) => queries.map((q) => [c.search(q, 10), c.mentions(q), c.newestAbout(q, 5).articles.map((a) => a.id), c.findArticle(q)]);
+    const answers = (c: Corpus) =>
+      queries.map((q) => [c.search(q, 10), c.mentions(q), c.newestAbout(q, 5).articles.map((a) => a.id), c.findArticle(q), c.searchHeadlines(q.slice(0, 5)).map((a) => a.id)]);
     expect(answers(parallel.corpus)).toEqual(answers(one));
     expect(one.search("election campaign", 10).hits.length).toBeGreaterThan(0);
     // Progress rises to the number of files.

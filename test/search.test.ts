@@ -82,13 +82,18 @@ describe("the search index (BM25)", () => {
     const vocab = ["harbour", "strike", "budget", "vote", "storm", "court", "apple", "rail", "tunnel", "summit", "kestrel"];
     const pick = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]).join(" ");
     const many = Array.from({ length: 120 }, (_, i) => article(`p${i}`, pick(3), [`${pick(5 + Math.floor(rnd() * 20))}.`, `${pick(4)}.`]));
-    const parts = indexParts(many.map((a) => indexTermsOf(a)));
+    const parts = indexParts(
+      many.map((a) => indexTermsOf(a)),
+      many.map((a) => a.headline),
+    );
     const steps = SearchIndex.assemble(many, parts);
     let r = steps.next();
     while (r.done !== true) r = steps.next();
     const made = r.value;
     const here = new SearchIndex(many);
     expect(made.covers(many)).toBe(true);
+    expect(made.foldedHeadlines).toEqual(here.foldedHeadlines);
+    expect(made.foldedHeadlines).toEqual(many.map((a) => a.headline.toLowerCase()));
     expect(made.covers(many.slice(1))).toBe(false);
     for (const q of ["harbour", "strike budget", "kestrel rail vote", "nothing"]) {
       expect(made.search(q, 7)).toEqual(here.search(q, 7));

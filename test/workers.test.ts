@@ -82,11 +82,19 @@ describe("loading workers", () => {
           if (replies.length === 2) resolve();
         });
         worker.once("error", reject);
-        worker.postMessage({ kind: "index", chunk: 0, terms: terms.slice(0, 2), last: false } satisfies ToWorker);
-        worker.postMessage({ kind: "index", chunk: 1, terms: terms.slice(2), last: true } satisfies ToWorker);
+        const headlines = articles.map((a) => a.headline);
+        worker.postMessage({ kind: "index", chunk: 0, terms: terms.slice(0, 2), headlines: headlines.slice(0, 2), last: false } satisfies ToWorker);
+        worker.postMessage({ kind: "index", chunk: 1, terms: terms.slice(2), headlines: headlines.slice(2), last: true } satisfies ToWorker);
       });
       expect(replies[0]).toEqual({ kind: "index", chunk: 0, parts: null });
-      expect(replies[1]).toEqual({ kind: "index", chunk: 1, parts: indexParts(terms) });
+      expect(replies[1]).toEqual({
+        kind: "index",
+        chunk: 1,
+        parts: indexParts(
+          terms,
+          articles.map((a) => a.headline),
+        ),
+      });
       const made = replies[1]?.kind === "index" ? replies[1].parts : null;
       if (made === null) throw new Error("no parts");
       const index = runToEnd(SearchIndex.assemble(articles, made));

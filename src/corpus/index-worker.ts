@@ -16,7 +16,8 @@ let builder: IndexBuilder | undefined;
 port.on("message", (m: ToWorker) => {
   if (m.kind !== "index") return;
   builder ??= new IndexBuilder(m.room);
-  for (const t of m.terms) builder.add(t);
+  const b = builder;
+  m.terms.forEach((t, k) => b.add(t, m.headlines[k] ?? ""));
   if (!m.last) {
     port.postMessage({ kind: "index", chunk: m.chunk, parts: null } satisfies FromWorker);
     return;

@@ -323,6 +323,7 @@ async function indexOnWorker(sorted: readonly Article[], terms: ReadonlyMap<stri
         kind: "index",
         chunk,
         terms: list.slice(chunk * INDEX_CHUNK, (chunk + 1) * INDEX_CHUNK),
+        headlines: sorted.slice(chunk * INDEX_CHUNK, (chunk + 1) * INDEX_CHUNK).map((a) => a.headline),
         last: chunk === chunks - 1,
         ...(chunk === 0 ? { room: roomFor(list) } : {}),
       }),

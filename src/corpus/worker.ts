@@ -15,14 +15,14 @@ export interface WorkerInput {
 }
 /**
  * From the main thread: a chunk of files to analyse, or (to summary-worker.ts) of articles, their paragraphs, to
- * summarise, or (to index-worker.ts) of the articles' index terms, newest first (the first chunk with the room
+ * summarise, or (to index-worker.ts) of the articles' index terms and headlines, newest first (the first chunk with the room
  * the index needs), to index once the last is in; its
  * number comes back with the answer. The main thread stops the worker when every chunk is back.
  */
 export type ToWorker =
   | { kind: "chunk"; chunk: number; files: string[] }
   | { kind: "summarise"; chunk: number; articles: string[][] }
-  | { kind: "index"; chunk: number; terms: IndexTerms[]; last: boolean; room?: IndexRoom };
+  | { kind: "index"; chunk: number; terms: IndexTerms[]; headlines: string[]; last: boolean; room?: IndexRoom };
 /** To the main thread: one chunk's entries, in the order of its files (their quotes' texts left out: see
  * withoutQuoteTexts), or its articles' summaries in their order,
  * or (for the last chunk of index terms) the search index's parts. */

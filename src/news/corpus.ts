@@ -111,8 +111,6 @@ export class Corpus {
   private searchIndex: SearchIndex = EMPTY_INDEX;
   private readonly byId = new Map<string, Article>();
   private readonly quotesById = new Map<string, QuoteRef[]>();
-  /** Each article's headline folded, in `sorted` order: what a typed headline is matched against. */
-  private foldedHeadlines: string[] = [];
   /** Each summarised article's summaries (see SummaryPlan): made when first asked for, or beforehand by the loader. */
   private readonly plans = new Map<string, SummaryPlan>();
   private summariesFrom: Corpus | undefined;
@@ -149,11 +147,9 @@ export class Corpus {
     this.sorted = opts.inOrder === true ? articles.slice() : newestFirst(articles);
     yield;
     let n = 0;
-    this.foldedHeadlines = [];
     for (const a of this.sorted) {
       if (++n % BUILD_STEP === 0) yield;
       this.byId.set(a.id, a);
-      this.foldedHeadlines.push(fold(a.headline));
     }
     this.peopleByKey = yield* this.buildPeople(opts.analyses);
     n = 0;
@@ -528,7 +524,7 @@ export class Corpus {
     const exact = this.byId.get(trimmed);
     if (exact) return { article: exact };
     const q = fold(trimmed);
-    const heads = this.foldedHeadlines;
+    const heads = this.searchIndex.foldedHeadlines;
     let at = heads.indexOf(q);
     if (at < 0) at = heads.findIndex((h) => h.includes(q));
     const byText = this.sorted[at];
@@ -549,7 +545,7 @@ export class Corpus {
     const q = words(typed);
     if (q.length === 0) return this.articles.slice(0, limit);
     const out: Article[] = [];
-    const heads = this.foldedHeadlines;
+    const heads = this.searchIndex.foldedHeadlines;
     for (let i = 0; i < heads.length; i++) {
       // Only a headline holding every typed word as text is split into words.
       if (!q.every((w) => (heads[i] as string).includes(w))) continue;

@@ -9,7 +9,7 @@
  */
 import type { Article } from "./article.js";
 import { splitUnits } from "./sentences.js";
-import { terms } from "./text.js";
+import { fold, terms } from "./text.js";
 
 /**
  * A text lower-cased as `fold` would fold it, when that is cheap to know: ASCII letters and general punctuation
@@ -96,6 +96,8 @@ interface Built {
   postings: Flat;
   headlines: Flat;
   norms: Float64Array;
+  /** Each article's headline folded (`fold`): what a typed headline is matched against. */
+  folded: string[];
 }
 
 /** A Flat as it travels between threads: its terms listed in id order, joined by single spaces, and its arrays. */
@@ -114,6 +116,7 @@ export interface IndexParts {
   postings: FlatParts;
   headlines: FlatParts;
   norms: Float64Array;
+  folded: string[];
 }
 
 /** How many articles an index is over, and how many terms they have in all and in their headlines. */
@@ -151,9 +154,12 @@ export class IndexBuilder {
     this.lengths = new Float64Array(Math.max(1, room?.articles ?? 1024));
   }
 
-  /** The next article's terms. */
-  add(it: IndexTerms): void {
+  private readonly folded: string[] = [];
+
+  /** The next article's terms, and its headline. */
+  add(it: IndexTerms, headline: string): void {
     const doc = this.count++;
+    this.folded.push(fold(headline));
     if (doc === this.lengths.length) {
       const more = new Float64Array(this.lengths.length * 2);
       more.set(this.lengths);
@@ -179,7 +185,7 @@ export class IndexBuilder {
     const norms = this.lengths.slice(0, count).map((l) => K1 * (1 - B + (B * l) / average));
     const postings = yield* this.body.flat(true);
     const headlines = yield* this.heads.flat(false);
-    return { postings, headlines, norms };
+    return { postings, headlines, norms, folded: this.folded };
   }
 
   /** The arrays over the articles added, as they travel between threads. */
@@ -188,14 +194,15 @@ export class IndexBuilder {
     let r = steps.next();
     while (r.done !== true) r = steps.next();
     const partsOf = (f: Flat): FlatParts => ({ terms: [...f.ids.keys()].join(" "), starts: f.starts, docs: f.docs, tfs: f.tfs });
-    return { postings: partsOf(r.value.postings), headlines: partsOf(r.value.headlines), norms: r.value.norms };
+    return { postings: partsOf(r.value.postings), headlines: partsOf(r.value.headlines), norms: r.value.norms, folded: r.value.folded };
   }
 }
 
-/** The parts of the index over the articles whose index terms are `list`, in the index's order (newest first). */
-export function indexParts(list: readonly IndexTerms[]): IndexParts {
+/** The parts of the index over the articles whose index terms are `list` and headlines `headlines`, in the index's
+ * order (newest first). */
+export function indexParts(list: readonly IndexTerms[], headlines: readonly string[]): IndexParts {
   const builder = new IndexBuilder(roomFor(list));
-  for (const it of list) builder.add(it);
+  list.forEach((it, doc) => builder.add(it, headlines[doc] ?? ""));
   return builder.parts();
 }
 
@@ -381,6 +388,7 @@ export class SearchIndex {
   private readonly headlines: Flat;
   /** Each article's BM25 length normalisation, K1 · (1 − B + B · length / average length). */
   private readonly norms: Float64Array;
+  private readonly folded: readonly string[];
   private readonly position = new Map<string, number>();
   private readonly topicCache = new Map<string, Int32Array | null>();
   /**
@@ -393,7 +401,7 @@ export class SearchIndex {
   constructor(articles: readonly Article[], built?: Built) {
     this.docs = articles;
     if (built === undefined) {
-      const steps = SearchIndex.steps(articles.length, (doc) => indexTermsOf(articles[doc] as Article));
+      const steps = SearchIndex.steps(articles, (a) => indexTermsOf(a));
       let r = steps.next();
       while (r.done !== true) r = steps.next();
       built = r.value;
@@ -401,15 +409,13 @@ export class SearchIndex {
     this.postings = built.postings;
     this.headlines = built.headlines;
     this.norms = built.norms;
+    this.folded = built.folded;
     articles.forEach((a, i) => this.position.set(a.id, i));
   }
 
   /** The index built step by step: it pauses (yields) every BUILD_STEP articles, so a caller can let others run. */
   static *build(articles: readonly Article[], made?: (a: Article) => IndexTerms | undefined): Generator<undefined, SearchIndex> {
-    const built = yield* SearchIndex.steps(articles.length, (doc) => {
-      const a = articles[doc] as Article;
-      return made?.(a) ?? indexTermsOf(a);
-    });
+    const built = yield* SearchIndex.steps(articles, (a) => made?.(a) ?? indexTermsOf(a));
     return new SearchIndex(articles, built);
   }
 
@@ -418,7 +424,9 @@ export class SearchIndex {
    * Throws if the parts are of another number of articles.
    */
   static *assemble(articles: readonly Article[], parts: IndexParts): Generator<undefined, SearchIndex> {
-    if (parts.norms.length !== articles.length) throw new Error(`search index parts of ${parts.norms.length} articles for ${articles.length}`);
+    if (parts.norms.length !== articles.length || parts.folded.length !== articles.length) {
+      throw new Error(`search index parts of ${parts.norms.length} articles for ${articles.length}`);
+    }
     function* flat(f: FlatParts): Generator<undefined, Flat> {
       const ids = new Map<string, number>();
       const count = f.starts.length - 1;
@@ -433,7 +441,7 @@ export class SearchIndex {
     const postings = yield* flat(parts.postings);
     const headlines = yield* flat(parts.headlines);
     yield;
-    return new SearchIndex(articles, { postings, headlines, norms: parts.norms });
+    return new SearchIndex(articles, { postings, headlines, norms: parts.norms, folded: parts.folded });
   }
 
   /** How many articles the index holds. */
@@ -446,14 +454,20 @@ export class SearchIndex {
     return articles.length === this.docs.length && articles.every((a, i) => this.docs[i] === a);
   }
 
-  /** The index's arrays over `count` articles, newest first, whose index terms `termsOf` gives. */
-  static *steps(count: number, termsOf: (doc: number) => IndexTerms): Generator<undefined, Built> {
-    const builder = new IndexBuilder({ articles: count, body: 1024, heads: 1024 });
-    for (let doc = 0; doc < count; doc++) {
+  /** The index's arrays over `articles`, newest first, whose index terms `termsOf` gives. */
+  private static *steps(articles: readonly Article[], termsOf: (a: Article) => IndexTerms): Generator<undefined, Built> {
+    const builder = new IndexBuilder({ articles: articles.length, body: 1024, heads: 1024 });
+    for (let doc = 0; doc < articles.length; doc++) {
       if (doc > 0 && doc % BUILD_STEP === 0) yield;
-      builder.add(termsOf(doc));
+      const a = articles[doc] as Article;
+      builder.add(termsOf(a), a.headline);
     }
     return yield* builder.built();
+  }
+
+  /** Each article's headline folded, in the index's order. */
+  get foldedHeadlines(): readonly string[] {
+    return this.folded;
   }
 
   /** A term's postings, as views into the flat arrays; undefined for a term in no article. */

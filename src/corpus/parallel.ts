@@ -191,6 +191,9 @@ async function merge(
  * missing folder is reported in `loaded.skipped`.
  */
 export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+  // The cache is read while the folder is listed (never rejects: an unreadable cache is none).
+  const opening: Promise<AnalysisCache | null> =
+    opts.cache !== undefined ? Promise.resolve(opts.cache) : opts.cacheDir === undefined ? Promise.resolve(null) : AnalysisCache.open(opts.cacheDir, dir).catch(() => null);
   let files: string[];
   try {
     files = await listFiles(dir);
@@ -202,8 +205,7 @@ export async function loadCorpus(dir: string, opts: LoadCorpusOptions = {}): Pro
   const total = files.length;
   opts.onProgress?.({ done: 0, total });
   const pause = slicer(opts.signal);
-  const cache =
-    opts.cache ?? (opts.cacheDir === undefined ? null : await AnalysisCache.open(opts.cacheDir, dir).catch(() => null)) ?? AnalysisCache.memory();
+  const cache = (await opening) ?? AnalysisCache.memory();
   // With nothing cached every file is analysed: the workers' code is made meanwhile (a restart, every file cached,
   // needs none), and the indexing worker's for a large archive.
   if (cache.size === 0 && total >= PARALLEL_FROM_FILES) void workerCode("worker.ts");

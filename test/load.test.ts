@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
-import { loadArticles, readArticleTextSync } from "../src/corpus/load.js";
+import { listFiles, loadArticles, readArticleTextSync } from "../src/corpus/load.js";
 import { SEED_FILE } from "./support/seed.js";
 
 let dir: string;
@@ -13,6 +13,27 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
+});
+
+describe("listing an articles folder", () => {
+  it("names every file as path.join does, however the folder is written", async () => {
+    await mkdir(path.join(dir, "sub"));
+    for (const f of ["b.md", "a.txt", "..x.md", "sub/c.json", ".hidden"]) await writeFile(path.join(dir, f), "Text.");
+    const expected = ["a.txt", "b.md", "sub/c.json"].map((f) => path.join(dir, f));
+    expect(await listFiles(dir)).toEqual(expected);
+    expect(await listFiles(`${dir}/`)).toEqual(expected);
+    expect(await listFiles(`${dir}/sub/..`)).toEqual(expected);
+    const relative = path.relative(process.cwd(), dir);
+    expect(await listFiles(relative)).toEqual(["a.txt", "b.md", "sub/c.json"].map((f) => path.join(relative, f)));
+    const here = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await listFiles(".")).toEqual(["a.txt", "b.md", "sub/c.json"]);
+      expect(await listFiles("./")).toEqual(["a.txt", "b.md", "sub/c.json"]);
+    } finally {
+      process.chdir(here);
+    }
+  });
 });
 
 describe("loading an articles folder", () => {

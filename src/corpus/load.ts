@@ -23,6 +23,9 @@ export interface LoadResult {
   files: number;
 }
 
+/** Files named between two pauses of a listing. */
+const LIST_STEP = 5000;
+
 /** Files under `dir` (recursively), sorted by path so the load order is stable; dotfiles ignored. */
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -31,9 +34,14 @@ export async function listFiles(dir: string): Promise<string[]> {
     const entries: Array<{ name: string; directory: boolean }> = [];
     for await (const e of await opendir(d, { bufferSize: 512 })) entries.push({ name: e.name, directory: e.isDirectory() });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // What path.join(d, name) gives for a name of one segment, without normalising the folder's path again for each
+    // of 100,000 files (70 ms at once), and letting other work run every few thousand.
+    const prefix = path.join(d, "_").slice(0, -1);
+    let n = 0;
     for (const e of entries) {
+      if (++n % LIST_STEP === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       if (e.name.startsWith(".")) continue;
-      const full = path.join(d, e.name);
+      const full = prefix + e.name;
       if (e.directory) await walk(full);
       else out.push(full);
     }

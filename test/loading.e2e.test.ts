@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../bench/corpus.js";
 import { buildCorpus } from "../src/corpus/build.js";
 import { loadArticles } from "../src/corpus/load.js";
-import { loadCorpus } from "../src/corpus/parallel.js";
+import { loadCorpus, PARALLEL_FROM_FILES } from "../src/corpus/parallel.js";
 import { start, type RunningBot } from "../src/main.js";
 import { Corpus } from "../src/news/corpus.js";
 import { summarize } from "../src/news/summary.js";
@@ -22,7 +22,8 @@ let articles: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "newsdesk-loading-"));
   articles = path.join(dir, "articles");
-  await generateCorpus({ articles: 2500, out: articles, seed: 7 });
+  // About 2,700 files: enough for the loading workers (from 2,500 files).
+  await generateCorpus({ articles: 3000, out: articles, seed: 7 });
 }, 60_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -36,6 +37,8 @@ describe("loading a large archive", () => {
     const parallel = await loadCorpus(articles, { workers: 2, cacheDir, summaries: true, indexWorkerFrom: 1000, onProgress: (p) => progress.push(p.done) });
     const single = await loadArticles(articles);
     const one = new Corpus(single.articles);
+    expect(parallel.loaded.files).toBeGreaterThanOrEqual(PARALLEL_FROM_FILES);
+    expect(parallel.workers).toBe(2);
     expect(parallel.loaded.articles.map((a) => a.id)).toEqual(single.articles.map((a) => a.id));
     expect(parallel.loaded.skipped).toEqual(single.skipped);
     expect(parallel.loaded.duplicates).toBe(single.duplicates);

@@ -444,11 +444,6 @@ export class SearchIndex {
     return new SearchIndex(articles, { postings, headlines, norms: parts.norms, folded: parts.folded });
   }
 
-  /** How many articles the index holds. */
-  get size(): number {
-    return this.docs.length;
-  }
-
   /** Whether the index is over exactly these articles, in this order. */
   covers(articles: readonly Article[]): boolean {
     return articles.length === this.docs.length && articles.every((a, i) => this.docs[i] === a);

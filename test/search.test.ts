@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../src/news/article.js";
 import { newestFirst } from "../src/news/corpus.js";
 import { indexParts, indexTermsOf, type SearchHit, SearchIndex } from "../src/news/search.js";
+import { runToEnd } from "../src/news/steps.js";
 
 function article(id: string, headline: string, paragraphs: string[]): Article {
   return { id, file: "t.json", headline, title: headline, source: "Test", published: new Date("2025-08-15T00:00:00Z"), tags: [], paragraphs, offsets: paragraphs.map(() => null), order: 0 };
@@ -86,10 +87,7 @@ describe("the search index (BM25)", () => {
       many.map((a) => indexTermsOf(a)),
       many.map((a) => a.headline),
     );
-    const steps = SearchIndex.assemble(many, parts);
-    let r = steps.next();
-    while (r.done !== true) r = steps.next();
-    const made = r.value;
+    const made = runToEnd(SearchIndex.assemble(many, parts));
     const here = new SearchIndex(many);
     expect(made.covers(many)).toBe(true);
     expect(made.foldedHeadlines).toEqual(here.foldedHeadlines);

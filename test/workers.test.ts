@@ -11,15 +11,9 @@ import type { FromWorker, ToWorker } from "../src/corpus/worker.js";
 import { workerCode } from "../src/corpus/worker-code.js";
 import { newestFirst } from "../src/news/corpus.js";
 import { indexParts, indexTermsOf, SearchIndex } from "../src/news/search.js";
+import { runToEnd } from "../src/news/steps.js";
 import { planSummaries } from "../src/news/summary.js";
 import { SEED_FILE, SEEDS_DIR, seedArticles } from "./support/seed.js";
-
-/** A stepwise build run to its end. */
-function runToEnd<T>(steps: Generator<void, T>): T {
-  let r = steps.next();
-  while (r.done !== true) r = steps.next();
-  return r.value;
-}
 
 /** One message to a worker started as `start` says, and its answer. */
 async function ask(start: () => Worker, message: ToWorker): Promise<FromWorker> {

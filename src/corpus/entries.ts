@@ -5,6 +5,7 @@
 import type { Article } from "../news/article.js";
 import { type Analysis, analyzeArticle } from "../news/corpus.js";
 import { parseArticleFile } from "../news/parse.js";
+import type { Quote } from "../news/quotes.js";
 import { type IndexTerms, indexTermsOf } from "../news/search.js";
 import type { SummaryPlan } from "../news/summary.js";
 import { nameIn, readArticleTextSync } from "./load.js";
@@ -57,16 +58,20 @@ export function analyseFile(file: string, base: string): FileEntry {
  * copy was garbage once shared. Changes `e` and returns it.
  */
 export function withoutQuoteTexts(e: FileEntry): FileEntry {
-  e.analyses.forEach((analysis, i) => {
-    const paragraphs = (e.articles[i] as Article).paragraphs;
-    for (const list of [analysis.statements.quotes, analysis.statements.paraphrases]) {
-      for (const q of list) {
-        // Compared in place, without making the slice.
-        if (q.parts === undefined && q.text.length === q.end - q.start && paragraphs[q.paragraph]?.startsWith(q.text, q.start) === true) q.text = "";
-      }
-    }
+  eachStatement(e, (q, paragraphs) => {
+    // Compared in place, without making the slice.
+    if (q.parts === undefined && q.text.length === q.end - q.start && paragraphs[q.paragraph]?.startsWith(q.text, q.start) === true) q.text = "";
   });
   return e;
+}
+
+/** Every quote and reported statement of an entry's analyses, with its article's paragraphs. */
+function eachStatement(e: FileEntry, visit: (q: Quote, paragraphs: readonly string[]) => void): void {
+  e.analyses.forEach((analysis, i) => {
+    const paragraphs = (e.articles[i] as Article).paragraphs;
+    for (const q of analysis.statements.quotes) visit(q, paragraphs);
+    for (const q of analysis.statements.paraphrases) visit(q, paragraphs);
+  });
 }
 
 /**
@@ -82,17 +87,11 @@ export function shareStrings(e: FileEntry, interned: Map<string, string>): void 
     interned.set(name, name);
     return name;
   };
-  e.analyses.forEach((analysis, i) => {
-    const paragraphs = (e.articles[i] as Article).paragraphs;
-    for (const list of [analysis.statements.quotes, analysis.statements.paraphrases]) {
-      for (const q of list) {
-        if (q.speaker !== null) q.speaker = intern(q.speaker);
-        if (q.parts !== undefined) continue;
-        const slice = paragraphs[q.paragraph]?.slice(q.start, q.end);
-        if (slice !== undefined && (q.text === "" || slice === q.text)) q.text = slice;
-      }
-    }
-    const m = analysis.mentioned;
-    for (let k = 0; k < m.length; k++) m[k] = intern(m[k] as string);
+  eachStatement(e, (q, paragraphs) => {
+    if (q.speaker !== null) q.speaker = intern(q.speaker);
+    if (q.parts !== undefined) return;
+    const slice = paragraphs[q.paragraph]?.slice(q.start, q.end);
+    if (slice !== undefined && (q.text === "" || slice === q.text)) q.text = slice;
   });
+  for (const { mentioned: m } of e.analyses) for (let k = 0; k < m.length; k++) m[k] = intern(m[k] as string);
 }

@@ -7,6 +7,7 @@ import { isTitleWord, peopleMentioned, personKey, surname, nameTokens } from "./
 import { extractStatements, type Quote, type Statements } from "./quotes.js";
 import { BUILD_STEP, type IndexTerms, SearchIndex, type SearchResult } from "./search.js";
 import { articleItemSize } from "./reply.js";
+import { runToEnd } from "./steps.js";
 import { planSummaries, type SummaryLength, type SummaryPlan, summaryFromPlan, unitCountOf } from "./summary.js";
 import { editDistance, fold, terms, words } from "./text.js";
 
@@ -123,8 +124,7 @@ export class Corpus {
   private nameIndex: { byToken: Map<string, Person[]>; tokens: Map<Person, Set<string>> } | undefined;
 
   constructor(articles: readonly Article[], opts: CorpusOptions = {}) {
-    const steps = this.steps(articles, { ...opts, indexMadeElsewhere: false });
-    while (steps.next().done !== true);
+    runToEnd(this.steps(articles, { ...opts, indexMadeElsewhere: false }));
   }
 
   /**
@@ -242,12 +242,7 @@ export class Corpus {
    * aliases, for autocomplete. Built at load.
    */
   get speakers(): ReadonlyArray<{ person: Person; tokens: readonly string[]; folded: string }> {
-    if (this.speakerList === undefined) {
-      const steps = this.rankSpeakers();
-      let r = steps.next();
-      while (r.done !== true) r = steps.next();
-      this.speakerList = r.value;
-    }
+    this.speakerList ??= runToEnd(this.rankSpeakers());
     return this.speakerList;
   }
 

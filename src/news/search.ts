@@ -9,6 +9,7 @@
  */
 import type { Article } from "./article.js";
 import { splitUnits } from "./sentences.js";
+import { runToEnd } from "./steps.js";
 import { fold, terms } from "./text.js";
 
 /**
@@ -190,11 +191,9 @@ export class IndexBuilder {
 
   /** The arrays over the articles added, as they travel between threads. */
   parts(): IndexParts {
-    const steps = this.built();
-    let r = steps.next();
-    while (r.done !== true) r = steps.next();
+    const built = runToEnd(this.built());
     const partsOf = (f: Flat): FlatParts => ({ terms: [...f.ids.keys()].join(" "), starts: f.starts, docs: f.docs, tfs: f.tfs });
-    return { postings: partsOf(r.value.postings), headlines: partsOf(r.value.headlines), norms: r.value.norms, folded: r.value.folded };
+    return { postings: partsOf(built.postings), headlines: partsOf(built.headlines), norms: built.norms, folded: built.folded };
   }
 }
 
@@ -400,12 +399,7 @@ export class SearchIndex {
   /** `articles` newest first (ties in score go to the newer one). */
   constructor(articles: readonly Article[], built?: Built) {
     this.docs = articles;
-    if (built === undefined) {
-      const steps = SearchIndex.steps(articles, (a) => indexTermsOf(a));
-      let r = steps.next();
-      while (r.done !== true) r = steps.next();
-      built = r.value;
-    }
+    built ??= runToEnd(SearchIndex.steps(articles, (a) => indexTermsOf(a)));
     this.postings = built.postings;
     this.headlines = built.headlines;
     this.norms = built.norms;

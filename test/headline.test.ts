@@ -153,6 +153,26 @@ describe("headline style", () => {
     expect(compressSentence("Brown said “the deal is expected to hold” in talks.")).toContain("“the deal is expected to hold”");
   });
 
+  it("names people without courtesy titles, and outside quotations only", () => {
+    expect(compressSentence("Mr Campbell sent the missive by mistake to BBC2's Newsnight.")).toBe("Campbell sent missive by mistake to BBC2's Newsnight");
+    expect(compressSentence("Mrs. Clinton and Ms Warren spoke in Ohio.")).toBe("Clinton and Warren spoke in Ohio");
+    // Not a word that only begins like one ("Mister", "Missouri"), nor inside a quotation.
+    expect(compressSentence("Missouri voters backed Mr. Smith.")).toBe("Missouri voters backed Smith");
+    expect(compressSentence("He called it “a gift from Mr Smith” to the town.")).toContain("“a gift from Mr Smith”");
+  });
+
+  it("writes the future as headlines do, 'to', only where 'will' is the main clause's", () => {
+    expect(compressSentence("Foreign Secretary Jack Straw will visit Auschwitz.")).toBe("Foreign Secretary Jack Straw to visit Auschwitz");
+    expect(compressSentence("Donald Trump will likely win the GOP nomination.")).toBe("Donald Trump likely to win GOP nomination");
+    expect(compressSentence("The six-year trend of declining federal budget deficits will end.")).toBe("Six-year trend of declining federal budget deficits to end");
+    // Not after a pronoun, not "will not", not in a clause after another verb or a conjunction, not after an adverb.
+    expect(compressSentence("He will visit Auschwitz.")).toBe("He will visit Auschwitz");
+    expect(compressSentence("The council will not raise taxes.")).toBe("Council will not raise taxes");
+    expect(compressSentence("Democrats say the split will hurt Clinton's chances.")).toBe("Democrats say split will hurt Clinton's chances");
+    expect(compressSentence("Officials hope that the new bridge will open.")).toBe("Officials hope that new bridge will open");
+    expect(compressSentence("The company will probably cut jobs.")).toBe("Company will probably cut jobs");
+  });
+
   it("keeps the sentence's own 'says …' and a verb's subject, and takes 'Now that …,' for a lead-in", () => {
     // ", says he's open to running" is the sentence's verb, not a trailing attribution like ", said Rubio".
     expect(compressSentence("Mark Cuban, the owner of the Dallas Mavericks, says he's open to running for president.")).toMatch(/he's open to running/u);
@@ -173,7 +193,7 @@ describe("headline style", () => {
 
   it("cuts no clause off from its verb: not inside a relative clause between subject and verb, not after 'was that X'", () => {
     const blair = "Mr Blair said the bill, which brings in house arrest for terror suspects, had time limiting safeguards already.";
-    expect(generateHeadline(blair, 70, [blair])).toBe("Mr Blair said bill had time limiting safeguards");
+    expect(generateHeadline(blair, 70, [blair])).toBe("Blair said bill had time limiting safeguards");
     const beck = "Beck’s main contention was that Trump for all of his many years in business and in politics had never been a conservative.";
     expect(compressSentence(beck, 40)).not.toMatch(/that Trump$/u);
   });

@@ -1,9 +1,10 @@
 /**
- * A headline for an untitled article, made from its lead sentence by deletion only (every word in it is the
- * article's), in headline style:
+ * A headline for an untitled article, made from its lead sentence by deletion (every word in it is the article's),
+ * in headline style:
  * - always gone: datelines ("CLEVELAND, July 19 (UPI) —"), a leading time phrase or introductory clause
  *   ("On Thursday,", "In a speech to donors,"), trailing attributions (", officials said"), parentheses, the
- *   articles a/an/the and the auxiliary of a perfect ("has won" → "won");
+ *   articles a/an/the, courtesy titles ("Mr", "Mrs.") and the auxiliary of a perfect ("has won" → "won");
+ * - the one word put in: the main clause's "will" becomes "to" ("Straw will visit" → "Straw to visit");
  * - then, while it is longer than HEADLINE_TARGET: clauses set off by commas or dashes, time phrases, filler
  *   adverbs, agent phrases, and finally the tail after a preposition or conjunction — never the subject or the
  *   main verb.
@@ -173,12 +174,14 @@ function mainVerb(ws: readonly string[]): number {
 
 const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
 
-/** Headline style: no parentheses, no articles, no perfect auxiliary before a regular participle, no "is to" ("pay is
- * to rise" → "pay to rise"); headlineGrammar does the other auxiliaries. */
+/** Headline style: no parentheses, no articles, no courtesy titles, no perfect auxiliary before a regular participle,
+ * no "is to" ("pay is to rise" → "pay to rise"); headlineGrammar does the other auxiliaries. */
 function headlineStyle(t: string): string {
   const styled = outsideQuotes(t, (part, first, last) => {
     let s = ` ${part} `.replace(/\s*\([^()]{0,200}\)/gu, "");
     s = s.replace(/(\s)(?:the|a|an)\s(?=\S)/giu, "$1");
+    // Headlines give no courtesy titles: "Mr Campbell" → "Campbell", "Mrs. Clinton" → "Clinton".
+    s = s.replace(/(\s)(?:Mr|Mrs|Ms|Miss)\.?\s(?=\p{Lu})/gu, "$1");
     // Only before a regular participle, which is also the past tense: "has blamed" → "blamed", not "have taken" →
     // "taken" nor a modal's "would have wanted"; headlineGrammar does the irregular ones.
     s = s.replace(/(?<!\b(?:would|could|should|might|must|will|may|to))\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
@@ -228,7 +231,7 @@ const COPULA_BEFORE = fast(new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are
  * Headline grammar for a compressed sentence: the perfect and passive lose their auxiliaries ("has hit" → "hit",
  * "was rejected" → "rejected", "has been named" → "named"), the present progressive and
  * "is likely to" their "is" ("are axing 90 jobs" → "axing 90 jobs"), and "its"/"their" before a word go ("hit its
- * highest level" → "hit highest level"). Quotations stay as they were said.
+ * highest level" → "hit highest level"). Quotations stay as they were said. headlineFuture then makes "will" "to".
  */
 function headlineGrammar(t: string): string {
   return outsideQuotes(t, (part) => {
@@ -241,6 +244,34 @@ function headlineGrammar(t: string): string {
     return s.slice(1);
   });
 }
+
+/**
+ * The future as headlines write it: "will" before the main verb becomes "to" ("Straw will visit Auschwitz" → "Straw to
+ * visit Auschwitz", "X will likely win" → "X likely to win"). Not "will not" or "will have", nor after a pronoun ("he
+ * will go" stays). Left alone when "will" is not surely the main clause's: after a subordinate opening ("Last time
+ * X …"), a conjunction, "to", another verb ("Democrats fear split will hurt": one that may take a clause, as "say" or "fear", is
+ * known by name) or a long subject.
+ */
+function headlineFuture(t: string): string {
+  const ws = wordsOf(t);
+  const v = mainVerb(ws);
+  if (v <= 0 || v > MAX_FUTURE_SUBJECT_WORDS || ws[v] !== "will") return t;
+  if (SUBORDINATE_OPENING.test(ws.slice(0, 4).join(" ")) || /^(?:The\s)?(?:Last|First|Next)\stime\s/iu.test(t)) return t;
+  const before = ws.slice(0, v).map(bare);
+  if (before.some((w) => PHRASE_END.has(w) || VERBS.has(w) || THINKS.test(w)) || PRONOUNS.has(before.at(-1) as string)) return t;
+  const next = ws[v + 1];
+  if (next === undefined || !/^\p{Ll}{2,}$/u.test(next) || next === "not" || next === "have") return t;
+  if (next === "likely" || next === "soon") ws.splice(v, 2, next, "to");
+  else if (/ly$/u.test(next)) return t;
+  else ws[v] = "to";
+  return ws.join(" ");
+}
+
+/** Longest subject before the main verb whose "will" headlineFuture makes "to". */
+const MAX_FUTURE_SUBJECT_WORDS = 10;
+const PRONOUNS = new Set("he she it they we i you who which that there what this".split(" "));
+/** Verbs whose object may be a clause with its own "will" ("Democrats say/fear the split will hurt …"). */
+const THINKS = /^(?:say|fear|hope|think|believe|expect|warn|predict|claim|argue|insist|worry|suggest|know|feel|estimate|forecast|reckon|doubt|bet|agree|promise|vow|pledge|signal|indicate|show|mean|ensure|guarantee|hint|acknowledge|admit|concede|deny|report|announce|confirm|reveal|decide|rule|find)(?:s|es)?$/u;
 
 /** Remove the last droppable ", clause" (or " — clause", "; clause"); null when there is none. */
 function dropTrailingClause(t: string): string | null {
@@ -754,7 +785,7 @@ function bestCompression(
           const cleaned = clean(joined);
           const cleanedWords = wordsOf(cleaned);
           if (cleanedWords.length < end && (hangs(cleanedWords, cleanedWords.length) || cleanedWords.length === verb + 1)) continue;
-          const text = capitalize(clean(headlineGrammar(cleaned)));
+          const text = capitalize(clean(headlineFuture(headlineGrammar(cleaned))));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
           // An auxiliary opens only a question ("Is within $4M of Clinton's haul" is a deck line's fragment).

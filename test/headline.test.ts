@@ -182,6 +182,14 @@ describe("headline style", () => {
     expect(compressSentence("Now that he is the presumptive nominee, Donald Trump has begun attacking his critics.")).toMatch(/^Donald Trump\b/u);
   });
 
+  it("drops a lead-in that names a show (its comma inside the quotation marks), and one lead-in after another", () => {
+    expect(compressSentence("On CNN’s “New Day,” Sen. Kirsten Gillibrand said Clinton should release the transcripts.")).toMatch(/^Sen\. Kirsten Gillibrand\b/u);
+    const obama =
+      "Sunday on CNN’s “Fareed Zakaria GPS,” when asked about Republican presidential nominee Donald Trump, President Barack Obama said he expected that Americans will say “no” to Trump’s policy measures.";
+    expect(compressSentence(obama)).toMatch(/^(?:President )?Barack Obama\b/u);
+    expect(compressSentence(obama)).toContain("“no” to Trump’s policy measures");
+  });
+
   it("removes no phrase a verb takes ('called for …'), and ends no cut on a verb's particle ('fetch up [to £9m]')", () => {
     expect(compressSentence("Kostas Kenteris' lawyer has called for the doping charges against the Greek sprinter to be dropped.")).toBe(
       "Kostas Kenteris' lawyer called for doping charges to be dropped",

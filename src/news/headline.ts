@@ -57,9 +57,10 @@ const LEADING_SPAN = fast(new RegExp(
   "u",
 ));
 
-/** An introductory phrase or clause before the subject: "In a speech on Monday, ", "As the vote neared, ". */
+/** An introductory phrase or clause before the subject: "In a speech on Monday, ", "As the vote neared, ", "On CNN's
+ * “New Day,” " (its comma inside the show's quotation marks). */
 const LEADING_CLAUSE =
-  /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|in|as|after|while|with|despite|amid|following|since|speaking|on|at|during|before|when|although|though|if|because|once|unlike|like|under|for|by|from|having|addressing|asked|writing|responding|according|now that)\b[^,]{2,120},\s+/iu;
+  /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|in|as|after|while|with|despite|amid|following|since|speaking|on|at|during|before|when|although|though|if|because|once|unlike|like|under|for|by|from|having|addressing|asked|writing|responding|according|now that)\b[^,]{2,120},[”"]?\s+/iu;
 
 /** ", according to officials.", ", officials said", ", said Rubio", ", the ministry said." at the end; not ", says he's
  * open to running", the sentence's own verb. */
@@ -716,9 +717,13 @@ function prepare(sentence: string): string {
   let t = squash(sentence).replace(/:(?=[“"])/gu, ": ");
   t = t.replace(DATELINE, "");
   t = t.replace(/^\([^)]{1,30}\)\s*[—–-]+\s*/, "");
-  for (const lead of [LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
-    const n = t.replace(lead, "");
-    if (n !== t && wordsOf(n).length >= 5) t = n;
+  // One lead-in may follow another: "Sunday on CNN's “GPS,” when asked about Trump, Obama said …".
+  for (let guard = 0, before = ""; guard < 3 && before !== t; guard++) {
+    before = t;
+    for (const lead of [LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
+      const n = t.replace(lead, "");
+      if (n !== t && wordsOf(n).length >= 5) t = n;
+    }
   }
   t = clean(t);
   for (let guard = 0; guard < 5; guard++) {

@@ -182,6 +182,14 @@ describe("headline style", () => {
     expect(compressSentence("Now that he is the presumptive nominee, Donald Trump has begun attacking his critics.")).toMatch(/^Donald Trump\b/u);
   });
 
+  it("drops an appositive with commas of its own between a named subject and its verb, not a lead-in's", () => {
+    const kyrgyz =
+      "The Kyrgyz Republic, a small, mountainous state of the former Soviet republic, is using invisible ink and ultraviolet readers in the country's elections as part of a drive to prevent multiple voting.";
+    expect(compressSentence(kyrgyz)).toMatch(/^Kyrgyz Republic using invisible ink\b/u);
+    // "Across Europe," is no subject: the words after it are not taken for its appositive.
+    expect(compressSentence("Across Europe, Airbus, the plane maker, has cut jobs.")).not.toMatch(/^Across Europe cut\b/u);
+  });
+
   it("drops a lead-in that names a show (its comma inside the quotation marks), and one lead-in after another", () => {
     expect(compressSentence("On CNN’s “New Day,” Sen. Kirsten Gillibrand said Clinton should release the transcripts.")).toMatch(/^Sen\. Kirsten Gillibrand\b/u);
     const obama =

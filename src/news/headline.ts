@@ -566,6 +566,15 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
     }
     open = i + 1;
   }
+  // An appositive between a named subject and its verb may hold commas of its own: "The Kyrgyz Republic, a small,
+  // mountainous state of the former Soviet republic, is using …" (not after a lead-in: "After the vote, X, …").
+  const verb = mainVerb(ws);
+  const first = ws.findIndex((w) => w.endsWith(","));
+  if (verb > 0 && first > 0 && first < verb - 1 && verb - first <= 20 && (ws[verb - 1] as string).endsWith(",")) {
+    const subject = ws.slice(0, first + 1);
+    const named = subject.length <= 5 && subject.some((w, k) => k > 0 && /^\p{Lu}/u.test(w)) && !subject.some((w) => VERBS.has(bare(w)) || PREPOSITIONS.has(bare(w)) || PHRASE_END.has(bare(w)));
+    if (named && !out.some(([a, b]) => a === first + 1 && b === verb)) out.unshift([first + 1, verb]);
+  }
   return out.filter(([a, b]) => b > a).slice(0, 3);
 }
 

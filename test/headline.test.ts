@@ -186,6 +186,9 @@ describe("headline style", () => {
     const kyrgyz =
       "The Kyrgyz Republic, a small, mountainous state of the former Soviet republic, is using invisible ink and ultraviolet readers in the country's elections as part of a drive to prevent multiple voting.";
     expect(compressSentence(kyrgyz)).toMatch(/^Kyrgyz Republic using invisible ink\b/u);
+    // … also one whose closing comma stands inside quotation marks, and no comma is left behind.
+    const sarandon = "Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure she can vote for Hillary Clinton.";
+    expect(compressSentence(sarandon)).toMatch(/^Oscar-winning actress Susan Sarandon is not sure\b/u);
     // "Across Europe," is no subject: the words after it are not taken for its appositive.
     expect(compressSentence("Across Europe, Airbus, the plane maker, has cut jobs.")).not.toMatch(/^Across Europe cut\b/u);
   });

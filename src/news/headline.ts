@@ -512,7 +512,7 @@ function without(ws: readonly string[], stretches: ReadonlyArray<[number, number
     if (inside) continue;
     let w = ws[i] as string;
     const opens = stretches.find(([a]) => a === i + 1);
-    if (opens !== undefined && w.endsWith(",") && (ws[opens[1] - 1] as string).endsWith(",")) w = w.slice(0, -1);
+    if (opens !== undefined && w.endsWith(",") && /,[”"]?$/u.test(ws[opens[1] - 1] as string)) w = w.slice(0, -1);
     out.push(w);
   }
   return out;
@@ -567,10 +567,11 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
     open = i + 1;
   }
   // An appositive between a named subject and its verb may hold commas of its own: "The Kyrgyz Republic, a small,
-  // mountainous state of the former Soviet republic, is using …" (not after a lead-in: "After the vote, X, …").
+  // mountainous state of the former Soviet republic, is using …", and end on one inside quotation marks: "Susan
+  // Sarandon, star of “Thelma and Louise,” is …" (not after a lead-in: "After the vote, X, …").
   const verb = mainVerb(ws);
   const first = ws.findIndex((w) => w.endsWith(","));
-  if (verb > 0 && first > 0 && first < verb - 1 && verb - first <= 20 && (ws[verb - 1] as string).endsWith(",")) {
+  if (verb > 0 && first > 0 && first < verb - 1 && verb - first <= 20 && /,[”"]?$/u.test(ws[verb - 1] as string)) {
     const subject = ws.slice(0, first + 1);
     const named = subject.length <= 5 && subject.some((w, k) => k > 0 && /^\p{Lu}/u.test(w)) && !subject.some((w) => VERBS.has(bare(w)) || PREPOSITIONS.has(bare(w)) || PHRASE_END.has(bare(w)));
     if (named && !out.some(([a, b]) => a === first + 1 && b === verb)) out.unshift([first + 1, verb]);

@@ -292,6 +292,9 @@ describe("headline style", () => {
     expect(cut).not.toMatch(/\bis distributing$/);
     expect(compressSentence("Top Republican officials are hoping that the banned athlete will take part in the race next spring.", 45)).not.toMatch(/hoping$/);
     expect(compressSentence("The portrait of Omai will get a public airing following fears it would stay hidden.", 45)).toMatch(/public airing$/);
+    // "has gone" alone says he left: "gone on the offensive" is what he did.
+    const howard = "Tory leader Michael Howard has gone on the offensive in response to people questioning how a son of immigrants can propose asylum quotas.";
+    expect(compressSentence(howard, 45)).toMatch(/has gone on offensive$/u);
   });
   it("cuts no parenthesis open, and drops a long one whole", () => {
     const h = generateHeadline("Seven years ago, I was interviewing for a job at POLITICO (these were the improv days, so no one bothered to tell me which one) when I saw a guy careening down the hallway pushing a mail cart.");

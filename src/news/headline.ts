@@ -405,7 +405,7 @@ const BE = new Set("is are was were be been am".split(" "));
 /** Words a cut may not end on, because what they lead to would be cut off ("Trump trying", "X is set", "likely");
  * so is a form of "be" with its -ing ("Saudi Arabia is distributing"), not an -ing noun ("public airing"). */
 const WANTS_MORE = fast(new RegExp(
-  String.raw`^(?:trying|going|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant|supposed|stands|stood|amounted|totalled|totaled)[,;:]?$`,
+  String.raw`^(?:trying|going|gone|went|goes|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant|supposed|stands|stood|amounted|totalled|totaled)[,;:]?$`,
   "u",
 ));
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */

@@ -193,6 +193,22 @@ describe("headline style", () => {
     expect(compressSentence("Across Europe, Airbus, the plane maker, has cut jobs.")).not.toMatch(/^Across Europe cut\b/u);
   });
 
+  it("makes no headline of a label ('ABSTRACT.', 'News Analysis'), and drops 'A few weeks ahead of X,' as a lead-in", () => {
+    const body = ["ABSTRACT.", "A more tangible economic upswing could help Democrats keep the White House after a long struggle with a slow recovery.", "FULL TEXT.", "The jobs report cheered Democrats."];
+    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^More tangible economic upswing could help Democrats\b/u);
+    expect(generateHeadline("News Analysis", HEADLINE_MAX, ["News Analysis", "The attacks in Paris renewed a bitter debate on migrants across Europe."])).toMatch(/^Attacks in Paris renewed\b/u);
+    // A short paragraph that names things is no label.
+    const pairs = ["YouTube and Google.", "Instagram and Facebook.", "Twitter has not found a partner."];
+    expect(generateHeadline(pairs[0] as string, HEADLINE_MAX, pairs)).toBe("YouTube and Google");
+    expect(compressSentence("A few weeks ahead of the New York Primary, Hillary Clinton’s campaign says they are unwilling to debate.")).toMatch(/^Hillary Clinton’s campaign\b/u);
+  });
+
+  it("takes a comma before a list's last items for no inserted clause ('against Communism, abortion and the ERA')", () => {
+    const schlafly =
+      "Phyllis Schlafly, whose grass-roots campaigns against Communism, abortion and the Equal Rights Amendment galvanized conservatives for almost two generations and helped reshape American politics, died on Monday.";
+    expect(compressSentence(schlafly)).not.toMatch(/Schlafly abortion/u);
+  });
+
   it("drops a lead-in that names a show (its comma inside the quotation marks), and one lead-in after another", () => {
     expect(compressSentence("On CNN’s “New Day,” Sen. Kirsten Gillibrand said Clinton should release the transcripts.")).toMatch(/^Sen\. Kirsten Gillibrand\b/u);
     const obama =

@@ -49,11 +49,12 @@ const LEADING_TIME = fast(new RegExp(
   `^(?:(?:on|in|for|last|this|early|earlier|late|later|since|during|over|after|by|until|at|overnight)\\b[^,]{0,40}?\\b${TIME_WORDS}\\b[^,]{0,15},\\s+)`,
   "iu",
 ));
-/** "One month after announcing his support for Donald Trump, ", "Two hours after his tweet, ", "Three years ago, " (not
+/** "One month after announcing his support for Donald Trump, ", "Two hours after his tweet, ", "Three years ago, ", "A few
+ * weeks ahead of the New York Primary, " (not
  * "Four days after the Republicans raised a war cry, ": a clause there is news of its own). */
 const LEADING_SPAN = fast(new RegExp(
   `^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa] few|[Ss]everal|\\d+)\\s${TIME_WORDS}\\s` +
-    `(?:(?:after|before|since)\\s(?:\\p{Ll}+ing|his|her|their|its)\\b|later\\b|ago\\b|earlier\\b)[^,]{0,80},\\s+`,
+    `(?:(?:after|before|since)\\s(?:\\p{Ll}+ing|his|her|their|its)\\b|ahead\\sof\\b|later\\b|ago\\b|earlier\\b)[^,]{0,80},\\s+`,
   "u",
 ));
 
@@ -533,9 +534,9 @@ function insertable(ws: readonly string[], open: number, close: number): boolean
   // A capitalised stretch with a verb is a clause of the sentence, not an appositive: "Angered by …, Schlafly led
   // campaigns against Communism, abortion and …".
   if (/^\p{Lu}/u.test(first) && !describes(first) && ws.slice(open, close + 1).some((w) => VERBS.has(bare(w)))) return false;
-  // A list goes on after its items: "X, Y, and Z".
+  // A list goes on after its items: "X, Y, and Z", "campaigns against Communism, abortion and the ERA".
   const after = ws.slice(close + 1, close + 6).join(" ");
-  return !/^(?:and|or)\b/u.test(after) && !/^[^,]*,\s(?:and|or)\b/u.test(after);
+  return !/^(?:and|or)\b/u.test(after) && !/^[^,]*,\s(?:and|or)\b/u.test(after) && !/^\p{Ll}[^\s,]*(?:\s[^\s,]+)?\s(?:and|or)\s/u.test(after);
 }
 
 /** The stretches (word index ranges) of clauses set off by a pair of commas or dashes. */
@@ -891,6 +892,16 @@ function compressOnce(sentence: string, max: number, target: number, keywords: K
   return `${clean(cut)}…`;
 }
 
+/** A paragraph that only labels what follows: up to four words, all in capitals or each capitalised but for a
+ * preposition or article ("ABSTRACT.", "FULL TEXT.", "News Analysis", "Letter From America"; not "YouTube and
+ * Google."), with no more than a period or colon after them. */
+function isLabel(p: string): boolean {
+  const t = squash(p).replace(/[.:]$/u, "");
+  const ws = t.split(" ");
+  if (t === "" || ws.length > 4 || /[^\p{L}\s'’&-]/u.test(t)) return false;
+  return t === t.toUpperCase() || ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|from|in|the|for|to|a|an|on|at)$/u.test(w));
+}
+
 /** How many of the first sentences a headline may be made from, and what each later one costs in score. */
 const HEADLINE_SENTENCES = 3;
 const LATER_SENTENCE_COST = 0.05;
@@ -902,7 +913,10 @@ const LATER_SENTENCE_COST = 0.05;
 export function generateHeadline(lead: string, max = HEADLINE_MAX, body?: readonly string[]): string {
   const target = Math.min(max, HEADLINE_TARGET);
   // The dateline goes before the sentence split: its "Nev." or "Dec." ends no sentence.
-  const paragraphs = (body ?? [lead]).slice(0, 3).map((p, i) => (i === 0 ? squash(p).replace(DATELINE, "") : squash(p)));
+  // A label ("ABSTRACT.", "TOP STORIES.", "News Analysis") says what kind of text follows, not what happened.
+  const given = body ?? [lead];
+  const told = given.filter((p) => !isLabel(p));
+  const paragraphs = (told.length > 0 ? told : given).slice(0, 3).map((p, i) => (i === 0 ? squash(p).replace(DATELINE, "") : squash(p)));
   const sentences = paragraphs.flatMap((p) => splitSentences(p).map((x) => x.text)).slice(0, body === undefined ? 1 : HEADLINE_SENTENCES);
   const keywords = body === undefined ? undefined : keywordsOf(body);
   let best: { text: string; score: number } | null = null;

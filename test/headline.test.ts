@@ -100,6 +100,15 @@ describe("headline style", () => {
     expect(h).toMatch(/^West End\b/u);
   });
 
+  it("drops no clause or phrase from inside a quotation, and shortens no name in one", () => {
+    const dsouza = "D’Souza replied, “If I had to bet now, I regret to say, I would bet on Hillary.”";
+    for (const max of [90, 70, 60]) expect(compressSentence(dsouza, max)).not.toMatch(/bet now I would/u);
+    // A name in a quotation is no person to call by surname: every variant keeps the slogan whole.
+    const slogan = "Reporters noted the change from the usual slogan, “Make Donald Great Again.”";
+    const keywords = keywordsOf([slogan, "Donald spoke. Great crowds cheered Great speeches.", "Great, said Donald."]);
+    for (const v of variants(slogan.split(" "), keywords)) expect(v.join(" ")).toContain("“Make Donald Great Again.”");
+  });
+
   it("leaves quoted words as they were, articles and all", () => {
     const lead = "Time Magazine chose German Chancellor Angela Merkel as its “Person of the Year” for 2015.";
     const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "Merkel led Germany. Merkel was chosen.", "Time said Merkel mattered."));

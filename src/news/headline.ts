@@ -118,7 +118,8 @@ function bare(word: string): string {
 function clean(text: string): string {
   // A question keeps its mark ("Were the experts wrong about trade?").
   if (/\?$/u.test(text.trim()) && !/["”’]\s*$/u.test(text.trim())) return squash(text).replace(/\s+\?$/u, "?");
-  let t = squash(text).replace(/[.!?;:,\s]+$/u, "");
+  // An abbreviation keeps its last period: "Sanders wins R.I.", "… in Washington, D.C.".
+  let t = squash(text).replace(/[.!?;:,\s]+$/u, (end, at: number, all: string) => (/(?:^|[\s(])(?:\p{L}\.){2,}$/u.test(all.slice(0, at + 1)) ? "." : ""));
   // Strip dangling words and trailing punctuation until stable.
   for (;;) {
     const m = /(?:^|\s)([\p{L}'’]+)$/u.exec(t);
@@ -181,7 +182,8 @@ const AUXILIARIES = new Set("is are was were has have had will would can could s
 function headlineStyle(t: string): string {
   const styled = outsideQuotes(t, (part, first, last) => {
     let s = ` ${part} `.replace(/\s*\([^()]{0,200}\)/gu, "");
-    s = s.replace(/(\s)(?:the|a|an)\s(?=\S)/giu, "$1");
+    // (Also right before a quotation: "the “Today” show".)
+    s = s.replace(/(\s)(?:the|a|an)\s+(?=\S|$)/giu, "$1");
     // Headlines give no courtesy titles: "Mr Campbell" → "Campbell", "Mrs. Clinton" → "Clinton".
     s = s.replace(/(\s)(?:Mr|Mrs|Ms|Miss)\.?\s(?=\p{Lu})/gu, "$1");
     // Only before a regular participle, which is also the past tense: "has blamed" → "blamed", not "have taken" →
@@ -293,10 +295,24 @@ function dropTrailingClause(t: string): string | null {
 
 /** Remove a clause set off by a pair of commas or dashes (an appositive, a relative clause); null when none. */
 function dropInnerClause(t: string): string | null {
-  const m = /(,\s[^,]{2,80},\s|\s[—–]\s[^—–]{2,80}\s[—–]\s)/u.exec(t);
-  if (!m) return null;
-  const n = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`;
-  return wordsOf(n).length >= 4 ? squash(n) : null;
+  const re = /(,\s[^,]{2,80},\s|\s[—–]\s[^—–]{2,80}\s[—–]\s)/gu;
+  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    // Not from inside a quotation, nor taking part of one: "“If I had to bet now, I regret to say, I would …”".
+    if (quoteOpenAt(t, m.index) || quoteOpenAt(m[0], m[0].length)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    const n = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`;
+    return wordsOf(n).length >= 4 ? squash(n) : null;
+  }
+  return null;
+}
+
+/** Whether a quotation is open at `at` in `t` (more “ than ” before it, or an odd number of straight quotes). */
+function quoteOpenAt(t: string, at: number): boolean {
+  const before = t.slice(0, at);
+  const curly = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length;
+  return curly !== 0 || (before.match(/"/gu) ?? []).length % 2 === 1;
 }
 
 /** Cut the tail after the last preposition or conjunction that leaves subject, verb and one more word. */
@@ -612,8 +628,10 @@ function describes(word: string): boolean {
 function personNames(ws: readonly string[]): Array<{ from: number; name: number; end: number }> {
   const out: Array<{ from: number; name: number; end: number }> = [];
   const cap = (w: string) => /^\p{Lu}[\p{L}.'’-]*[,:;]?$/u.test(w);
+  // Quoted words are the speaker's: no name in them is shortened ("the “Defeat Crooked Hillary PAC”").
+  const quoted = quotedWords(ws);
   for (let i = 0; i < ws.length; ) {
-    if (!cap(ws[i] as string) || describes(ws[i] as string)) {
+    if (!cap(ws[i] as string) || describes(ws[i] as string) || quoted[i] === true) {
       i++;
       continue;
     }
@@ -633,6 +651,35 @@ function personNames(ws: readonly string[]): Array<{ from: number; name: number;
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** Whether dropping the words `stretch` leaves every quotation whole: it holds all of one or none of it ("If I had to
+ * bet now, I regret to say, I would bet on Hillary" keeps its inserted clause). */
+function keepsQuotations(ws: readonly string[], [a, b]: readonly [number, number]): boolean {
+  const quoted = quotedWords(ws);
+  for (let q = 0; q < ws.length; q++) {
+    if (quoted[q] !== true || quoted[q - 1] === true) continue;
+    let end = q;
+    while (quoted[end + 1] === true) end++;
+    if (!(b <= q || a > end || (a <= q && b > end))) return false;
+    q = end;
+  }
+  return true;
+}
+
+/** For each word, whether it stands inside quotation marks (the words that open and close them included). */
+function quotedWords(ws: readonly string[]): boolean[] {
+  let curly = 0;
+  let straight = false;
+  return ws.map((w) => {
+    const opens = (w.match(/“/gu) ?? []).length;
+    const closes = (w.match(/”/gu) ?? []).length;
+    const marks = (w.match(/"/gu) ?? []).length;
+    const inside = curly > 0 || straight || opens > 0 || marks > 0;
+    curly = Math.max(0, curly + opens - closes);
+    if (marks % 2 === 1) straight = !straight;
+    return inside || closes > 0;
+  });
 }
 
 /** A word that names what someone or something is, and may stand before a name ("car maker", "fashion designer",
@@ -659,10 +706,12 @@ function withoutDescriptions(ws: readonly string[]): string[] {
     found < 0 || AUXILIARIES.has(bare(ws[found] as string)) || (found > 0 && (PREPOSITIONS.has(bare(ws[found - 1] as string)) || bare(ws[found - 1] as string) === "of")) ? -1 : found;
   const drop = new Set<number>();
   const lower = (w: string) => /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !STOPWORDS.has(w) && !VERBS.has(w) && !PREPOSITIONS.has(w);
+  // Quoted words stay as they were said.
+  const quoted = quotedWords(ws);
   for (let i = 1; i < ws.length; i++) {
     const name = ws[i] as string;
     const role = ws[i - 1] as string;
-    if (!/^\p{Lu}/u.test(name) || WEEKDAY_OR_MONTH.test(name) || !ROLE.test(role) || !lower(role) || i - 1 === verb) continue;
+    if (!/^\p{Lu}/u.test(name) || WEEKDAY_OR_MONTH.test(name) || !ROLE.test(role) || !lower(role) || i - 1 === verb || quoted[i - 1] === true) continue;
     let j = i - 1;
     while (j > 0 && i - j < 5 && j - 1 !== verb && lower(ws[j - 1] as string) && !/(?:ed|ing|ly)$/u.test(ws[j - 1] as string)) j--;
     // "US media giant", "Hollywood film star": capitalised words may open the description.
@@ -725,7 +774,8 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
 /** A sentence made ready for compression: no dateline, lead-in, trailing attribution; in headline style. */
 function prepare(sentence: string): string {
   // "Rep. Trey Gowdy (R-S.C.):"I have not …": a space after the colon.
-  let t = squash(sentence).replace(/:(?=[“"])/gu, ": ");
+  // Two apostrophes stand for a quotation mark in some archives ("''The stories begin," he said).
+  let t = squash(sentence).replace(/''/gu, '"').replace(/:(?=[“"])/gu, ": ");
   t = t.replace(DATELINE, "");
   t = t.replace(/^\([^)]{1,30}\)\s*[—–-]+\s*/, "");
   // One lead-in may follow another: "Sunday on CNN's “GPS,” when asked about Trump, Obama said …".
@@ -768,7 +818,7 @@ function bestCompression(
   for (const strict of strictOnly ? [true] : [true, false]) {
     if (best !== null) break;
     for (const base of variants(wordsOf(t), keywords)) {
-      const clauses = [...innerClauses(base), ...prepositionalPhrases(base)].slice(0, 5);
+      const clauses = [...innerClauses(base), ...prepositionalPhrases(base)].filter((c) => keepsQuotations(base, c)).slice(0, 5);
       // A sentence that opens with a subordinate clause ("Four days after the Republicans raised a war cry, …") is no
       // headline cut before the clause's comma: what it leads to is the news.
       const subordinate = SUBORDINATE_OPENING.test(base.slice(0, 4).join(" "));

@@ -180,6 +180,7 @@ describe("headline style", () => {
     expect(compressSentence("Democrats say the split will hurt Clinton's chances.")).toBe("Democrats say split will hurt Clinton's chances");
     expect(compressSentence("Officials hope that the new bridge will open.")).toBe("Officials hope that new bridge will open");
     expect(compressSentence("The company will probably cut jobs.")).toBe("Company will probably cut jobs");
+    expect(compressSentence("“America will win again,” Donald Trump told the crowd in Ohio.")).toContain("“America will win again,”");
   });
 
   it("keeps the sentence's own 'says …' and a verb's subject, and takes 'Now that …,' for a lead-in", () => {

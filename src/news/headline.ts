@@ -259,7 +259,8 @@ function headlineGrammar(t: string): string {
 function headlineFuture(t: string): string {
   const ws = wordsOf(t);
   const v = mainVerb(ws);
-  if (v <= 0 || v > MAX_FUTURE_SUBJECT_WORDS || ws[v] !== "will") return t;
+  // (Never in a quotation: “America will win,” he said.)
+  if (v <= 0 || v > MAX_FUTURE_SUBJECT_WORDS || ws[v] !== "will" || quotedWords(ws)[v] === true) return t;
   if (SUBORDINATE_OPENING.test(ws.slice(0, 4).join(" ")) || /^(?:The\s)?(?:Last|First|Next)\stime\s/iu.test(t)) return t;
   const before = ws.slice(0, v).map(bare);
   if (before.some((w) => PHRASE_END.has(w) || VERBS.has(w) || THINKS.test(w)) || PRONOUNS.has(before.at(-1) as string)) return t;

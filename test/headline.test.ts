@@ -147,6 +147,9 @@ describe("headline style", () => {
     expect(compressSentence("The Telegraph newspapers are axing 90 journalist jobs.")).toBe("Telegraph newspapers axing 90 journalist jobs");
     expect(compressSentence("The bank is expected to raise rates.")).toBe("Bank expected to raise rates");
     expect(compressSentence("Spark is among three British authors on the list.")).toBe("Spark among three British authors on list");
+    // "its"/"their" go before a word ("hit its highest level"), not after "of": "some of its muscle".
+    expect(compressSentence("The dollar has hit its highest level.")).toBe("Dollar hit highest level");
+    expect(compressSentence("The super PAC is using some of its muscle against Rove.")).toBe("Super PAC using some of its muscle against Rove");
     expect(compressSentence("The dollar has hit its highest level against the euro.")).toBe("Dollar hit highest level against euro");
     // A time phrase between commas leaves no comma doubled.
     expect(compressSentence("After losing big on gun control, yet again, this week, Democrats are shifting full-on to election mode.")).toBe(

@@ -253,14 +253,13 @@ function headlineGrammar(t: string): string {
 /**
  * The future as headlines write it: "will" before the main verb becomes "to" ("Straw will visit Auschwitz" → "Straw to
  * visit Auschwitz", "X will likely win" → "X likely to win"). Not "will not" or "will have", nor after a pronoun ("he
- * will go" stays). Left alone when "will" is not surely the main clause's: after a subordinate opening ("Last time
- * X …"), a conjunction, "to", another verb ("Democrats fear split will hurt": one that may take a clause, as "say" or "fear", is
- * known by name) or a long subject.
+ * will go" stays), nor in a quotation. Left alone when "will" is not surely the main clause's: after a subordinate
+ * opening ("Last time X …"), a conjunction, "to", another verb ("Democrats fear split will hurt": one that may take a
+ * clause, as "say" or "fear", is known by name) or a long subject.
  */
 function headlineFuture(t: string): string {
   const ws = wordsOf(t);
   const v = mainVerb(ws);
-  // (Never in a quotation: “America will win,” he said.)
   if (v <= 0 || v > MAX_FUTURE_SUBJECT_WORDS || ws[v] !== "will" || quotedWords(ws)[v] === true) return t;
   if (SUBORDINATE_OPENING.test(ws.slice(0, 4).join(" ")) || /^(?:The\s)?(?:Last|First|Next)\stime\s/iu.test(t)) return t;
   const before = ws.slice(0, v).map(bare);
@@ -656,10 +655,9 @@ function personNames(ws: readonly string[]): Array<{ from: number; name: number;
 }
 
 /** Whether dropping the words `stretch` leaves every quotation whole: it holds all of one or none of it ("If I had to
- * bet now, I regret to say, I would bet on Hillary" keeps its inserted clause). */
-function keepsQuotations(ws: readonly string[], [a, b]: readonly [number, number]): boolean {
-  const quoted = quotedWords(ws);
-  for (let q = 0; q < ws.length; q++) {
+ * bet now, I regret to say, I would bet on Hillary" keeps its inserted clause). `quoted`: quotedWords of the words. */
+function keepsQuotations(quoted: readonly boolean[], [a, b]: readonly [number, number]): boolean {
+  for (let q = 0; q < quoted.length; q++) {
     if (quoted[q] !== true || quoted[q - 1] === true) continue;
     let end = q;
     while (quoted[end + 1] === true) end++;
@@ -820,7 +818,8 @@ function bestCompression(
   for (const strict of strictOnly ? [true] : [true, false]) {
     if (best !== null) break;
     for (const base of variants(wordsOf(t), keywords)) {
-      const clauses = [...innerClauses(base), ...prepositionalPhrases(base)].filter((c) => keepsQuotations(base, c)).slice(0, 5);
+      const quoted = quotedWords(base);
+      const clauses = [...innerClauses(base), ...prepositionalPhrases(base)].filter((c) => keepsQuotations(quoted, c)).slice(0, 5);
       // A sentence that opens with a subordinate clause ("Four days after the Republicans raised a war cry, …") is no
       // headline cut before the clause's comma: what it leads to is the news.
       const subordinate = SUBORDINATE_OPENING.test(base.slice(0, 4).join(" "));

@@ -15,17 +15,17 @@ export interface WorkerInput {
 }
 /**
  * From the main thread: a chunk of files to analyse, or (to summary-worker.ts) of articles, their paragraphs, to
- * summarise, or (to index-worker.ts) of the articles' index terms and headlines, newest first (the first chunk with the room
- * the index needs), to index once the last is in; its
- * number comes back with the answer. The main thread stops the worker when every chunk is back.
+ * summarise, or (to index-worker.ts) of the articles' index terms and headlines, newest first (the first chunk with
+ * the room the index needs), to index once the last is in. Its number comes back with the answer. The main thread
+ * stops the worker when every chunk is back.
  */
 export type ToWorker =
   | { kind: "chunk"; chunk: number; files: string[] }
   | { kind: "summarise"; chunk: number; articles: string[][] }
   | { kind: "index"; chunk: number; terms: IndexTerms[]; headlines: string[]; last: boolean; room?: IndexRoom };
 /** To the main thread: one chunk's entries, in the order of its files (their quotes' texts left out: see
- * withoutQuoteTexts), or its articles' summaries in their order,
- * or (for the last chunk of index terms) the search index's parts. */
+ * withoutQuoteTexts), or its articles' summaries in their order, or (for the last chunk of index terms) the search
+ * index's parts. */
 export type FromWorker =
   | { kind: "batch"; chunk: number; entries: FileEntry[] }
   | { kind: "summaries"; chunk: number; plans: SummaryPlan[] }

@@ -223,7 +223,8 @@ const PARTICIPLE = String.raw`(?:(?!(?:indeed|need|speed|seed|greed|creed|deed|f
 /** "-ing" words that are nouns, not a progressive: "is nothing", "are the building". */
 const ING_NOUN = fast(/^(?:\p{Ll}*thing|king|ring|spring|string|wing|swing|sting|morning|evening|building|meeting|wedding|ruling|funding|ceiling|sibling|hearing|briefing|ending|opening|beginning|offering|feeling|being|during)$/u);
 /** A pronoun or relative keeps its "is": "who are unable" and "it is considering" read as nothing without it. */
-const KEEPS_AUXILIARY = String.raw`(?<!\b(?:[Ww]ho|[Ww]hich|[Tt]hat|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Tt]here|[Ww]hat|would|could|should|might|must|will|may|to))`;
+const PRONOUN_WORDS = "who which that it he she they we i you there what".split(" ");
+const KEEPS_AUXILIARY = String.raw`(?<!\b(?:${PRONOUN_WORDS.map((w) => (w === "i" ? "I" : `[${(w[0] as string).toUpperCase()}${w[0]}]${w.slice(1)}`)).join("|")}|would|could|should|might|must|will|may|to))`;
 /** The perfect before an irregular participle that is also the past tense: "has won" → "won", not "have taken" →
  * "taken" nor a modal's "would have told". */
 const PERFECT = fast(new RegExp(String.raw`(?<!\b(?:would|could|should|might|must|will|may|to))(\s)(?:has|have|had)\s(?=(?:${SAME_PAST})\b(?!['’]))`, "gu"));
@@ -274,7 +275,8 @@ function headlineFuture(t: string): string {
 
 /** Longest subject before the main verb whose "will" headlineFuture makes "to". */
 const MAX_FUTURE_SUBJECT_WORDS = 10;
-const PRONOUNS = new Set("he she it they we i you who which that there what this".split(" "));
+/** The words after which "will" stays (KEEPS_AUXILIARY's, and "this"). */
+const PRONOUNS = new Set([...PRONOUN_WORDS, "this"]);
 /** Verbs whose object may be a clause with its own "will" ("Democrats say/fear the split will hurt …"). */
 const THINKS = /^(?:say|fear|hope|think|believe|expect|warn|predict|claim|argue|insist|worry|suggest|know|feel|estimate|forecast|reckon|doubt|bet|agree|promise|vow|pledge|signal|indicate|show|mean|ensure|guarantee|hint|acknowledge|admit|concede|deny|report|announce|confirm|reveal|decide|rule|find)(?:s|es)?$/u;
 

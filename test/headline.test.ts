@@ -100,6 +100,26 @@ describe("headline style", () => {
     expect(h).toMatch(/^West End\b/u);
   });
 
+  it("calls by surname only a name whose last word the article never writes in lower case (no “Prize” for “Whitbread Prize”)", () => {
+    const lead = "Novelist Andrea Levy is favourite to win the main Whitbread Prize book of the year award.";
+    const paragraphs = [lead, "The prize is worth £25,000. Levy won the novel prize.", "Levy said the prize mattered. Levy thanked her readers."];
+    const keywords = keywordsOf(paragraphs);
+    const all = variants(lead.split(" "), keywords).map((v) => v.join(" "));
+    // "Andrea Levy" → "Levy": the article calls her so, and writes no "levy".
+    expect(all.some((v) => /\bLevy is favourite\b/u.test(v) && !v.includes("Andrea"))).toBe(true);
+    // "Whitbread Prize" keeps "Whitbread": "prize" is a common word of the article.
+    for (const v of all) expect(v).not.toMatch(/main Prize/u);
+    expect(generateHeadline(lead, HEADLINE_MAX, paragraphs)).toContain("Whitbread Prize");
+  });
+
+  it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
+    expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
+    expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);
+    expect(compressSentence("But the senator voted against the bill in the end.")).toMatch(/^Senator voted\b/u);
+    expect(compressSentence("So far the flood has killed 60 people in the valley.")).toMatch(/^So far\b/u);
+    expect(compressSentence("Yet another storm hit the coast of Florida overnight.")).toMatch(/^Yet another storm\b/u);
+  });
+
   it("drops no clause or phrase from inside a quotation, and shortens no name in one", () => {
     const dsouza = "D’Souza replied, “If I had to bet now, I regret to say, I would bet on Hillary.”";
     for (const max of [90, 70, 60]) expect(compressSentence(dsouza, max)).not.toMatch(/bet now I would/u);

@@ -58,6 +58,10 @@ const LEADING_SPAN = fast(new RegExp(
   "u",
 ));
 
+/** A connective that ties the sentence to the one before: "So Labor Secretary Thomas Perez stopped…", "But, …"; not "So
+ * far" or "Still, …"'s adverb that tells when. */
+const LEADING_CONNECTIVE = /^(?:So(?!\s(?:far|much|many|long)\b)|And|But|Yet(?!\s(?:another|again|more)\b)|Meanwhile|However|Instead|Indeed)\b,?\s+(?=\S)/u;
+
 /** An introductory phrase or clause before the subject: "In a speech on Monday, ", "As the vote neared, ", "On CNN's
  * “New Day,” " (its comma inside the show's quotation marks). */
 const LEADING_CLAUSE =
@@ -361,23 +365,27 @@ function fits(t: string, max: number): boolean {
 export interface Keywords {
   count: ReadonlyMap<string, number>;
   central: ReadonlyMap<string, number>;
+  /** Stems of the words the article writes in lower case somewhere ("prize", "award"): no surname among them. */
+  common: ReadonlySet<string>;
 }
 
 export function keywordsOf(paragraphs: readonly string[]): Keywords {
   const count = new Map<string, number>();
+  const common = new Set<string>();
   for (const p of paragraphs) {
     for (const s of splitSentences(p)) {
       for (const w of words(s.text)) {
         const k = stem(w);
         count.set(k, (count.get(k) ?? 0) + 1);
       }
+      for (const m of s.text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) common.add(stem(words(m[0])[0] ?? ""));
     }
   }
   const central = new Map<string, number>();
   for (const unit of summarize(paragraphs, CENTRAL_SENTENCES)) {
     for (const k of new Set(words(unit.text).map(stem))) central.set(k, (central.get(k) ?? 0) + 1);
   }
-  return { count, central };
+  return { count, central, common };
 }
 
 /** How many central sentences are read, and how much more likely each one that uses a word makes it a headline word:
@@ -763,7 +771,8 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
       const name = v.slice(p.name, p.end);
       // By surname only where the article itself calls them so: "Mukasey" recurs, "End" of "West End" does not.
       const count = (w: string) => keywords?.count.get(stem(words(w)[0] ?? "")) ?? 0;
-      const byName = count(name.at(-1) as string) >= 2 && count(name.at(-1) as string) > count(name[0] as string);
+      const last = name.at(-1) as string;
+      const byName = count(last) >= 2 && count(last) > count(name[0] as string) && keywords?.common.has(stem(words(last)[0] ?? "")) !== true;
       surnames.push(...before, ...(byName ? [name.at(-1) as string] : name));
       at = p.end;
     }
@@ -783,7 +792,7 @@ function prepare(sentence: string): string {
   // One lead-in may follow another: "Sunday on CNN's “GPS,” when asked about Trump, Obama said …".
   for (let guard = 0, before = ""; guard < 3 && before !== t; guard++) {
     before = t;
-    for (const lead of [LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
+    for (const lead of [LEADING_CONNECTIVE, LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
       const n = t.replace(lead, "");
       if (n !== t && wordsOf(n).length >= 5) t = n;
     }

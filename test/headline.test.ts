@@ -120,6 +120,30 @@ describe("headline style", () => {
     expect(compressSentence("Yet another storm hit the coast of Florida overnight.")).toMatch(/^Yet another storm\b/u);
   });
 
+  it("drops a relative clause that defines a short subject, up to the main verb, and only such a one", () => {
+    expect(compressSentence("Air passengers who are unable to board their flights because of overbooking, cancellations or flight delays can now demand greater compensation.")).toBe(
+      "Air passengers can demand greater compensation",
+    );
+    // "that" after a noun opens one too, and its verb is not the sentence's.
+    expect(compressSentence("The plot of an international bestseller that thousands of readers are likely to receive as a Christmas present is 'laughable', a clergyman has said.")).toBe(
+      "Plot of international bestseller is 'laughable'",
+    );
+    // The verb group of "who has been asking" ends at its participle: "got" is the main verb.
+    expect(
+      compressSentence("An NBC reporter who has been asking repeatedly about the release of Donald Trump’s tax returns got an answer he might not have been expecting from Mike Pence."),
+    ).toMatch(/^NBC reporter got answer\b/u);
+    // Not the "that" a verb takes, nor a clause with clauses of its own, nor one after a subject with commas.
+    expect(compressSentence("Donald Trump understands that the threat to American society is not multiculturalism but radical Islam, which he has vowed to fight.")).toMatch(
+      /^Donald Trump understands that threat\b/u,
+    );
+    const accusation =
+      "Donald Trump's accusation that Hillary Clinton is playing the “woman's card” and would be a failed candidate if she were a man touched off a contentious debate about gender politics.";
+    expect(compressSentence(accusation)).not.toMatch(/accusation (?:were|would|is)\b/u);
+    const ribble =
+      "In the call, Wisconsin Rep. Reid Ribble, who was elected in the conservative wave of 2010, casts Trump as a former liberal who would “unravel” the policies he and fellow congressional Republicans have pushed for.";
+    expect(compressSentence(ribble)).not.toMatch(/liberal (?:have )?pushed/u);
+  });
+
   it("drops no clause or phrase from inside a quotation, and shortens no name in one", () => {
     const dsouza = "D’Souza replied, “If I had to bet now, I regret to say, I would bet on Hillary.”";
     for (const max of [90, 70, 60]) expect(compressSentence(dsouza, max)).not.toMatch(/bet now I would/u);

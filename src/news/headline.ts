@@ -153,6 +153,13 @@ function mainVerb(ws: readonly string[]): number {
       else skipVerb = true;
       continue;
     }
+    const before = bare(ws[i - 1] as string);
+    // Before the main verb, "that" after a noun opens a relative clause too ("a bestseller that thousands of readers
+    // are likely to receive … is 'laughable'"); after a preposition it is a determiner ("critics of that plan said").
+    if (w === "that" && !relative && opensRelative(ws, i)) {
+      skipVerb = true;
+      continue;
+    }
     if (relative) {
       if ((ws[i] as string).endsWith(",")) relative = false;
       continue;
@@ -160,6 +167,11 @@ function mainVerb(ws: readonly string[]): number {
     // A verb after "to" is an infinitive ("unable to board", "likely to receive"), never the sentence's own.
     if (bare(ws[i - 1] as string) === "to") continue;
     const verb = VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4);
+    // The participle that ends the relative clause's verb group ("who has been [asking]").
+    if (!verb && skipVerb && /(?:ed|en|ing)$/u.test(w) && (AUXILIARIES.has(before) || BE.has(before))) {
+      skipVerb = false;
+      continue;
+    }
     if (verb && skipVerb) {
       // The whole verb group: "who has accused", "which was built".
       const next = bare(ws[i + 1] ?? "");
@@ -180,6 +192,37 @@ function mainVerb(ws: readonly string[]): number {
 }
 
 const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
+
+/** Words that open a clause inside a clause ("whose mischief revealed [that] Clinton used … [while] she was …"). */
+const NESTS = /^(?:that|which|who|whom|whose|while|because|when|where|if|unless|although|though|whereas|whether)$/u;
+
+/** Verbs that take a "that" clause: "Trump understands that …", "the survey shows that …", "critics charge that …". */
+const TAKES_CLAUSE =
+  /^(?:say|said|fear|hope|think|thought|believe|expect|warn|predict|claim|argue|insist|worry|worri|suggest|know|knew|feel|felt|estimate|reckon|doubt|agree|promise|vow|pledge|signal|indicate|show|mean|meant|ensure|hint|acknowledge|admit|concede|deny|deni|report|announce|confirm|reveal|decide|rule|find|found|understand|understood|charge|contend|note|stress|emphasi[sz]e|maintain|assert|allege|reali[sz]e|recogni[sz]e|learn|discover|notice|prove|demonstrate|appear|seem|tell|told|explain|complain|add|write|wrote|recall|conclude|hear|heard|see|saw|guarantee)(?:s|es|d|ed)?$/u;
+
+/** Whether the "that" at `at`, before the main verb, opens a relative clause: after a noun (not a verb that takes a
+ * clause, a preposition or a comma), with a verb for the clause and one for the sentence after it. */
+function opensRelative(ws: readonly string[], at: number): boolean {
+  const before = ws[at - 1];
+  if (before === undefined || /,$/u.test(before)) return false;
+  const b = bare(before);
+  return !PREPOSITIONS.has(b) && b !== "of" && !TAKES_CLAUSE.test(b) && !VERBS.has(b) && finiteVerbGroups(ws, at + 1) >= 2;
+}
+
+/** How many groups of known finite verbs follow `from` ("are likely to receive … is": two; "has been named": one): a
+ * "that" with one after it may be a verb's ("emphasizes that she is"), with two it opens a relative clause. */
+function finiteVerbGroups(ws: readonly string[], from: number, to = ws.length, pastToo = false): number {
+  let groups = 0;
+  let inGroup = false;
+  for (let i = from; i < to; i++) {
+    const w = bare(ws[i] as string);
+    const known = VERBS.has(w) || (pastToo && /^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4);
+    const finite = known && bare(ws[i - 1] as string) !== "to" && !RELATIVES.has(bare(ws[i - 1] as string));
+    if (finite && !inGroup) groups++;
+    inGroup = finite;
+  }
+  return groups;
+}
 
 /** Headline style: no parentheses, no articles, no courtesy titles, no perfect auxiliary before a regular participle,
  * no "is to" ("pay is to rise" → "pay to rise"); headlineGrammar does the other auxiliaries. */
@@ -603,6 +646,24 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
     const subject = ws.slice(0, first + 1);
     const named = subject.length <= 5 && subject.some((w, k) => k > 0 && /^\p{Lu}/u.test(w)) && !subject.some((w) => VERBS.has(bare(w)) || PREPOSITIONS.has(bare(w)) || PHRASE_END.has(bare(w)));
     if (named && !out.some(([a, b]) => a === first + 1 && b === verb)) out.unshift([first + 1, verb]);
+  }
+  // A relative clause that defines the subject may go whole, up to the main verb: "Air passengers [who are unable to
+  // board their flights …] can now demand greater compensation", "The plot of a bestseller [that thousands of readers
+  // are likely to receive …] is 'laughable'".
+  const relative = verb > 2 ? ws.findIndex((w, k) => k > 0 && k < verb - 1 && !(ws[k - 1] as string).endsWith(",") && (RELATIVES.has(bare(w)) || (bare(w) === "that" && opensRelative(ws, k)))) : -1;
+  // The subject it defines is short and plain (no comma before it: no clause whose verb the main one could be), and the
+  // clause has one verb of its own and no clause inside: with more ("that X is playing … and would be … if she were
+  // …"), where the main verb stands is no longer sure.
+  if (
+    relative > 0 &&
+    relative <= 8 &&
+    !ws.slice(0, relative).some((w) => /[,;:]$/u.test(w)) &&
+    verb - relative <= 25 &&
+    !ws.slice(relative, verb).some((w) => /[—–]|--/u.test(w)) &&
+    finiteVerbGroups(ws, relative + 1, verb, true) <= 1 &&
+    !ws.slice(relative + 1, verb).some((w, k, inside) => NESTS.test(bare(w)) && bare(inside[k + 1] ?? "") !== "of")
+  ) {
+    out.unshift([relative, verb]);
   }
   return out.filter(([a, b]) => b > a).slice(0, 3);
 }

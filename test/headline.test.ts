@@ -112,6 +112,18 @@ describe("headline style", () => {
     expect(generateHeadline(lead, HEADLINE_MAX, paragraphs)).toContain("Whitbread Prize");
   });
 
+  it("calls no one by surname alone where the sentence names another of that surname", () => {
+    const lead = "Chelsea Clinton, 35, the daughter of former President Bill Clinton and Hillary Clinton, said on Twitter that she is expecting.";
+    const keywords = keywordsOf([lead, "Clinton said she was happy. Clinton thanked her parents.", "The Clintons gave no more details."]);
+    const all = variants(lead.split(" "), keywords).map((v) => v.join(" "));
+    for (const v of all) {
+      expect(v).toContain("Chelsea Clinton");
+      expect(v).toContain("Hillary Clinton");
+    }
+    // Alone in the sentence, she may be called by surname.
+    expect(variants("Hillary Clinton said on Twitter that she is running.".split(" "), keywords).map((v) => v.join(" "))).toContain("Clinton said on Twitter that she is running.");
+  });
+
   it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
     expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
     expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);

@@ -833,7 +833,9 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
       // By surname only where the article itself calls them so: "Mukasey" recurs, "End" of "West End" does not.
       const count = (w: string) => keywords?.count.get(stem(words(w)[0] ?? "")) ?? 0;
       const last = name.at(-1) as string;
-      const byName = count(last) >= 2 && count(last) > count(name[0] as string) && keywords?.common.has(stem(words(last)[0] ?? "")) !== true;
+      // Nor where the sentence names another of that surname ("former President Bill Clinton and [Hillary] Clinton").
+      const namesake = v.some((w, k) => (k < p.name || k >= p.end) && k > 0 && bare(w) === bare(last) && /^\p{Lu}/u.test(v[k - 1] as string) && bare(v[k - 1] as string) !== bare(name[0] as string));
+      const byName = count(last) >= 2 && count(last) > count(name[0] as string) && keywords?.common.has(stem(words(last)[0] ?? "")) !== true && !namesake;
       surnames.push(...before, ...(byName ? [name.at(-1) as string] : name));
       at = p.end;
     }

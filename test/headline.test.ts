@@ -124,6 +124,18 @@ describe("headline style", () => {
     expect(variants("Hillary Clinton said on Twitter that she is running.".split(" "), keywords).map((v) => v.join(" "))).toContain("Clinton said on Twitter that she is running.");
   });
 
+  it("drops no description joined to another or ending a title, and takes no day of a name for a person or a time", () => {
+    const keywords = keywordsOf(["Clinton spoke. Clinton won. Clinton thanked voters.", "Super Tuesday states voted on Super Tuesday. Tuesday came."]);
+    const joined = "Former Secretary of State and Democratic presidential frontrunner Hillary Clinton is calling for more troops.";
+    const titled = "A new poll finds former Secretary of State Hillary Clinton would beat Donald Trump in November.";
+    for (const v of [...variants(joined.split(" "), keywords), ...variants(titled.split(" "), keywords)].map((x) => x.join(" "))) {
+      expect(v).not.toMatch(/State and (?:Hillary )?Clinton|Secretary of (?:Hillary )?Clinton/u);
+    }
+    // "Super Tuesday" is no person called "Tuesday", and no time of the news to leave out.
+    for (const v of variants("Sanders reserved time in four Super Tuesday states.".split(" "), keywords)) expect(v.join(" ")).toContain("Super Tuesday states");
+    expect(compressSentence("Super Tuesday brought the parties closer to picking their nominees on Tuesday night.")).toBe("Super Tuesday brought parties closer to picking nominees");
+  });
+
   it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
     expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
     expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);

@@ -104,10 +104,10 @@ const VERBS = new Set(
   ).split(" "),
 );
 
-/** When, in a lead: "on Wednesday", "this week", "late Monday night", a bare weekday (not "a year away"). Headlines
- * leave it out. */
+/** When, in a lead: "on Wednesday", "this week", "late Monday night", a bare weekday (not "a year away", nor the day
+ * of a name: "Super Tuesday", "Black Friday"). Headlines leave it out. */
 const WHEN =
-  /\s(?:(?:(?:on|this|last|next|late|early|earlier|later)\s)?(?:(?:late|early)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this|last|next|late|early|earlier|later)\s(?:(?:late|early)\s)?(?:week|weekend|month|year|morning|afternoon|evening))(?:\s(?:morning|afternoon|evening|night))?\b(?!['’])/giu;
+  /(?<!\b(?:Super|Black|Cyber|Giving|Good|Ash|Easter|Holy|Fat|Boxing|Bloody|Maundy|Palm|Whit))\s(?:(?:(?:on|this|last|next|late|early|earlier|later)\s)?(?:(?:late|early)\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:this|last|next|late|early|earlier|later)\s(?:(?:late|early)\s)?(?:week|weekend|month|year|morning|afternoon|evening))(?:\s(?:morning|afternoon|evening|night))?\b(?!['’])/giu;
 
 const FILLER_ADVERBS = /\s(?:now|currently|reportedly|also|just|still|already|officially|fully|recently|formally|firmly|once again)\b/giu;
 
@@ -713,11 +713,14 @@ function personNames(ws: readonly string[]): Array<{ from: number; name: number;
       if (/[,:;]$|['’]s$/u.test(ws[j - 1] as string)) break;
     }
     const last = (ws[j - 1] as string).replace(/['’]s$/u, "");
-    if (j - i >= 2 && !NOT_PERSON.test(last) && !ws.slice(i, j).some((w) => NOT_PERSON.test(w))) {
+    if (j - i >= 2 && !NOT_PERSON.test(last) && !WEEKDAY_OR_MONTH.test(last) && !ws.slice(i, j).some((w) => NOT_PERSON.test(w))) {
       let from = i;
       while (from > 0 && describes(ws[from - 1] as string) && !/[,:;]$/u.test(ws[from - 1] as string)) from--;
       // Only a description that opens its phrase goes: "Democrat presumptive nominee X" keeps "presumptive".
-      const opens = from === 0 || /[,:;]$/u.test(ws[from - 1] as string) || STOPWORDS.has(bare(ws[from - 1] as string)) || PREPOSITIONS.has(bare(ws[from - 1] as string));
+      // Nor one joined to another ("Former Secretary of State and Democratic front-runner X"), nor the end of a title
+      // ("Secretary of [State] X").
+      const prior = from === 0 ? "" : bare(ws[from - 1] as string);
+      const opens = from === 0 || /[,:;]$/u.test(ws[from - 1] as string) || ((STOPWORDS.has(prior) || PREPOSITIONS.has(prior)) && !JOINS.has(prior) && prior !== "of");
       out.push({ from: opens ? from : i, name: i, end: j });
     }
     i = Math.max(j, i + 1);

@@ -136,6 +136,12 @@ describe("headline style", () => {
     expect(compressSentence("Super Tuesday brought the parties closer to picking their nominees on Tuesday night.")).toBe("Super Tuesday brought parties closer to picking nominees");
   });
 
+  it("takes the comma of a place (“Columbus, Ohio,”) for no end of a clause, and ends on no subject pronoun", () => {
+    const kasich = 'Ohio Gov. John Kasich suspended his presidential campaign Wednesday evening, telling supporters in Columbus, Ohio, that he had "renewed faith".';
+    for (const max of [90, 60, 50]) expect(compressSentence(kasich, max)).not.toMatch(/\bcampaign Ohio\b|\bOhio$/u);
+    for (const max of [90, 40, 25]) expect(compressSentence("Ben Carson says he is under political attack because of his rise in the polls.", max)).not.toMatch(/\b(?:he|she|they|we)$/u);
+  });
+
   it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
     expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
     expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);

@@ -79,7 +79,7 @@ const DANGLING = new Set(
     "whom while if because when where so its their his her our your my is are was were be been being has have had " +
     "will would can could should may might must not after before over under about against between during " +
     "including amid despite via per it this these those there then also very more most less least such own " +
-    "whether how why what whatever unless until though although since once yet still even"
+    "whether how why what whatever unless until though although since once yet still even he she they we"
   ).split(" "),
 );
 
@@ -604,6 +604,8 @@ function insertable(ws: readonly string[], open: number, close: number): boolean
   // A capitalised stretch with a verb is a clause of the sentence, not an appositive: "Angered by …, Schlafly led
   // campaigns against Communism, abortion and …".
   if (/^\p{Lu}/u.test(first) && !describes(first) && ws.slice(open, close + 1).some((w) => VERBS.has(bare(w)))) return false;
+  // A place's comma closes nothing: "telling supporters in Columbus, Ohio, that …" ("Columbus, Ohio" is one name).
+  if (/^\p{Lu}[\p{L}.'’-]*,$/u.test(ws[close] as string) && /^\p{Lu}[\p{L}.'’-]*[,.]?$/u.test(ws[close + 1] ?? "") && PREPOSITIONS.has(bare(ws[close - 1] ?? ""))) return false;
   // A list goes on after its items: "X, Y, and Z", "campaigns against Communism, abortion and the ERA".
   const after = ws.slice(close + 1, close + 6).join(" ");
   return !/^(?:and|or)\b/u.test(after) && !/^[^,]*,\s(?:and|or)\b/u.test(after) && !/^\p{Ll}[^\s,]*(?:\s[^\s,]+)?\s(?:and|or)\s/u.test(after);

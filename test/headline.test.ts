@@ -142,6 +142,15 @@ describe("headline style", () => {
     for (const max of [90, 40, 25]) expect(compressSentence("Ben Carson says he is under political attack because of his rise in the polls.", max)).not.toMatch(/\b(?:he|she|they|we)$/u);
   });
 
+  it("drops no phrase that holds the subject of a later verb (“asked [about speeches she] made”)", () => {
+    const clinton = "After a New Hampshire rally Friday, Hillary Clinton was asked about speeches she made behind closed doors to a group of Goldman Sachs employees in 2014.";
+    const powell = "Democratic presidential nominee Hillary Clinton told federal investigators in July she was advised by former Secretary of State Colin Powell to use a private email account.";
+    for (const max of [90, 70, 50]) {
+      expect(compressSentence(clinton, max)).not.toMatch(/asked made|asked behind/u);
+      expect(compressSentence(powell, max)).not.toMatch(/investigators (?:was )?advised/u);
+    }
+  });
+
   it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
     expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
     expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);

@@ -548,6 +548,8 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // A phrase that ends at a verb other than the main one holds that verb's subject: "rattled [about the losses
     // she’s] faced" would leave "faced" with none.
     if (j < ws.length && j !== verb && /[^e]ed$/u.test(bare(ws[j] as string)) && /^\p{Ll}/u.test(ws[j] as string)) continue;
+    // So does one that ends on a pronoun before any other verb: "asked [about speeches she] made" would leave "made".
+    if (j < ws.length && j !== verb && VERBS.has(bare(ws[j] as string)) && PRONOUNS.has(bare(ws[j - 1] as string))) continue;
     // A phrase right after the main verb may be what it takes: "called [for the charges] against the sprinter"
     // would leave "called against".
     if (i === verb + 1 && PREPOSITIONS.has(bare(ws[j] ?? ""))) continue;

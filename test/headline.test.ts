@@ -151,6 +151,24 @@ describe("headline style", () => {
     }
   });
 
+  it("leaves no participle dangling where a cut or a dropped phrase ends it, and no clause without its verb", () => {
+    const sentences = [
+      "At the heart of the messaging battle is a $1.1 billion Zika funding bill crafted by the House.",
+      "This is no small irony: Sanders spent much of his campaign railing against superdelegates and fighting to eliminate the practice of giving party officials a say.",
+      "The 10 authors shortlisted for a Richard and Judy book award in 2005 are hoping for a boost in sales following the success of this year's winner.",
+      "The only thing keeping him in the race is the vain hope that superdelegates will overturn the will of the voters at the convention in July.",
+    ];
+    for (const s of sentences) {
+      for (const max of [90, 70, 55]) {
+        const h = compressSentence(s, max);
+        expect(h, h).not.toMatch(/(?:bill crafted|campaign railing|hoping|that superdelegates)$/u);
+        expect(h, h).not.toMatch(/hoping in sales/u);
+      }
+    }
+    // "A public airing" ends well: an "-ing" noun after an adjective.
+    expect(compressSentence("Sir Joshua Reynolds' Portrait of Omai will get a public airing following fears it would stay hidden because of an export wrangle.")).toMatch(/public airing$/u);
+  });
+
   it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
     expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
     expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);

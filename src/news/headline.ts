@@ -372,7 +372,7 @@ function dropTail(t: string, target: number): string | null {
   const keep = verb < 0 ? 4 : verb + 2;
   let best: string | null = null;
   for (let i = ws.length - 1; i >= keep; i--) {
-    if (!CUT_BEFORE.has(bare(ws[i] as string)) || hangs(ws, i)) continue;
+    if (!CUT_BEFORE.has(bare(ws[i] as string)) || hangs(ws, i) || dangles(ws, i, verb)) continue;
     const head = ws.slice(0, i).join(" ");
     best = head;
     if (head.length <= target) return head;
@@ -479,6 +479,23 @@ const WANTS_MORE = fast(new RegExp(
   String.raw`^(?:trying|going|gone|went|goes|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant|supposed|stands|stood|amounted|totalled|totaled)[,;:]?$`,
   "u",
 ));
+/**
+ * Whether a cut before `end` leaves a participle dangling ("troops ordered", "a filibuster aimed", "those sounding",
+ * "his campaign railing"): not the main verb (at `verb`), nor one after an auxiliary. An "-ing" word dangles only when
+ * it wants what follows or stands after an adverb or a pronoun: "a public airing" and "the medley of screeching" end
+ * well.
+ */
+function dangles(ws: readonly string[], end: number, verb: number): boolean {
+  const last = bare(ws[end - 1] as string);
+  const prior = bare(ws[end - 2] ?? "");
+  if (end - 1 === verb || AUXILIARIES.has(prior) || BE.has(prior)) return false;
+  return /[^e]ed$/u.test(last) || (/^\p{Ll}{3,}ing$/u.test(last) && (WANTS_OBJECT.test(last) || /ly$/u.test(prior) || PRONOUNS.has(prior) || prior === "those" || prior === "these"));
+}
+
+/** Nouns that take a clause: "the vain hope that superdelegates [will …]" needs its verb. */
+const CLAUSE_NOUNS = /^(?:hope|fear|belief|claim|idea|fact|news|view|sense|notion|evidence|possibility|chance|assumption|argument|warning|promise|suggestion|concern|worry|sign|signs|assurance|assurances|allegation|allegations|charge|charges|report|reports)$/u;
+/** "-ing" words that want what follows them: a headline does not end on one ("spent his campaign railing"). */
+const WANTS_OBJECT = /^(?:rail|tak|sound|push|aim|work|wait|prepar|vow|threaten|refus|pledg|urg|ask|try|seek|hop|call|look|plan|get|mak|bring|putt|giv|send|keep|turn)ing$/u;
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
 function hangs(ws: readonly string[], end: number): boolean {
   const last = ws[end - 1] as string;
@@ -488,7 +505,7 @@ function hangs(ws: readonly string[], end: number): boolean {
   for (let t = end - 1; t >= Math.max(1, end - 4); t--) {
     if (bare(ws[t] as string) !== "that") continue;
     const head = bare(ws[t - 1] as string);
-    if ((BE.has(head) || SPEECH.has(head) || REPORTS.has(head)) && !ws.slice(t + 1, end).some((w) => VERBS.has(bare(w)) || /^\p{Ll}+ed$|n['’]t$|^cannot$/u.test(w))) return true;
+    if ((BE.has(head) || SPEECH.has(head) || REPORTS.has(head) || CLAUSE_NOUNS.test(head)) && !ws.slice(t + 1, end).some((w) => VERBS.has(bare(w)) || /^\p{Ll}+ed$|n['’]t$|^cannot$/u.test(w))) return true;
     break;
   }
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
@@ -553,6 +570,8 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // A phrase right after the main verb may be what it takes: "called [for the charges] against the sprinter"
     // would leave "called against".
     if (i === verb + 1 && PREPOSITIONS.has(bare(ws[j] ?? ""))) continue;
+    // So is one after a verb that wants more: "hoping [for a boost] in sales" would leave "hoping in sales".
+    if (WANTS_MORE.test(ws[i - 1] as string) || WANTS_OBJECT.test(bare(ws[i - 1] as string))) continue;
     // Nor before a "to" that hangs on what the phrase held ("focused [on opposition] to expanding checks"), only
     // before an infinitive's ("surged [from obscurity] to upset").
     if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;
@@ -920,10 +939,12 @@ function bestCompression(
             /[,;:]$/u.test(kept[end - 1] as string) ||
             /^[—–-]+$/u.test(kept[end] as string);
           if (!boundary) continue;
+          // The words end where the sentence does not: cut here, or a phrase that closed the sentence dropped ("a bill
+          // crafted [by the House]").
+          const cut = end < kept.length || kept[kept.length - 1] !== base[base.length - 1];
           // A cut right after a verb that wants more leaves it hanging ("Saudi Arabia is distributing", "X is set").
-          if (end < kept.length && (hangs(kept, end) || cutsInsertedClause(kept, end))) continue;
-          // A cut right after a participle leaves it dangling ("troops ordered").
-          if (end < kept.length && /[^e]ed$/u.test(bare(kept[end - 1] as string)) && end - 1 !== verb && !AUXILIARIES.has(bare(kept[end - 2] ?? "")) && !BE.has(bare(kept[end - 2] ?? ""))) continue;
+          if (cut && (hangs(kept, end) || cutsInsertedClause(kept, end))) continue;
+          if (cut && dangles(kept, end, verb)) continue;
           if (subordinate && !kept.slice(0, end - 1).some((w) => /,$/u.test(w))) continue;
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
@@ -1000,9 +1021,10 @@ function compressOnce(sentence: string, max: number, target: number, keywords: K
       const n = s.replace(FILLER_ADVERBS, "");
       return n === s ? null : n;
     },
-    // Agent after a participle: "ordered to the capital by President Donald Trump".
+    // Agent after a participle's phrase: "ordered to the capital by President Donald Trump" (not right after it: "a bill
+    // crafted [by House]" would leave it dangling).
     (s) => {
-      const n = s.replace(/(\p{Ll}+ed\b[^,]*?)\sby\s(?:\p{Lu}[\p{L}.'’-]*\s?)+/u, "$1 ");
+      const n = s.replace(/(\p{Ll}+ed\b[^,]*?\s[^,\s]+)\sby\s(?:\p{Lu}[\p{L}.'’-]*\s?)+/u, "$1 ");
       return n === s ? null : squash(n);
     },
     (s) => dropTail(s, target),

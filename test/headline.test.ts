@@ -252,6 +252,9 @@ describe("headline style", () => {
     expect(compressSentence("The dollar has hit its highest level.")).toBe("Dollar hit highest level");
     expect(compressSentence("The super PAC is using some of its muscle against Rove.")).toBe("Super PAC using some of its muscle against Rove");
     expect(compressSentence("The dollar has hit its highest level against the euro.")).toBe("Dollar hit highest level against euro");
+    // Also before a number or a name: "its 2006 autumn conference", "its Chicago factory".
+    expect(compressSentence("Labour will hold its 2006 autumn conference in Manchester, it has been confirmed.")).toBe("Labour to hold 2006 autumn conference in Manchester");
+    expect(compressSentence("Nabisco began laying off workers at its Chicago factory.")).toBe("Nabisco began laying off workers at Chicago factory");
     // A time phrase between commas leaves no comma doubled.
     expect(compressSentence("After losing big on gun control, yet again, this week, Democrats are shifting full-on to election mode.")).toBe(
       "Yet again, Democrats shifting full-on to election mode",

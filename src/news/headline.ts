@@ -293,7 +293,7 @@ function headlineGrammar(t: string): string {
     s = s.replace(PROGRESSIVE, (whole: string, space: string, ing: string) => (ING_NOUN.test(ing) ? whole : space));
     s = s.replace(COPULA_BEFORE, "$1");
     // Not after "of": "some of its muscle", "one of their members" need it.
-    s = s.replace(/(?<!\bof)(\s)(?:its|their)\s(?=\p{Ll})(?!own\b)/gu, "$1");
+    s = s.replace(/(?<!\bof)(\s)(?:its|their)\s(?=[\p{L}\d])(?!own\b)/gu, "$1");
     return s.slice(1);
   });
 }

@@ -169,6 +169,16 @@ describe("headline style", () => {
     expect(compressSentence("Sir Joshua Reynolds' Portrait of Omai will get a public airing following fears it would stay hidden because of an export wrangle.")).toMatch(/public airing$/u);
   });
 
+  it("takes no hyphenated adjective for the main verb, and keeps a phrase that holds a later verb's subject", () => {
+    // "self-imposed" describes the exile: "will extend" is the main verb, and headlines write it "to extend".
+    expect(compressSentence("Al Gore’s self-imposed exile from politics will extend to this week’s Democratic National Convention.")).toMatch(
+      /^Al Gore’s self-imposed exile (?:from politics )?to extend\b/u,
+    );
+    // "about the donors the campaign" holds the subject of "is courting": dropped, it would leave "reporters courting".
+    const governor = "The governor warned reporters about the donors the campaign is courting in wealthy suburbs of Ohio and Pennsylvania this year.";
+    for (const max of [90, 80]) expect(compressSentence(governor, max)).not.toMatch(/reporters (?:is )?courting/u);
+  });
+
   it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
     expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
     expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);

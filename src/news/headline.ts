@@ -164,9 +164,10 @@ function mainVerb(ws: readonly string[]): number {
       if ((ws[i] as string).endsWith(",")) relative = false;
       continue;
     }
-    // A verb after "to" is an infinitive ("unable to board", "likely to receive"), never the sentence's own.
+    // A verb after "to" is an infinitive ("unable to board", "likely to receive"), never the sentence's own; a
+    // hyphenated "-ed" word is an adjective ("Al Gore's self-imposed exile").
     if (bare(ws[i - 1] as string) === "to") continue;
-    const verb = VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4);
+    const verb = VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4 && !w.includes("-"));
     // The participle that ends the relative clause's verb group ("who has been [asking]").
     if (!verb && skipVerb && /(?:ed|en|ing)$/u.test(w) && (AUXILIARIES.has(before) || BE.has(before))) {
       skipVerb = false;
@@ -179,7 +180,7 @@ function mainVerb(ws: readonly string[]): number {
       continue;
     }
     if (VERBS.has(w)) return i;
-    if (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4) {
+    if (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4 && !w.includes("-")) {
       // "troops ordered to the capital … are mobilized": a participle before a preposition, with a finite verb
       // later, describes the subject; the later verb is the main one.
       const later = ws.findIndex((x, j) => j > i && AUXILIARIES.has(bare(x)));
@@ -565,8 +566,9 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // A phrase that ends at a verb other than the main one holds that verb's subject: "rattled [about the losses
     // she’s] faced" would leave "faced" with none.
     if (j < ws.length && j !== verb && /[^e]ed$/u.test(bare(ws[j] as string)) && /^\p{Ll}/u.test(ws[j] as string)) continue;
-    // So does one that ends on a pronoun before any other verb: "asked [about speeches she] made" would leave "made".
-    if (j < ws.length && j !== verb && VERBS.has(bare(ws[j] as string)) && PRONOUNS.has(bare(ws[j - 1] as string))) continue;
+    // So does one that ends before any other verb: "asked [about speeches she] made" would leave "made", "demonstrate
+    // [without doubt most voters] are disgusted" "demonstrate are disgusted".
+    if (j < ws.length && j !== verb && VERBS.has(bare(ws[j] as string))) continue;
     // A phrase right after the main verb may be what it takes: "called [for the charges] against the sprinter"
     // would leave "called against".
     if (i === verb + 1 && PREPOSITIONS.has(bare(ws[j] ?? ""))) continue;

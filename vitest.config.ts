@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { NODE_FLAGS } from "./src/runtime.js";
 
 export default defineConfig({
   test: {
@@ -7,7 +8,7 @@ export default defineConfig({
     // 2-core machine, with the crash tests running beside them, 5 s is too tight.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // As src/runtime.ts does for the bot: compile regular expressions to machine code at once.
-    execArgv: ["--no-regexp-tier-up"],
+    // As `npm start` starts the bot (see src/runtime.ts): regular expressions compiled to machine code at once.
+    execArgv: [...NODE_FLAGS],
   },
 });

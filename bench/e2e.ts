@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { NODE_FLAGS } from "../src/runtime.js";
 import { DiscordEmulator, type InteractionRecord } from "../test/support/emulator/index.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -64,7 +65,7 @@ async function drive(emu: DiscordEmulator, send: Send, count: number, inFlight: 
 function spawnBot(entry: string, env: Record<string, string>): { child: ChildProcess; stop: () => Promise<void> } {
   // BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot under load.
   const extra = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
-  const child = spawn(process.execPath, [...extra, "--import", "tsx", path.join(ROOT, entry)], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...extra, "--import", "tsx", path.join(ROOT, entry)], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise((r) => child.once("exit", r));
   return {
     child,

@@ -10,7 +10,6 @@
  *   Source that is a pronoun or a description counts as the nearest preceding named gold Source.
  * - End to end: gold quotes found with the right speaker / gold quotes.
  */
-import "../src/runtime.js";
 import path from "node:path";
 import { analyze } from "../src/analyze.js";
 import { quoteSpans } from "../src/news/quotes.js";

@@ -8,7 +8,6 @@
  * - A directory with `text/` (PolNeAR): our headline against the real title.
  * Headlines are compared with the first-10-words baseline. ROUGE: see bench/rouge.ts.
  */
-import "../src/runtime.js";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";

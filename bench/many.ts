@@ -7,7 +7,6 @@
  * - peak RSS.
  * Prints one JSON line (bench/run.ts prints it readably). `tsx bench/many.ts [SERVERS] [FEEDS] [PER_SERVER]`.
  */
-import "../src/runtime.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";

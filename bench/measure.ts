@@ -6,7 +6,6 @@
  * `tsx bench/measure.ts DIR [--cache CACHE_DIR] [--load-only]`: with --cache the load uses (and writes) that
  * analysis cache, as the bot does; --load-only stops after the load (a restart's figures).
  */
-import "../src/runtime.js";
 import { findCommand, OWNER_CONTEXT, type CommandInput, type Services } from "../commands/index.js";
 import { loadArticles } from "../src/corpus/load.js";
 import { loadCorpus } from "../src/corpus/parallel.js";

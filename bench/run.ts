@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { NODE_FLAGS } from "../src/runtime.js";
 import { generateCorpus } from "./corpus.js";
 import { measureEndToEnd, printEndToEnd } from "./e2e.js";
 import type { ManyResult } from "./many.js";
@@ -20,7 +21,7 @@ import type { Measurement, Timing } from "./measure.js";
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0)).padStart(8);
 
 function measureOnce(dir: string, extra: string[]): Measurement {
-  const r = spawnSync(process.execPath, ["--no-regexp-tier-up", "--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "measure.ts"), dir, ...extra], {
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, "--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "measure.ts"), dir, ...extra], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -111,7 +112,7 @@ function printMany(r: ManyResult): void {
 }
 
 function measureMany(): ManyResult {
-  const r = spawnSync(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "many.ts")], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, "--max-old-space-size=4096", "--import", "tsx", path.join(import.meta.dirname, "many.ts")], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`the many-servers case failed: ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as ManyResult;
 }

@@ -5,7 +5,6 @@
  * over all quotations found; COUNT of them from position FROM are printed, so that later samples (FROM 40, 80,
  * …) are new ones.
  */
-import "../src/runtime.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArticleFile } from "../src/news/parse.js";

@@ -8,7 +8,6 @@
  * left out. Before writing, it prints 5-fold cross-validated accuracy by article (trained on four fifths
  * of the articles, measured on the fifth it never saw) beside the rules alone on the same quotations.
  */
-import "../src/runtime.js";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleFile } from "../src/news/parse.js";

@@ -5,7 +5,6 @@
  *   npm run -s cli -- analyze seeds/ --json
  * Exit codes: 0 answered, 1 the command answered with an error (invalid option, not found), 2 bad usage or configuration.
  */
-import "./runtime.js";
 import { existsSync } from "node:fs";
 import { commands, type CommandInput } from "../commands/index.js";
 import { analyze } from "./analyze.js";

@@ -3,7 +3,6 @@
  * DISCORD_GUILD_ID when set (instant), else globally. Reads the application id from Discord when
  * DISCORD_APPLICATION_ID is not set.
  */
-import "./runtime.js";
 import { existsSync } from "node:fs";
 import { REST, Routes, DiscordAPIError } from "discord.js";
 import { commands } from "../commands/index.js";

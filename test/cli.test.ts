@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { NODE_FLAGS } from "../src/runtime.js";
 import { SEED_FILE } from "./support/seed.js";
 import { ROOT, runEntry } from "./support/spawn.js";
 
@@ -62,5 +64,25 @@ describe("the bot process", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Donald Trump — 2 quotes/);
     expect(r.stdout).toMatch(/We have a meeting with President Putin tomorrow/);
+    expect(r.stderr).not.toContain("started without");
+  });
+  it("says so, and still answers, when node was started without the flags npm start gives it", async () => {
+    const r = await runEntry("src/main.ts", [], { env: { STORE_URL: "memory://" }, input: "/quote Trump\n", nodeFlags: [] });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Donald Trump — 2 quotes/);
+    expect(r.stderr).toContain("node was started without --no-regexp-tier-up (npm start gives it)");
+  });
+});
+
+describe("how node is started", () => {
+  const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  it("gives node its flags on the command line in every script that runs our code, and never sets them after start", () => {
+    // V8's flags changed after start (v8.setFlagsFromString) crashed the process now and then: see src/runtime.ts.
+    for (const name of ["start", "cli", "deploy-commands", "eval:quotes", "train:speakers", "eval:summaries", "bench:corpus", "bench"]) {
+      for (const flag of NODE_FLAGS) expect(scripts[name], name).toContain(`tsx ${flag} `);
+    }
+    const sources = ["src", "bench", "commands"].flatMap((d) => readdirSync(path.join(ROOT, d), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => path.join(ROOT, d, f)));
+    expect(sources.length).toBeGreaterThan(20);
+    for (const f of sources) expect(readFileSync(f, "utf8"), f).not.toMatch(/setFlagsFromString\s*\(/u);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
+import { NODE_FLAGS } from "../src/runtime.js";
 import { startHarness, type Harness } from "./support/bot.js";
 import { DiscordEmulator } from "./support/emulator/index.js";
 import { ROOT, runEntry } from "./support/spawn.js";
@@ -254,7 +255,7 @@ describe("start-up failures", () => {
     const emu = await new DiscordEmulator().start();
     try {
       // node itself (tsx as a loader), so that the signal reaches the bot and not a wrapper process.
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
+      const child = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", path.join(ROOT, "src/main.ts")], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, STORE_URL: "memory://" },
         stdio: ["pipe", "pipe", "pipe"],

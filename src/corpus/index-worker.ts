@@ -3,7 +3,6 @@
  * index terms (see parallel.ts) while the main thread builds the rest of the corpus (people, quotes, page sizes), so
  * that both cores work on it. It loads only the index code. Its answer's arrays are transferred, not copied.
  */
-import "../runtime.js";
 import { parentPort } from "node:worker_threads";
 import { IndexBuilder, partsBuffers } from "../news/search.js";
 import type { FromWorker, ToWorker } from "./worker.js";

@@ -3,7 +3,6 @@
  * the main thread, which answers commands meanwhile. It loads only the summariser, not the analysis with its large
  * patterns, so it starts at once and holds little memory beside the loaded archive.
  */
-import "../runtime.js";
 import { parentPort } from "node:worker_threads";
 import { planSummaries } from "../news/summary.js";
 import type { FromWorker, ToWorker } from "./worker.js";

@@ -4,7 +4,6 @@
  * while the main thread keeps the Discord gateway alive. The main thread hands out files a chunk at a time as
  * workers ask (see parallel.ts), so that a worker given the longer files does not finish last on its own.
  */
-import "../runtime.js";
 import { parentPort, workerData } from "node:worker_threads";
 import type { IndexParts, IndexRoom, IndexTerms } from "../news/search.js";
 import type { SummaryPlan } from "../news/summary.js";

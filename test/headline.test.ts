@@ -438,6 +438,10 @@ describe("headline style", () => {
     // "has gone" alone says he left: "gone on the offensive" is what he did.
     const howard = "Tory leader Michael Howard has gone on the offensive in response to people questioning how a son of immigrants can propose asylum quotas.";
     expect(compressSentence(howard, 45)).toMatch(/has gone on offensive$/u);
+    // A passive infinitive is whole: "is set to be made" may end a headline, its agent dropped.
+    expect(compressSentence("A decision on whether to allow Westminster to legislate on super-casinos is set to be made by the Scottish Parliament.", 75)).toMatch(
+      /set to be made$/u,
+    );
   });
   it("cuts no parenthesis open, and drops a long one whole", () => {
     const h = generateHeadline("Seven years ago, I was interviewing for a job at POLITICO (these were the improv days, so no one bothered to tell me which one) when I saw a guy careening down the hallway pushing a mail cart.");

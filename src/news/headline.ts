@@ -509,6 +509,8 @@ function hangs(ws: readonly string[], end: number): boolean {
     if ((BE.has(head) || SPEECH.has(head) || REPORTS.has(head) || CLAUSE_NOUNS.test(head)) && !ws.slice(t + 1, end).some((w) => VERBS.has(bare(w)) || /^\p{Ll}+ed$|n['’]t$|^cannot$/u.test(w))) return true;
     break;
   }
+  // A passive infinitive is whole: "a decision is set to be made".
+  if (/(?:ed|en|made|set|held|sent|paid|built|won|put)$/u.test(bare(last)) && bare(ws[end - 2] ?? "") === "be" && bare(ws[end - 3] ?? "") === "to") return false;
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
 }
 /** Whether a cut before `end` falls inside a relative clause set off between a subject and its verb: "Mr Blair said

@@ -8,8 +8,8 @@
  *
  * The flag is given to node on its command line (NODE_FLAGS: package.json's scripts, and every test and benchmark that
  * starts a process), never set from here: set after start with v8.setFlagsFromString, as this module once did, it
- * crashed the process now and then inside a compiled pattern (a segmentation fault in 7 of about 135 runs of the
- * headline evaluation, 2026-11-30; none in 120 with the flag on the command line). Node's documentation warns that
+ * crashed the process now and then inside a compiled pattern (a segmentation fault in 8 of about 150 runs of the
+ * headline evaluation, 2026-11-30; none in 180 with the flag on the command line). Node's documentation warns that
  * flags changed after the VM has started may crash it. Worker threads share their process's flags.
  */
 

@@ -17,6 +17,7 @@ import { generateCorpus } from "./corpus.js";
 import { measureEndToEnd, printEndToEnd } from "./e2e.js";
 import type { ManyResult } from "./many.js";
 import type { Measurement, Timing } from "./measure.js";
+import type { Probe } from "./probe.js";
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0)).padStart(8);
 
@@ -29,23 +30,33 @@ function measureOnce(dir: string, extra: string[]): Measurement {
   return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Measurement;
 }
 
+/** The machine's speed just now (bench/probe.ts, in a process of its own). */
+function probeOnce(dir: string): Probe {
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, "--import", "tsx", path.join(import.meta.dirname, "probe.ts"), dir], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`probing the machine on ${dir} failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Probe;
+}
+
 /**
- * A first start (empty analysis cache: every file read and analysed, the cache written afterwards) with every
- * measurement, then a restart in a new process over the same cache (load + index and memory only).
+ * The machine's speed just before, then a first start (empty analysis cache: every file read and analysed, the cache
+ * written afterwards) with every measurement, then a restart in a new process over the same cache (load + index and
+ * memory only).
  */
-async function measure(dir: string): Promise<{ first: Measurement; restart: Measurement }> {
+async function measure(dir: string): Promise<{ probe: Probe; first: Measurement; restart: Measurement }> {
   const cache = await mkdtemp(path.join(tmpdir(), "newsdesk-bench-cache-"));
   try {
+    const probe = probeOnce(dir);
     const first = measureOnce(dir, ["--cache", cache]);
     const restart = measureOnce(dir, ["--cache", cache, "--load-only"]);
-    return { first, restart };
+    return { probe, first, restart };
   } finally {
     await rm(cache, { recursive: true, force: true });
   }
 }
 
-function print({ first: m, restart }: { first: Measurement; restart: Measurement }): void {
+function print({ probe, first: m, restart }: { probe: Probe; first: Measurement; restart: Measurement }): void {
   console.log(`\n${m.dir}: ${m.articles} articles`);
+  console.log(`  this machine just before: one thread read, parsed and analysed a file in ${probe.msPerFile.toFixed(3)} ms (its first ${probe.files} files, the fastest of three passes after a first)`);
   const base = m.baselineLoadMs !== undefined && m.baselineIndexMs !== undefined ? m.baselineLoadMs + m.baselineIndexMs : undefined;
   console.log(
     `  load + index ${(m.startMs / 1000).toFixed(1)} s (${m.workers > 0 ? `${m.workers} worker threads` : "in this thread"}; this thread blocked at most ${ms(m.blockedMs).trim()} ms at once)` +

@@ -167,7 +167,7 @@ function mainVerb(ws: readonly string[]): number {
     // A verb after "to" is an infinitive ("unable to board", "likely to receive"), never the sentence's own; a
     // hyphenated "-ed" word is an adjective ("Al Gore's self-imposed exile").
     if (bare(ws[i - 1] as string) === "to") continue;
-    const verb = VERBS.has(w) || (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4 && !w.includes("-"));
+    const verb = VERBS.has(w) || (regularPast(ws[i] as string, w) && !w.includes("-"));
     // The participle that ends the relative clause's verb group ("who has been [asking]").
     if (!verb && skipVerb && /(?:ed|en|ing)$/u.test(w) && (AUXILIARIES.has(before) || BE.has(before))) {
       skipVerb = false;
@@ -180,7 +180,7 @@ function mainVerb(ws: readonly string[]): number {
       continue;
     }
     if (VERBS.has(w)) return i;
-    if (/^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4 && !w.includes("-")) {
+    if (regularPast(ws[i] as string, w) && !w.includes("-")) {
       // "troops ordered to the capital … are mobilized": a participle before a preposition, with a finite verb
       // later, describes the subject; the later verb is the main one.
       const later = ws.findIndex((x, j) => j > i && AUXILIARIES.has(bare(x)));
@@ -194,12 +194,24 @@ function mainVerb(ws: readonly string[]): number {
 
 const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
 
+/** Whether a word (as written; `w` bare) looks like a regular past tense or participle: "ordered", not "Ted" or "need". */
+function regularPast(word: string, w: string): boolean {
+  return /^\p{Ll}/u.test(word) && /[^e]ed$/u.test(w) && w.length > 4;
+}
+
 /** Words that open a clause inside a clause ("whose mischief revealed [that] Clinton used … [while] she was …"). */
 const NESTS = /^(?:that|which|who|whom|whose|while|because|when|where|if|unless|although|though|whereas|whether)$/u;
 
-/** Verbs that take a "that" clause: "Trump understands that …", "the survey shows that …", "critics charge that …". */
-const TAKES_CLAUSE =
-  /^(?:say|said|fear|hope|think|thought|believe|expect|warn|predict|claim|argue|insist|worry|worri|suggest|know|knew|feel|felt|estimate|reckon|doubt|agree|promise|vow|pledge|signal|indicate|show|mean|meant|ensure|hint|acknowledge|admit|concede|deny|deni|report|announce|confirm|reveal|decide|rule|find|found|understand|understood|charge|contend|note|stress|emphasi[sz]e|maintain|assert|allege|reali[sz]e|recogni[sz]e|learn|discover|notice|prove|demonstrate|appear|seem|tell|told|explain|complain|add|write|wrote|recall|conclude|hear|heard|see|saw|guarantee)(?:s|es|d|ed)?$/u;
+/** Verbs that may take a clause ("Democrats say/fear the split will hurt …"): THINKS's and TAKES_CLAUSE's. */
+const CLAUSE_VERBS =
+  "say|fear|hope|think|believe|expect|warn|predict|claim|argue|insist|worry|suggest|know|feel|estimate|reckon|doubt|agree|promise|vow|pledge|signal|indicate|show|mean|ensure|guarantee|hint|acknowledge|admit|concede|deny|report|announce|confirm|reveal|decide|rule|find";
+
+/** Verbs that take a "that" clause, in any tense: "Trump understands that …", "the survey shows that …", "critics
+ * charge that …". */
+const TAKES_CLAUSE = new RegExp(
+  `^(?:${CLAUSE_VERBS}|said|thought|worri|knew|felt|meant|deni|found|understand|understood|charge|contend|note|stress|emphasi[sz]e|maintain|assert|allege|reali[sz]e|recogni[sz]e|learn|discover|notice|prove|demonstrate|appear|seem|tell|told|explain|complain|add|write|wrote|recall|conclude|hear|heard|see|saw)(?:s|es|d|ed)?$`,
+  "u",
+);
 
 /** Whether the "that" at `at`, before the main verb, opens a relative clause: after a noun (not a verb that takes a
  * clause, a preposition or a comma), with a verb for the clause and one for the sentence after it. */
@@ -217,7 +229,7 @@ function finiteVerbGroups(ws: readonly string[], from: number, to = ws.length, p
   let inGroup = false;
   for (let i = from; i < to; i++) {
     const w = bare(ws[i] as string);
-    const known = VERBS.has(w) || (pastToo && /^\p{Ll}/u.test(ws[i] as string) && /[^e]ed$/u.test(w) && w.length > 4);
+    const known = VERBS.has(w) || (pastToo && regularPast(ws[i] as string, w));
     const finite = known && bare(ws[i - 1] as string) !== "to" && !RELATIVES.has(bare(ws[i - 1] as string));
     if (finite && !inGroup) groups++;
     inGroup = finite;
@@ -326,7 +338,7 @@ const MAX_FUTURE_SUBJECT_WORDS = 10;
 /** The words after which "will" stays (KEEPS_AUXILIARY's, and "this"). */
 const PRONOUNS = new Set([...PRONOUN_WORDS, "this"]);
 /** Verbs whose object may be a clause with its own "will" ("Democrats say/fear the split will hurt …"). */
-const THINKS = /^(?:say|fear|hope|think|believe|expect|warn|predict|claim|argue|insist|worry|suggest|know|feel|estimate|forecast|reckon|doubt|bet|agree|promise|vow|pledge|signal|indicate|show|mean|ensure|guarantee|hint|acknowledge|admit|concede|deny|report|announce|confirm|reveal|decide|rule|find)(?:s|es)?$/u;
+const THINKS = new RegExp(`^(?:${CLAUSE_VERBS}|forecast|bet)(?:s|es)?$`, "u");
 
 /** Remove the last droppable ", clause" (or " — clause", "; clause"); null when there is none. */
 function dropTrailingClause(t: string): string | null {
@@ -866,7 +878,7 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
       // Nor where the sentence names another of that surname ("former President Bill Clinton and [Hillary] Clinton").
       const namesake = v.some((w, k) => (k < p.name || k >= p.end) && k > 0 && bare(w) === bare(last) && /^\p{Lu}/u.test(v[k - 1] as string) && bare(v[k - 1] as string) !== bare(name[0] as string));
       const byName = count(last) >= 2 && count(last) > count(name[0] as string) && keywords?.common.has(stem(words(last)[0] ?? "")) !== true && !namesake;
-      surnames.push(...before, ...(byName ? [name.at(-1) as string] : name));
+      surnames.push(...before, ...(byName ? [last] : name));
       at = p.end;
     }
     surnames.push(...v.slice(at));

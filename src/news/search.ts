@@ -148,14 +148,13 @@ export class IndexBuilder {
   private lengths: Float64Array;
   private count = 0;
   private total = 0;
+  private readonly folded: string[] = [];
 
   constructor(room?: IndexRoom) {
     this.body = new Triples(room?.body);
     this.heads = new Triples(room?.heads);
     this.lengths = new Float64Array(Math.max(1, room?.articles ?? 1024));
   }
-
-  private readonly folded: string[] = [];
 
   /** The next article's terms, and its headline. */
   add(it: IndexTerms, headline: string): void {

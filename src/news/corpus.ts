@@ -278,15 +278,21 @@ export class Corpus {
 
   private *buildPeople(analyses: ReadonlyMap<string, Analysis> | undefined): Generator<undefined, Map<string, Person>> {
     const people = new Map<string, Person>();
+    /** Each name's person once met: a name met again adds only its article (its alias and length are known). */
+    const byName = new Map<string, Person>();
     const touch = (name: string, articleId: string): void => {
-      const key = personKey(name);
-      let p = people.get(key);
-      if (!p) {
-        p = { key, name, aliases: new Set(), quotes: [], reported: [], articles: new Set() };
-        people.set(key, p);
+      let p = byName.get(name);
+      if (p === undefined) {
+        const key = personKey(name);
+        p = people.get(key);
+        if (!p) {
+          p = { key, name, aliases: new Set(), quotes: [], reported: [], articles: new Set() };
+          people.set(key, p);
+        }
+        if (name.length > p.name.length) p.name = name;
+        p.aliases.add(name);
+        byName.set(name, p);
       }
-      if (name.length > p.name.length) p.name = name;
-      p.aliases.add(name);
       p.articles.add(articleId);
     };
     const pending: Array<{ a: Article; statements: Statements }> = [];
@@ -298,12 +304,13 @@ export class Corpus {
     let n = 0;
     for (const a of this.articles) {
       // Analysing here is slow: pause after every few articles then.
-      n += analyses?.has(a.id) === true ? 1 : 25;
+      const given = analyses?.get(a.id);
+      n += given !== undefined ? 1 : 25;
       if (n >= BUILD_STEP) {
         n = 0;
         yield;
       }
-      const analysis = analyses?.get(a.id) ?? analyzeArticle(a);
+      const analysis = given ?? analyzeArticle(a);
       this.analysesById.set(a.id, analysis);
       const { statements, mentioned } = analysis;
       names.length = 0;

@@ -330,6 +330,14 @@ describe("headline style", () => {
     expect(compressSentence("A few weeks ahead of the New York Primary, Hillary Clinton’s campaign says they are unwilling to debate.")).toMatch(/^Hillary Clinton’s campaign\b/u);
   });
 
+  it("drops a participle's lead-in with its places and dates ('Born in Luton, Bedfordshire, on 5 April 1920,'), not a subject", () => {
+    const hailey = "Born in Luton, Bedfordshire, on 5 April 1920, Hailey was the only child of working class parents.";
+    expect(compressSentence(hailey)).toMatch(/^Hailey was only child of working class parents/u);
+    expect(compressSentence("Boosted by strong sales of its new phones, the firm has raised its forecast for the year.")).toMatch(/^Firm\b/u);
+    // A capitalised subject that ends in -ed opens its own sentence: "United States" is no participle.
+    expect(compressSentence("United States officials in Geneva, Switzerland, said the talks would resume next week.")).toMatch(/^United States officials\b/u);
+  });
+
   it("takes a comma before a list's last items for no inserted clause ('against Communism, abortion and the ERA')", () => {
     const schlafly =
       "Phyllis Schlafly, whose grass-roots campaigns against Communism, abortion and the Equal Rights Amendment galvanized conservatives for almost two generations and helped reshape American politics, died on Monday.";

@@ -67,6 +67,15 @@ const LEADING_CONNECTIVE = /^(?:So(?!\s(?:far|much|many|long)\b)|And|But|Yet(?!\
 const LEADING_CLAUSE =
   /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|in|as|after|while|with|despite|amid|following|since|speaking|on|at|during|before|when|although|though|if|because|once|unlike|like|under|for|by|from|having|addressing|asked|writing|responding|according|now that)\b[^,]{2,120},[”"]?\s+/iu;
 
+/**
+ * A participle's lead-in before the subject: "Born in Luton, Bedfordshire, on 5 April 1920, Hailey was …", "Boosted by
+ * strong sales, the firm …": the participle and its phrase, with the places and dates that follow it set off by
+ * commas, up to a capitalised subject. (A sentence does not open on its verb: such a word there is a participle.)
+ */
+const LEADING_PARTICIPLE = fast(
+  /^(?:\p{Lu}\p{Ll}+ed|Born|Known|Hit|Made|Built|Written|Seen|Driven|Taken|Given|Caught|Struck|Shaken|Beaten|Led|Brought|Held|Left)\s+(?:in|at|by|with|on|to|from|as|for|into|after|over|under|during|near)\s[^,]{1,80},\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s?)+,\s+|(?:on|in)\s[^,]{1,30},\s+)*(?=\p{Lu}|(?:the|a|an|its|his|her|their)\s)/u,
+);
+
 /** ", according to officials.", ", officials said", ", said Rubio", ", the ministry said." at the end; not ", says he's
  * open to running", the sentence's own verb. */
 const TRAILING_ATTRIBUTION =
@@ -897,7 +906,7 @@ function prepare(sentence: string): string {
   // One lead-in may follow another: "Sunday on CNN's “GPS,” when asked about Trump, Obama said …".
   for (let guard = 0, before = ""; guard < 3 && before !== t; guard++) {
     before = t;
-    for (const lead of [LEADING_CONNECTIVE, LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE]) {
+    for (const lead of [LEADING_CONNECTIVE, LEADING_TIME, LEADING_SPAN, LEADING_CLAUSE, LEADING_PARTICIPLE]) {
       const n = t.replace(lead, "");
       if (n !== t && wordsOf(n).length >= 5) t = n;
     }

@@ -338,6 +338,17 @@ describe("headline style", () => {
     expect(compressSentence("United States officials in Geneva, Switzerland, said the talks would resume next week.")).toMatch(/^United States officials\b/u);
   });
 
+  it("keeps the auxiliary of a subordinate clause's passive or progressive, and drops the main clause's", () => {
+    // Without "were", Trump and Rubio would be the ones pressing; without "was", the name would announce.
+    const debate = "The Fox News debate from Detroit on Thursday night started with a bang when Donald Trump and Marco Rubio were pressed about the personal attacks.";
+    expect(compressSentence(debate)).toMatch(/when Donald Trump and Marco Rubio were pressed/u);
+    expect(compressSentence("The timeline shows that Syed Farook’s name was announced on a police scanner.")).toMatch(/shows that Syed Farook’s name was announced/u);
+    expect(compressSentence("Shares fell as the company is considering a sale.")).toMatch(/as company is considering sale/u);
+    // The main clause's goes, also after a relative clause's "that" (the noun's verb is the main one).
+    expect(compressSentence("The bill was rejected by the Senate on Tuesday.")).toBe("Bill rejected by Senate");
+    expect(compressSentence("Problems that ultimately consumed the campaign were planted long ago.")).toMatch(/campaign planted long ago/u);
+  });
+
   it("takes a comma before a list's last items for no inserted clause ('against Communism, abortion and the ERA')", () => {
     const schlafly =
       "Phyllis Schlafly, whose grass-roots campaigns against Communism, abortion and the Equal Rights Amendment galvanized conservatives for almost two generations and helped reshape American politics, died on Monday.";

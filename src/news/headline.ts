@@ -301,6 +301,27 @@ const PASSIVE = fast(new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are|was|w
 const PROGRESSIVE = fast(new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(\p{Ll}{2,}ing)\b(?!['’]))`, "gu"));
 const COPULA_BEFORE = fast(new RegExp(String.raw`${KEEPS_AUXILIARY}(\s)(?:is|are)\s(?=(?:(?:likely|unlikely|set|due|poised|expected|about|ready|able|unable|keen|eager|willing|determined|bound)\sto\b|among\b))`, "gu"));
 
+/** Words that open a subordinate clause ("that" only after a verb that takes one: see `subordinate`). */
+const SUBORDINATORS = fast(/(?:^|\s)(?:when|while|after|before|because|if|as|since|although|though|whether|until|unless|once)\s(?!to\s)/iu);
+const THAT_CLAUSE = fast(/(\S+)\s+that\s/giu);
+/**
+ * Whether the auxiliary at `at` belongs to a subordinate clause: a subordinator since the last comma, colon, semicolon
+ * or dash, or "that" after a verb ("shows that", "shocked that"; not a relative's "problems that …", whose noun's
+ * verb is the main clause's). Such a clause keeps it: "started when Trump and Rubio were pressed" without "were" reads
+ * as if they pressed, and "shows that his name was announced" as if the name announced; the main clause's goes ("Bill
+ * was rejected").
+ */
+function subordinate(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const clause = `${before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf("—"), before.lastIndexOf(" – ")) + 1)} `;
+  if (SUBORDINATORS.test(clause)) return true;
+  for (const m of clause.matchAll(THAT_CLAUSE)) {
+    const verb = bare(m[1] as string);
+    if (TAKES_CLAUSE.test(verb) || /^\p{Ll}+(?:ed|ing)$/u.test(verb)) return true;
+  }
+  return false;
+}
+
 /**
  * Headline grammar for a compressed sentence: the perfect and passive lose their auxiliaries ("has hit" → "hit",
  * "was rejected" → "rejected", "has been named" → "named"), the present progressive and
@@ -311,9 +332,9 @@ function headlineGrammar(t: string): string {
   return outsideQuotes(t, (part) => {
     let s = ` ${part}`;
     s = s.replace(PERFECT, "$1");
-    s = s.replace(PASSIVE, "$1");
-    s = s.replace(PROGRESSIVE, (whole: string, space: string, ing: string) => (ING_NOUN.test(ing) ? whole : space));
-    s = s.replace(COPULA_BEFORE, "$1");
+    s = s.replace(PASSIVE, (whole: string, space: string, at: number, all: string) => (subordinate(all, at) ? whole : space));
+    s = s.replace(PROGRESSIVE, (whole: string, space: string, ing: string, at: number, all: string) => (ING_NOUN.test(ing) || subordinate(all, at) ? whole : space));
+    s = s.replace(COPULA_BEFORE, (whole: string, space: string, at: number, all: string) => (subordinate(all, at) ? whole : space));
     // Not after "of": "some of its muscle", "one of their members" need it.
     s = s.replace(/(?<!\bof)(\s)(?:its|their)\s(?=[\p{L}\d])(?!own\b)/gu, "$1");
     return s.slice(1);

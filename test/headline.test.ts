@@ -349,6 +349,14 @@ describe("headline style", () => {
     expect(compressSentence("Problems that ultimately consumed the campaign were planted long ago.")).toMatch(/campaign planted long ago/u);
   });
 
+  it("leaves no participle last once a cut's dangling word is stripped ('a student referred [to]', 'a filibuster aimed [at]')", () => {
+    const student =
+      "Western Journalism reported recently about a hapless college student referred to on social media as #stickerboy, who was able to get into a Hillary Clinton rally last month in Iowa.";
+    expect(compressSentence(student)).not.toMatch(/referred$/u);
+    const filibuster = "Seven Democrats in the Missouri Senate kept up a filibuster aimed at drawing attention to, and ultimately killing, a religious-freedom bill that critics called anti-gay.";
+    expect(compressSentence(filibuster)).not.toMatch(/aimed$/u);
+  });
+
   it("takes a comma before a list's last items for no inserted clause ('against Communism, abortion and the ERA')", () => {
     const schlafly =
       "Phyllis Schlafly, whose grass-roots campaigns against Communism, abortion and the Equal Rights Amendment galvanized conservatives for almost two generations and helped reshape American politics, died on Monday.";

@@ -995,11 +995,12 @@ function bestCompression(
           const joined = kept.slice(0, end).join(" ");
           if (seen.has(joined)) continue;
           seen.add(joined);
-          // Dangling words stripped from the end may leave a word that wants more, or the main verb last ("Sanders
-          // raised [more than]"): such a cut is no headline.
+          // Dangling words stripped from the end may leave a word that wants more, the main verb last ("Sanders
+          // raised [more than]") or a participle ("a student referred [to]"): such a cut is no headline.
           const cleaned = clean(joined);
           const cleanedWords = wordsOf(cleaned);
-          if (cleanedWords.length < end && (hangs(cleanedWords, cleanedWords.length) || cleanedWords.length === verb + 1)) continue;
+          const left = cleanedWords.length;
+          if (left < end && (hangs(cleanedWords, left) || left === verb + 1 || dangles(cleanedWords, left, verb))) continue;
           const text = capitalize(clean(headlineFuture(headlineGrammar(cleaned))));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;

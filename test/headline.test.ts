@@ -357,6 +357,13 @@ describe("headline style", () => {
     expect(compressSentence(filibuster)).not.toMatch(/aimed$/u);
   });
 
+  it("ends on no verb that wants its object: '-ing' ('considering announcing'), an infinitive ('works to raise'), 'make it [so]'", () => {
+    const jeb = "Donald Trump dismissed a report in Politico that Jeb Bush has been considering announcing that he will not endorse the billionaire businessman, if he becomes the Republican party nominee.";
+    expect(compressSentence(jeb)).not.toMatch(/announcing$/u);
+    expect(compressSentence("Deadline is fast approaching as each party committee works to raise more than $60 million.")).not.toMatch(/to raise$/u);
+    expect(compressSentence("It was not a tricky question, but Hillary Rodham Clinton found a way to make it so.")).toMatch(/to make it so$/u);
+  });
+
   it("takes a comma before a list's last items for no inserted clause ('against Communism, abortion and the ERA')", () => {
     const schlafly =
       "Phyllis Schlafly, whose grass-roots campaigns against Communism, abortion and the Equal Rights Amendment galvanized conservatives for almost two generations and helped reshape American politics, died on Monday.";

@@ -138,7 +138,10 @@ function clean(text: string): string {
     const m = /(?:^|\s)([\p{L}'’]+)$/u.exec(t);
     const last = m?.[1]?.toLowerCase();
     // "after he had assaulted her": "her" after a verb is its object, not a possessive waiting for its noun.
-    const object = last === "her" && /\s(?:\p{Ll}+ed|\p{Ll}+ing|told|gave|made|saw|met|let|sent|asked|called)\s+\S+$/u.test(t);
+    // Nor is "so" in "make it so", "did so", "said so": the verb's, not a connective waiting for its clause.
+    const object =
+      (last === "her" && /\s(?:\p{Ll}+ed|\p{Ll}+ing|told|gave|made|saw|met|let|sent|asked|called)\s+\S+$/u.test(t)) ||
+      (last === "so" && /\s(?:it|do|does|did|done|doing|think|thinks|thought|say|says|said)\s+so$/iu.test(t));
     if (last !== undefined && DANGLING.has(last) && t.includes(" ") && !object) {
       t = t.slice(0, t.length - (m?.[1]?.length ?? 0)).replace(/[\s,;:—–-]+$/u, "");
       continue;
@@ -538,7 +541,7 @@ function dangles(ws: readonly string[], end: number, verb: number): boolean {
 /** Nouns that take a clause: "the vain hope that superdelegates [will …]" needs its verb. */
 const CLAUSE_NOUNS = /^(?:hope|fear|belief|claim|idea|fact|news|view|sense|notion|evidence|possibility|chance|assumption|argument|warning|promise|suggestion|concern|worry|sign|signs|assurance|assurances|allegation|allegations|charge|charges|report|reports)$/u;
 /** "-ing" words that want what follows them: a headline does not end on one ("spent his campaign railing"). */
-const WANTS_OBJECT = /^(?:rail|tak|sound|push|aim|work|wait|prepar|vow|threaten|refus|pledg|urg|ask|try|seek|hop|call|look|plan|get|mak|bring|putt|giv|send|keep|turn)ing$/u;
+const WANTS_OBJECT = /^(?:rail|tak|sound|push|aim|work|wait|prepar|vow|threaten|refus|pledg|urg|ask|try|seek|hop|call|look|plan|get|mak|bring|putt|giv|send|keep|turn|alleg|announc|claim|suggest|demand|consider|discuss|describ|accus|prais|criticiz|criticis|offer)ing$/u;
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
 function hangs(ws: readonly string[], end: number): boolean {
   const last = ws[end - 1] as string;
@@ -553,8 +556,12 @@ function hangs(ws: readonly string[], end: number): boolean {
   }
   // A passive infinitive is whole: "a decision is set to be made".
   if (/(?:ed|en|made|set|held|sent|paid|built|won|put)$/u.test(bare(last)) && bare(ws[end - 2] ?? "") === "be" && bare(ws[end - 3] ?? "") === "to") return false;
+  // An infinitive whose verb wants an object: "found a way to make [the answer …]".
+  if (TRANSITIVE.test(bare(last)) && bare(ws[end - 2] ?? "") === "to") return true;
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
 }
+/** Verbs that want an object: an infinitive does not end a headline on one. */
+const TRANSITIVE = /^(?:make|take|give|get|put|bring|keep|send|hold|raise|offer|find|use|provide|include|reach|cut|set)$/u;
 /** Whether a cut before `end` falls inside a relative clause set off between a subject and its verb: "Mr Blair said
  * the bill, [which brings in house arrest], had safeguards" cut inside the clause leaves "the bill" without a verb. */
 function cutsInsertedClause(ws: readonly string[], end: number): boolean {

@@ -884,7 +884,8 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
   if (verb > 0 && (SPEECH.has(bare(ws[verb] as string)) || REPORTS.has(bare(ws[verb] as string)))) {
     const that = ws.findIndex((w, i) => i > verb && i <= verb + 8 && bare(w) === "that");
     const from = that > 0 ? that + 1 : ["says", "said", "told", "tells"].includes(bare(ws[verb] as string)) && bare(ws[verb + 1] ?? "") !== "" && /^\p{Ll}/u.test(ws[verb + 1] ?? "") && bare(ws[verb] as string).startsWith("sa") ? verb + 1 : -1;
-    if (from > 0 && ws.length - from >= 4 && SPEECH.has(bare(ws[verb] as string))) {
+    // Not an attribution set off by commas ("Investment, official says, helped …"): the sentence is what was said.
+    if (from > 0 && ws.length - from >= 4 && SPEECH.has(bare(ws[verb] as string)) && !ws.slice(0, verb).some((w) => w.endsWith(","))) {
       const subject = ws.slice(0, verb);
       subject[subject.length - 1] = `${(subject[subject.length - 1] as string).replace(/[,:;]$/u, "")}:`;
       speech.push([...subject, ...ws.slice(from)]);
@@ -1015,8 +1016,8 @@ function bestCompression(
           if (AUXILIARIES.has(bare(cw[0] as string)) && !text.endsWith("?")) continue;
           // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").
           if (!balancedQuotes(text)) continue;
-          // No stub of a clause after the last comma ("…continued unabated, marked").
-          const tail = /,\s([^,]*)$/u.exec(text)?.[1];
+          // No stub of a clause after the last comma or semicolon ("…continued unabated, marked", "…; Trump").
+          const tail = /[,;]\s([^,;]*)$/u.exec(text)?.[1];
           if (tail !== undefined && wordsOf(tail).length <= 2) continue;
           const score = headlineScore(cw, keywords, memo) - (text.length > target ? 0.05 : 0);
           // Which sentence a headline comes from goes by the likeliest compression of each; how it is cut also

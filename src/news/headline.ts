@@ -68,7 +68,7 @@ const LEADING_CLAUSE =
   /^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|in|as|after|while|with|despite|amid|following|since|speaking|on|at|during|before|when|although|though|if|because|once|unlike|like|under|for|by|from|having|addressing|asked|writing|responding|according|now that)\b[^,]{2,120},[”"]?\s+/iu;
 
 /**
- * A participle's lead-in before the subject: "Born in Luton, Bedfordshire, on 5 April 1920, Hailey was …", "Boosted by
+ * A participle's lead-in before the subject: "Raised in Leeds, Yorkshire, on a council estate, Smith was …", "Boosted by
  * strong sales, the firm …": the participle and its phrase, with the places and dates that follow it set off by
  * commas, up to a capitalised subject. (A sentence does not open on its verb: such a word there is a participle.)
  */
@@ -310,8 +310,8 @@ const THAT_CLAUSE = fast(/(\S+)\s+that\s/giu);
 /**
  * Whether the auxiliary at `at` belongs to a subordinate clause: a subordinator since the last comma, colon, semicolon
  * or dash, or "that" after a verb ("shows that", "shocked that"; not a relative's "problems that …", whose noun's
- * verb is the main clause's). Such a clause keeps it: "started when Trump and Rubio were pressed" without "were" reads
- * as if they pressed, and "shows that his name was announced" as if the name announced; the main clause's goes ("Bill
+ * verb is the main clause's). Such a clause keeps it: "opened when the senators were questioned" without "were" reads
+ * as if they asked, and "shows that his name was mentioned" as if the name mentioned; the main clause's goes ("Bill
  * was rejected").
  */
 function subordinate(text: string, at: number): boolean {
@@ -884,7 +884,7 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
   if (verb > 0 && (SPEECH.has(bare(ws[verb] as string)) || REPORTS.has(bare(ws[verb] as string)))) {
     const that = ws.findIndex((w, i) => i > verb && i <= verb + 8 && bare(w) === "that");
     const from = that > 0 ? that + 1 : ["says", "said", "told", "tells"].includes(bare(ws[verb] as string)) && bare(ws[verb + 1] ?? "") !== "" && /^\p{Ll}/u.test(ws[verb + 1] ?? "") && bare(ws[verb] as string).startsWith("sa") ? verb + 1 : -1;
-    // Not an attribution set off by commas ("Investment, official says, helped …"): the sentence is what was said.
+    // Not an attribution set off by commas ("Exports, an official says, helped …"): the sentence is what was said.
     if (from > 0 && ws.length - from >= 4 && SPEECH.has(bare(ws[verb] as string)) && !ws.slice(0, verb).some((w) => w.endsWith(","))) {
       const subject = ws.slice(0, verb);
       subject[subject.length - 1] = `${(subject[subject.length - 1] as string).replace(/[,:;]$/u, "")}:`;
@@ -1004,7 +1004,7 @@ function bestCompression(
           if (seen.has(joined)) continue;
           seen.add(joined);
           // Dangling words stripped from the end may leave a word that wants more, the main verb last ("Sanders
-          // raised [more than]") or a participle ("a student referred [to]"): such a cut is no headline.
+          // raised [more than]") or a participle ("a teacher referred [to]"): such a cut is no headline.
           const cleaned = clean(joined);
           const cleanedWords = wordsOf(cleaned);
           const left = cleanedWords.length;
@@ -1016,7 +1016,7 @@ function bestCompression(
           if (AUXILIARIES.has(bare(cw[0] as string)) && !text.endsWith("?")) continue;
           // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").
           if (!balancedQuotes(text)) continue;
-          // No stub of a clause after the last comma or semicolon ("…continued unabated, marked", "…; Trump").
+          // No stub of a clause after the last comma or semicolon ("…continued unabated, marked", "…; Jones").
           const tail = /[,;]\s([^,;]*)$/u.exec(text)?.[1];
           if (tail !== undefined && wordsOf(tail).length <= 2) continue;
           const score = headlineScore(cw, keywords, memo) - (text.length > target ? 0.05 : 0);

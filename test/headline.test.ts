@@ -42,10 +42,10 @@ describe("headline style", () => {
   const body = (lead: string, ...more: string[]) => [lead, ...more];
 
   it("drops a dateline with a date and an agency before splitting sentences", () => {
-    const lead = "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump says he doesn’t watch professional football much anymore.";
-    const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "Trump spoke in Reno. Trump said the NFL had gone soft. Trump again.", "Trump left."));
-    expect(h).not.toMatch(/RENO|Nev|AP/u);
-    expect(h).toMatch(/Trump(?: says|:) he doesn’t watch professional football/u);
+    const lead = "TULSA, Okla. (AP) — Democratic presidential hopeful Maria Lopez says she doesn’t watch professional baseball much anymore.";
+    const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "Lopez spoke in Tulsa. Lopez said the league had gone soft. Lopez again.", "Lopez left."));
+    expect(h).not.toMatch(/TULSA|Okla|AP/u);
+    expect(h).toMatch(/Lopez(?: says|:) she doesn’t watch professional baseball/u);
     expect(h.length).toBeLessThanOrEqual(HEADLINE_MAX);
   });
 
@@ -65,13 +65,13 @@ describe("headline style", () => {
 
   it("offers each sentence without the descriptions before names, where they can go", () => {
     const plain = (s: string) => variants(s.split(" "), keywordsOf([s])).map((v) => v.join(" "));
-    expect(plain("Japanese car maker Mitsubishi Motors has struck a deal to supply cars to Peugeot.")).toContain(
-      "Mitsubishi Motors has struck a deal to supply cars to Peugeot.",
+    expect(plain("Korean phone maker Daewon Mobile has struck a deal to supply screens to Nokia.")).toContain(
+      "Daewon Mobile has struck a deal to supply screens to Nokia.",
     );
-    expect(plain("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.")).toContain("Quarterly profits at TimeWarner jumped 76% to $1.13bn.");
+    expect(plain("Quarterly profits at US retail giant ShopCo jumped 54% to $2.4bn.")).toContain("Quarterly profits at ShopCo jumped 54% to $2.4bn.");
     // Not one item of a coordination, not after a possessive, an auxiliary or a participle, not before a weekday.
     for (const [sentence, kept] of [
-      ["Shares in UK drinks and food firm Allied Domecq have risen.", "food firm Allied"],
+      ["Shares in UK paper and print firm Harland Moore have risen.", "print firm Harland"],
       ["A stage adaptation of the children's film Mary Poppins has opened.", "children's film Mary"],
       ["Scenes from the rally will keep writer Jared Sexton awake.", "keep writer Jared"],
       ["The movie by famed director Michael Bay is set to be released.", "famed director"],
@@ -82,34 +82,34 @@ describe("headline style", () => {
   });
 
   it("may name a person the article keeps naming by surname, without the description, and report speech as “X: …”", () => {
-    const lead = "Former Attorney General Michael Mukasey told delegates at the convention that the email scandal should disqualify her.";
-    const k = keywordsOf(body(lead, "Mukasey spoke for ten minutes.", "Mukasey, who served under Bush, said more.", "Mukasey left."));
+    const lead = "Former Attorney General Robert Hallam told delegates at the convention that the loan scandal should disqualify him.";
+    const k = keywordsOf(body(lead, "Hallam spoke for ten minutes.", "Hallam, who served under Bush, said more.", "Hallam left."));
     const all = variants(lead.split(" "), k).map((v) => v.join(" "));
-    expect(all).toContain("Mukasey told delegates at the convention that the email scandal should disqualify her.");
-    expect(all).toContain("Mukasey: the email scandal should disqualify her.");
+    expect(all).toContain("Hallam told delegates at the convention that the loan scandal should disqualify him.");
+    expect(all).toContain("Hallam: the loan scandal should disqualify him.");
     expect(all).toContain(lead);
-    // Without the article saying "Mukasey" alone, the full name stays.
+    // Without the article saying "Hallam" alone, the full name stays.
     const once = variants(lead.split(" "), keywordsOf([lead])).map((v) => v.join(" "));
-    expect(once).toContain("Michael Mukasey told delegates at the convention that the email scandal should disqualify her.");
-    expect(once.some((v) => v.startsWith("Mukasey"))).toBe(false);
+    expect(once).toContain("Robert Hallam told delegates at the convention that the loan scandal should disqualify him.");
+    expect(once.some((v) => v.startsWith("Hallam"))).toBe(false);
   });
 
   it("keeps a place called by two words whole (“West End” is no person)", () => {
-    const lead = "The West End is honouring its finest stars and shows at the Evening Standard Theatre Awards in London.";
+    const lead = "The West End is celebrating its brightest actors and plays at the annual Metro Stage Awards in London.";
     const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "The West End awards are held each year.", "Stars of the West End came."));
     expect(h).toMatch(/^West End\b/u);
   });
 
   it("calls by surname only a name whose last word the article never writes in lower case (no “Prize” for “Whitbread Prize”)", () => {
-    const lead = "Novelist Andrea Levy is favourite to win the main Whitbread Prize book of the year award.";
-    const paragraphs = [lead, "The prize is worth £25,000. Levy won the novel prize.", "Levy said the prize mattered. Levy thanked her readers."];
+    const lead = "Novelist Clara Hume is favourite to win the main Brampton Prize book of the year award.";
+    const paragraphs = [lead, "The prize is worth £25,000. Hume won the novel prize.", "Hume said the prize mattered. Hume thanked her readers."];
     const keywords = keywordsOf(paragraphs);
     const all = variants(lead.split(" "), keywords).map((v) => v.join(" "));
-    // "Andrea Levy" → "Levy": the article calls her so, and writes no "levy".
-    expect(all.some((v) => /\bLevy is favourite\b/u.test(v) && !v.includes("Andrea"))).toBe(true);
-    // "Whitbread Prize" keeps "Whitbread": "prize" is a common word of the article.
+    // "Clara Hume" → "Hume": the article calls her so, and writes no "hume".
+    expect(all.some((v) => /\bHume is favourite\b/u.test(v) && !v.includes("Clara"))).toBe(true);
+    // "Brampton Prize" keeps "Brampton": "prize" is a common word of the article.
     for (const v of all) expect(v).not.toMatch(/main Prize/u);
-    expect(generateHeadline(lead, HEADLINE_MAX, paragraphs)).toContain("Whitbread Prize");
+    expect(generateHeadline(lead, HEADLINE_MAX, paragraphs)).toContain("Brampton Prize");
   });
 
   it("calls no one by surname alone where the sentence names another of that surname", () => {
@@ -125,26 +125,26 @@ describe("headline style", () => {
   });
 
   it("drops no description joined to another or ending a title, and takes no day of a name for a person or a time", () => {
-    const keywords = keywordsOf(["Clinton spoke. Clinton won. Clinton thanked voters.", "Super Tuesday states voted on Super Tuesday. Tuesday came."]);
-    const joined = "Former Secretary of State and Democratic presidential frontrunner Hillary Clinton is calling for more troops.";
+    const keywords = keywordsOf(["Clinton spoke. Clinton won. Clinton thanked voters. Carter spoke. Carter won.", "Super Tuesday states voted on Super Tuesday. Tuesday came."]);
+    const joined = "Former Secretary of Defense and Republican presidential frontrunner John Carter is calling for more troops.";
     const titled = "A new poll finds former Secretary of State Hillary Clinton would beat Donald Trump in November.";
     for (const v of [...variants(joined.split(" "), keywords), ...variants(titled.split(" "), keywords)].map((x) => x.join(" "))) {
-      expect(v).not.toMatch(/State and (?:Hillary )?Clinton|Secretary of (?:Hillary )?Clinton/u);
+      expect(v).not.toMatch(/Defense and (?:John )?Carter|Secretary of (?:Hillary )?Clinton/u);
     }
     // "Super Tuesday" is no person called "Tuesday", and no time of the news to leave out.
     for (const v of variants("Sanders reserved time in four Super Tuesday states.".split(" "), keywords)) expect(v.join(" ")).toContain("Super Tuesday states");
     expect(compressSentence("Super Tuesday brought the parties closer to picking their nominees on Tuesday night.")).toBe("Super Tuesday brought parties closer to picking nominees");
   });
 
-  it("takes the comma of a place (“Columbus, Ohio,”) for no end of a clause, and ends on no subject pronoun", () => {
-    const kasich = 'Ohio Gov. John Kasich suspended his presidential campaign Wednesday evening, telling supporters in Columbus, Ohio, that he had "renewed faith".';
-    for (const max of [90, 60, 50]) expect(compressSentence(kasich, max)).not.toMatch(/\bcampaign Ohio\b|\bOhio$/u);
-    for (const max of [90, 40, 25]) expect(compressSentence("Ben Carson says he is under political attack because of his rise in the polls.", max)).not.toMatch(/\b(?:he|she|they|we)$/u);
+  it("takes the comma of a place (“Dayton, Ohio,”) for no end of a clause, and ends on no subject pronoun", () => {
+    const kasich = 'Iowa Gov. Ann Marsh ended her presidential bid on Tuesday night, telling backers in Dayton, Ohio, that she had "no regrets at all".';
+    for (const max of [90, 60, 50]) expect(compressSentence(kasich, max)).not.toMatch(/\bbid Ohio\b|\bOhio$/u);
+    for (const max of [90, 40, 25]) expect(compressSentence("Mayor Paul Adams says he is under fire from all sides because of his record on housing.", max)).not.toMatch(/\b(?:he|she|they|we)$/u);
   });
 
   it("drops no phrase that holds the subject of a later verb (“asked [about speeches she] made”)", () => {
-    const clinton = "After a New Hampshire rally Friday, Hillary Clinton was asked about speeches she made behind closed doors to a group of Goldman Sachs employees in 2014.";
-    const powell = "Democratic presidential nominee Hillary Clinton told federal investigators in July she was advised by former Secretary of State Colin Powell to use a private email account.";
+    const clinton = "After a Denver rally Friday, Senator Jane Hollis was asked about speeches she made behind closed doors to a group of bank employees in 2012.";
+    const powell = "Republican presidential nominee Mark Dunn told federal investigators in March he was advised by former Secretary of State Alan Ross to use a private phone line.";
     for (const max of [90, 70, 50]) {
       expect(compressSentence(clinton, max)).not.toMatch(/asked made|asked behind/u);
       expect(compressSentence(powell, max)).not.toMatch(/investigators (?:was )?advised/u);
@@ -153,9 +153,9 @@ describe("headline style", () => {
 
   it("leaves no participle dangling where a cut or a dropped phrase ends it, and no clause without its verb", () => {
     const sentences = [
-      "At the heart of the messaging battle is a $1.1 billion Zika funding bill crafted by the House.",
-      "This is no small irony: Sanders spent much of his campaign railing against superdelegates and fighting to eliminate the practice of giving party officials a say.",
-      "The 10 authors shortlisted for a Richard and Judy book award in 2005 are hoping for a boost in sales following the success of this year's winner.",
+      "At the heart of the budget fight is a $2.3 billion flood defence bill crafted by the Senate.",
+      "This is no small irony: Harris spent much of her campaign railing against lobbyists and fighting to end the practice of giving donors a say.",
+      "The 12 poets shortlisted for a Forward and Hill poetry prize in 2010 are hoping for a boost in sales following the success of last year's winner.",
       "The only thing keeping him in the race is the vain hope that superdelegates will overturn the will of the voters at the convention in July.",
     ];
     for (const s of sentences) {
@@ -166,13 +166,13 @@ describe("headline style", () => {
       }
     }
     // "A public airing" ends well: an "-ing" noun after an adjective.
-    expect(compressSentence("Sir Joshua Reynolds' Portrait of Omai will get a public airing following fears it would stay hidden because of an export wrangle.")).toMatch(/public airing$/u);
+    expect(compressSentence("Sir Henry Vane's Portrait of a Sailor will get a public airing following fears it would stay hidden because of a tax dispute.")).toMatch(/public airing$/u);
   });
 
   it("takes no hyphenated adjective for the main verb, and keeps a phrase that holds a later verb's subject", () => {
     // "self-imposed" describes the exile: "will extend" is the main verb, and headlines write it "to extend".
-    expect(compressSentence("Al Gore’s self-imposed exile from politics will extend to this week’s Democratic National Convention.")).toMatch(
-      /^Al Gore’s self-imposed exile (?:from politics )?to extend\b/u,
+    expect(compressSentence("Tom Baker’s self-imposed exile from politics will extend to this week’s party conference in Leeds.")).toMatch(
+      /^Tom Baker’s self-imposed exile (?:from politics )?to extend\b/u,
     );
     // "about the donors the campaign" holds the subject of "is courting": dropped, it would leave "reporters courting".
     const governor = "The governor warned reporters about the donors the campaign is courting in wealthy suburbs of Ohio and Pennsylvania this year.";
@@ -180,7 +180,7 @@ describe("headline style", () => {
   });
 
   it("drops a connective that ties the lead to what came before ('So', 'But', 'However,'), not 'So far' or 'Yet another'", () => {
-    expect(compressSentence("So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
+    expect(compressSentence("So Labor Secretary Jane Moss stopped writing her speech and moved to the last row.")).toMatch(/^Labor Secretary\b/u);
     expect(compressSentence("However, the council approved the new stadium plan on Monday.")).toMatch(/^Council approved\b/u);
     expect(compressSentence("But the senator voted against the bill in the end.")).toMatch(/^Senator voted\b/u);
     expect(compressSentence("So far the flood has killed 60 people in the valley.")).toMatch(/^So far\b/u);
@@ -188,32 +188,32 @@ describe("headline style", () => {
   });
 
   it("drops a relative clause that defines a short subject, up to the main verb, and only such a one", () => {
-    expect(compressSentence("Air passengers who are unable to board their flights because of overbooking, cancellations or flight delays can now demand greater compensation.")).toBe(
-      "Air passengers can demand greater compensation",
+    expect(compressSentence("Rail passengers who are unable to board their trains because of overcrowding, cancellations or signal failures can now demand larger refunds.")).toBe(
+      "Rail passengers can demand larger refunds",
     );
     // "that" after a noun opens one too, and its verb is not the sentence's.
-    expect(compressSentence("The plot of an international bestseller that thousands of readers are likely to receive as a Christmas present is 'laughable', a clergyman has said.")).toBe(
-      "Plot of international bestseller is 'laughable'",
+    expect(compressSentence("The ending of a popular thriller that millions of viewers are likely to receive as a holiday gift is 'absurd', a critic has said.")).toBe(
+      "Ending of popular thriller is 'absurd'",
     );
     // The verb group of "who has been asking" ends at its participle: "got" is the main verb.
     expect(
-      compressSentence("An NBC reporter who has been asking repeatedly about the release of Donald Trump’s tax returns got an answer he might not have been expecting from Mike Pence."),
-    ).toMatch(/^NBC reporter got answer\b/u);
+      compressSentence("A BBC reporter who has been asking repeatedly about the release of the minister’s diary got an answer she might not have been expecting from the prime minister."),
+    ).toMatch(/^BBC reporter got answer\b/u);
     // Not the "that" a verb takes, nor a clause with clauses of its own, nor one after a subject with commas.
-    expect(compressSentence("Donald Trump understands that the threat to American society is not multiculturalism but radical Islam, which he has vowed to fight.")).toMatch(
-      /^Donald Trump understands that threat\b/u,
+    expect(compressSentence("The mayor understands that the threat to the city is not tourism but rising rents, which she has vowed to fight.")).toMatch(
+      /^Mayor understands that threat\b/u,
     );
     const accusation =
-      "Donald Trump's accusation that Hillary Clinton is playing the “woman's card” and would be a failed candidate if she were a man touched off a contentious debate about gender politics.";
+      "Tom Baker's accusation that Jane Hollis is playing the “outsider card” and would be a weak leader if she were a banker touched off a heated debate about experience.";
     expect(compressSentence(accusation)).not.toMatch(/accusation (?:were|would|is)\b/u);
     const ribble =
-      "In the call, Wisconsin Rep. Reid Ribble, who was elected in the conservative wave of 2010, casts Trump as a former liberal who would “unravel” the policies he and fellow congressional Republicans have pushed for.";
-    expect(compressSentence(ribble)).not.toMatch(/liberal (?:have )?pushed/u);
+      "In the call, Iowa Rep. Dan Miller, who was elected in the reform wave of 2012, casts Smith as a former radical who would “undo” the reforms he and fellow state Democrats have pushed for.";
+    expect(compressSentence(ribble)).not.toMatch(/radical (?:have )?pushed/u);
   });
 
   it("drops no clause or phrase from inside a quotation, and shortens no name in one", () => {
-    const dsouza = "D’Souza replied, “If I had to bet now, I regret to say, I would bet on Hillary.”";
-    for (const max of [90, 70, 60]) expect(compressSentence(dsouza, max)).not.toMatch(/bet now I would/u);
+    const dsouza = "Mendez replied, “If I had to choose now, I regret to say, I would choose the mayor.”";
+    for (const max of [90, 70, 60]) expect(compressSentence(dsouza, max)).not.toMatch(/choose now I would/u);
     // A name in a quotation is no person to call by surname: every variant keeps the slogan whole.
     const slogan = "Reporters noted the change from the usual slogan, “Make Donald Great Again.”";
     const keywords = keywordsOf([slogan, "Donald spoke. Great crowds cheered Great speeches.", "Great, said Donald."]);
@@ -221,53 +221,53 @@ describe("headline style", () => {
   });
 
   it("leaves quoted words as they were, articles and all", () => {
-    const lead = "Time Magazine chose German Chancellor Angela Merkel as its “Person of the Year” for 2015.";
-    const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "Merkel led Germany. Merkel was chosen.", "Time said Merkel mattered."));
-    if (h.includes("“")) expect(h).toContain("“Person of the Year”");
+    const lead = "Style Monthly chose French actress Claire Dubois as its “Face of the Year” for 2019.";
+    const h = generateHeadline(lead, HEADLINE_MAX, body(lead, "Dubois starred in films. Dubois was chosen.", "The magazine said Dubois mattered."));
+    if (h.includes("“")) expect(h).toContain("“Face of the Year”");
     expect(h).not.toMatch(/“[^”]*$/u);
   });
 
   it("takes the main verb, not a relative clause's, and drops clauses whole", () => {
-    // "which attends" and "industrialised" are the relative clause's: the sentence says India is unlikely to be cowed.
-    expect(compressSentence("India, which attends the G7 meeting of seven leading industrialised nations on Friday, is unlikely to be cowed by its newcomer status.")).toBe(
-      "India unlikely to be cowed by newcomer status",
+    // "which attends" and "industrialised" are the relative clause's: the sentence says Brazil is unlikely to be swayed.
+    expect(compressSentence("Brazil, which attends the G20 meeting of twenty leading industrialised nations on Monday, is unlikely to be swayed by its newcomer status.")).toBe(
+      "Brazil unlikely to be swayed by newcomer status",
     );
     // Dashes set a clause off even with a comma inside; "be resolved" is no dangling participle.
-    expect(compressSentence("The central mystery -- who got into the system, if anyone -- may never be resolved because truly sophisticated hackers often leave no trace.")).toBe(
-      "Central mystery may never be resolved",
+    expect(compressSentence("The central puzzle -- who got into the vault, if anyone -- may never be resolved because truly sophisticated burglars often leave no trace.")).toBe(
+      "Central puzzle may never be resolved",
     );
     // A phrase is not cut out of a relative clause with the comma that closed it ("who died was known").
-    const hailey = compressSentence("Novelist Arthur Hailey, who has died at the age of 84, was known for his bestselling page-turners exploring the inner workings of various industries, from the hotels to high finance.");
-    expect(hailey).toMatch(/^Novelist Arthur Hailey\b/u);
-    expect(hailey).not.toMatch(/died was|was known$/u);
+    const crane = compressSentence("Painter Edith Crane, who has died at the age of 91, was known for her vivid landscapes exploring the hidden corners of various regions, from the coasts to the high moors.");
+    expect(crane).toMatch(/^Painter Edith Crane\b/u);
+    expect(crane).not.toMatch(/died was|was known$/u);
     // A capitalised stretch with a verb between commas is the sentence's own clause, not an appositive.
-    expect(compressSentence("Angered by the cultural transformations of the 1960s, Schlafly led campaigns against Communism, abortion and the Equal Rights Amendment.")).toContain("Schlafly led");
+    expect(compressSentence("Alarmed by the social changes of the 1970s, Whitfield led campaigns against gambling, smoking and the Sunday Trading Act.")).toContain("Whitfield led");
   });
 
   it("drops articles, a perfect's auxiliary and the time of day, but not a participle's", () => {
-    expect(compressSentence("British Airways has blamed high fuel prices for a 40% drop in profits on Monday.")).toBe(
-      "British Airways blamed high fuel prices for 40% drop in profits",
+    expect(compressSentence("Northern Rail has blamed high energy prices for a 30% drop in profits on Monday.")).toBe(
+      "Northern Rail blamed high energy prices for 30% drop in profits",
     );
     expect(compressSentence("Fans of the actor have taken to social media.")).toContain("have taken");
   });
 
   it("writes verbs as headlines do: no auxiliary of a perfect, passive or progressive, no 'is' before 'likely to'", () => {
-    expect(compressSentence("India's rupee has hit a five-year high.")).toBe("India's rupee hit five-year high");
+    expect(compressSentence("Kenya's shilling has hit a five-year high.")).toBe("Kenya's shilling hit five-year high");
     expect(compressSentence("The play has been named best new play.")).toBe("Play named best new play");
     expect(compressSentence("The demand was rejected by the court.")).toBe("Demand rejected by court");
     expect(compressSentence("The Telegraph newspapers are axing 90 journalist jobs.")).toBe("Telegraph newspapers axing 90 journalist jobs");
     expect(compressSentence("The bank is expected to raise rates.")).toBe("Bank expected to raise rates");
-    expect(compressSentence("Spark is among three British authors on the list.")).toBe("Spark among three British authors on list");
+    expect(compressSentence("Hume is among three Irish poets on the list.")).toBe("Hume among three Irish poets on list");
     // "its"/"their" go before a word ("hit its highest level"), not after "of": "some of its muscle".
-    expect(compressSentence("The dollar has hit its highest level.")).toBe("Dollar hit highest level");
+    expect(compressSentence("The pound has hit its lowest level.")).toBe("Pound hit lowest level");
     expect(compressSentence("The super PAC is using some of its muscle against Rove.")).toBe("Super PAC using some of its muscle against Rove");
-    expect(compressSentence("The dollar has hit its highest level against the euro.")).toBe("Dollar hit highest level against euro");
-    // Also before a number or a name: "its 2006 autumn conference", "its Chicago factory".
-    expect(compressSentence("Labour will hold its 2006 autumn conference in Manchester, it has been confirmed.")).toBe("Labour to hold 2006 autumn conference in Manchester");
+    expect(compressSentence("The pound has hit its lowest level against the yen.")).toBe("Pound hit lowest level against yen");
+    // Also before a number or a name: "its 2008 spring conference", "its Chicago factory".
+    expect(compressSentence("The union will hold its 2008 spring conference in Bristol, it has been confirmed.")).toBe("Union to hold 2008 spring conference in Bristol");
     expect(compressSentence("Nabisco began laying off workers at its Chicago factory.")).toBe("Nabisco began laying off workers at Chicago factory");
     // A time phrase between commas leaves no comma doubled.
-    expect(compressSentence("After losing big on gun control, yet again, this week, Democrats are shifting full-on to election mode.")).toBe(
-      "Yet again, Democrats shifting full-on to election mode",
+    expect(compressSentence("After losing badly on tax reform, yet again, this week, Republicans are shifting full-on to campaign mode.")).toBe(
+      "Yet again, Republicans shifting full-on to campaign mode",
     );
     // Not where the auxiliary carries the sentence: after a pronoun or relative, a modal, before a noun in -ing,
     // before "its own", and never inside a quotation.
@@ -275,12 +275,12 @@ describe("headline style", () => {
     expect(compressSentence("Indonesia's government confirmed it is considering raising fuel prices.")).toContain("it is considering");
     expect(compressSentence("Analysis shows the polls may have missed the results.")).toContain("may have missed");
     expect(compressSentence("The problem is funding for the schools.")).toContain("is funding");
-    expect(compressSentence("Each faction projected its own worldview onto Obama.")).toContain("its own");
+    expect(compressSentence("Each party projected its own hopes onto the mayor.")).toContain("its own");
     expect(compressSentence("Brown said “the deal is expected to hold” in talks.")).toContain("“the deal is expected to hold”");
   });
 
   it("names people without courtesy titles, and outside quotations only", () => {
-    expect(compressSentence("Mr Campbell sent the missive by mistake to BBC2's Newsnight.")).toBe("Campbell sent missive by mistake to BBC2's Newsnight");
+    expect(compressSentence("Mr Harlow sent the memo by mistake to BBC1's Panorama.")).toBe("Harlow sent memo by mistake to BBC1's Panorama");
     expect(compressSentence("Mrs. Clinton and Ms Warren spoke in Ohio.")).toBe("Clinton and Warren spoke in Ohio");
     // Not a word that only begins like one ("Mister", "Missouri"), nor inside a quotation.
     expect(compressSentence("Missouri voters backed Mr. Smith.")).toBe("Missouri voters backed Smith");
@@ -288,8 +288,8 @@ describe("headline style", () => {
   });
 
   it("writes the future as headlines do, 'to', only where 'will' is the main clause's", () => {
-    expect(compressSentence("Foreign Secretary Jack Straw will visit Auschwitz.")).toBe("Foreign Secretary Jack Straw to visit Auschwitz");
-    expect(compressSentence("Donald Trump will likely win the GOP nomination.")).toBe("Donald Trump likely to win GOP nomination");
+    expect(compressSentence("Foreign Secretary Anne Price will visit Warsaw.")).toBe("Foreign Secretary Anne Price to visit Warsaw");
+    expect(compressSentence("Senator Mary Cole will likely win the party nomination.")).toBe("Senator Mary Cole likely to win party nomination");
     expect(compressSentence("The six-year trend of declining federal budget deficits will end.")).toBe("Six-year trend of declining federal budget deficits to end");
     // Not after a pronoun, not "will not", not in a clause after another verb or a conjunction, not after an adverb.
     expect(compressSentence("He will visit Auschwitz.")).toBe("He will visit Auschwitz");
@@ -302,32 +302,32 @@ describe("headline style", () => {
 
   it("keeps the sentence's own 'says …' and a verb's subject, and takes 'Now that …,' for a lead-in", () => {
     // ", says he's open to running" is the sentence's verb, not a trailing attribution like ", said Rubio".
-    expect(compressSentence("Mark Cuban, the owner of the Dallas Mavericks, says he's open to running for president.")).toMatch(/he's open to running/u);
+    expect(compressSentence("Sam Ortiz, the owner of the Denver Hawks, says he's open to running for governor.")).toMatch(/he's open to running/u);
     expect(compressSentence("The plan was rejected by the board, said Rubio.")).toBe("Plan rejected by board");
-    // "about the losses she’s" holds the subject of "faced": it is not removed alone.
-    expect(compressSentence("Hillary Clinton isn’t rattled about the string of losses she’s faced in the Democratic primary — in fact, she said it “humanizes” her.")).not.toMatch(/rattled faced/u);
-    expect(compressSentence("Now that he is the presumptive nominee, Donald Trump has begun attacking his critics.")).toMatch(/^Donald Trump\b/u);
+    // "about the defeats she’s" holds the subject of "faced": it is not removed alone.
+    expect(compressSentence("Jane Hollis isn’t rattled about the string of defeats she’s faced in the party contest — in fact, she said it “toughens” her.")).not.toMatch(/rattled faced/u);
+    expect(compressSentence("Now that he is the presumptive nominee, Tom Baker has begun attacking his critics.")).toMatch(/^Tom Baker\b/u);
   });
 
   it("drops an appositive with commas of its own between a named subject and its verb, not a lead-in's", () => {
     const kyrgyz =
-      "The Kyrgyz Republic, a small, mountainous state of the former Soviet republic, is using invisible ink and ultraviolet readers in the country's elections as part of a drive to prevent multiple voting.";
-    expect(compressSentence(kyrgyz)).toMatch(/^Kyrgyz Republic using invisible ink\b/u);
+      "The Alpine Republic, a small, mountainous state of the former Habsburg empire, is using invisible ink and ultraviolet lamps in the country's elections as part of a drive to prevent double voting.";
+    expect(compressSentence(kyrgyz)).toMatch(/^Alpine Republic using invisible ink\b/u);
     // … also one whose closing comma stands inside quotation marks, and no comma is left behind.
-    const sarandon = "Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure she can vote for Hillary Clinton.";
-    expect(compressSentence(sarandon)).toMatch(/^Oscar-winning actress Susan Sarandon is not sure\b/u);
+    const sarandon = "Award-winning singer Rosa Lane, star of cult musical “Blue Moon Rising,” is not sure she can vote for Mark Dunn.";
+    expect(compressSentence(sarandon)).toMatch(/^Award-winning singer Rosa Lane is not sure\b/u);
     // "Across Europe," is no subject: the words after it are not taken for its appositive.
     expect(compressSentence("Across Europe, Airbus, the plane maker, has cut jobs.")).not.toMatch(/^Across Europe cut\b/u);
   });
 
   it("makes no headline of a label ('ABSTRACT.', 'News Analysis'), and drops 'A few weeks ahead of X,' as a lead-in", () => {
-    const body = ["ABSTRACT.", "A more tangible economic upswing could help Democrats keep the White House after a long struggle with a slow recovery.", "FULL TEXT.", "The jobs report cheered Democrats."];
-    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^More tangible economic upswing could help Democrats\b/u);
+    const body = ["ABSTRACT.", "A stronger jobs market could help Labour keep its majority after a long struggle with falling wages.", "FULL TEXT.", "The jobs report cheered Labour."];
+    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^Stronger jobs market could help Labour\b/u);
     expect(generateHeadline("News Analysis", HEADLINE_MAX, ["News Analysis", "The attacks in Paris renewed a bitter debate on migrants across Europe."])).toMatch(/^Attacks in Paris renewed\b/u);
     // A short paragraph that names things is no label.
     const pairs = ["YouTube and Google.", "Instagram and Facebook.", "Twitter has not found a partner."];
     expect(generateHeadline(pairs[0] as string, HEADLINE_MAX, pairs)).toBe("YouTube and Google");
-    expect(compressSentence("A few weeks ahead of the New York Primary, Hillary Clinton’s campaign says they are unwilling to debate.")).toMatch(/^Hillary Clinton’s campaign\b/u);
+    expect(compressSentence("A few weeks ahead of the Ohio vote, Mark Dunn’s campaign says they are unwilling to debate.")).toMatch(/^Mark Dunn’s campaign\b/u);
   });
 
   it("drops a participle's lead-in with its places and dates ('Raised in Leeds, Yorkshire, on a council estate,'), not a subject", () => {
@@ -364,56 +364,56 @@ describe("headline style", () => {
   });
 
   it("leaves no stub after a semicolon ('…; Jones'), and takes an attribution set off by commas for no speaker's colon", () => {
-    expect(compressSentence("The two are neck and neck in our weekly rankings this week; Jones was on top by a razor-thin margin.", 60)).not.toMatch(/;\s*Jones$/u);
+    expect(compressSentence("The rivals are neck and neck in the weekly polls this week; Jones was on top by a razor-thin margin.", 50)).not.toMatch(/;\s*Jones$/u);
     expect(compressSentence("Exports, an official says, helped the economy recover after the 2009 recession.")).not.toMatch(/official:/u);
   });
 
-  it("takes a comma before a list's last items for no inserted clause ('against Communism, abortion and the ERA')", () => {
-    const schlafly =
-      "Phyllis Schlafly, whose grass-roots campaigns against Communism, abortion and the Equal Rights Amendment galvanized conservatives for almost two generations and helped reshape American politics, died on Monday.";
-    expect(compressSentence(schlafly)).not.toMatch(/Schlafly abortion/u);
+  it("takes a comma before a list's last items for no inserted clause ('against gambling, smoking and the Act')", () => {
+    const whitfield =
+      "Edna Whitfield, whose grass-roots campaigns against gambling, smoking and the Sunday Trading Act galvanized churchgoers for almost two generations and helped reshape British politics, died on Monday.";
+    expect(compressSentence(whitfield)).not.toMatch(/Whitfield smoking/u);
   });
 
   it("drops a lead-in that names a show (its comma inside the quotation marks), and one lead-in after another", () => {
     expect(compressSentence("On CNN’s “New Day,” Sen. Kirsten Gillibrand said Clinton should release the transcripts.")).toMatch(/^Sen\. Kirsten Gillibrand\b/u);
     const obama =
-      "Sunday on CNN’s “Fareed Zakaria GPS,” when asked about Republican presidential nominee Donald Trump, President Barack Obama said he expected that Americans will say “no” to Trump’s policy measures.";
-    expect(compressSentence(obama)).toMatch(/^(?:President )?Barack Obama\b/u);
-    expect(compressSentence(obama)).toContain("“no” to Trump’s policy measures");
+      "Sunday on ABC’s “This Week Live,” when asked about Republican presidential nominee Mark Dunn, President Anna Weiss said she expected that voters will say “no” to Dunn’s tax plans.";
+    expect(compressSentence(obama)).toMatch(/^(?:President )?Anna Weiss\b/u);
+    expect(compressSentence(obama)).toContain("“no” to Dunn’s tax plans");
   });
 
-  it("removes no phrase a verb takes ('called for …'), and ends no cut on a verb's particle ('fetch up [to £9m]')", () => {
-    expect(compressSentence("Kostas Kenteris' lawyer has called for the doping charges against the Greek sprinter to be dropped.")).toBe(
-      "Kostas Kenteris' lawyer called for doping charges to be dropped",
+  it("removes no phrase a verb takes ('called for …'), and ends no cut on a verb's particle ('fetch up [to £6m]')", () => {
+    expect(compressSentence("Marco Rossi's lawyer has called for the fraud charges against the Italian banker to be dropped.")).toBe(
+      "Marco Rossi's lawyer called for fraud charges to be dropped",
     );
-    const versace = "The art collection of murdered fashion designer Gianni Versace could fetch up to £9m ($17m) when it is auctioned in New York and London later this year.";
+    const versace = "The car collection of late racing driver Carlo Bruni could fetch up to £6m ($8m) when it is auctioned in Paris and London later this year.";
     expect(compressSentence(versace, 75)).not.toMatch(/fetch up$/u);
-    expect(compressSentence(versace, 80)).toBe("Art collection of murdered fashion designer Gianni Versace could fetch up to £9m");
+    expect(compressSentence(versace, 80)).toBe("Car collection of late racing driver Carlo Bruni could fetch up to £6m");
   });
 
   it("cuts no clause off from its verb: not inside a relative clause between subject and verb, not after 'was that X'", () => {
-    const blair = "Mr Blair said the bill, which brings in house arrest for terror suspects, had time limiting safeguards already.";
-    expect(generateHeadline(blair, 70, [blair])).toBe("Blair said bill had time limiting safeguards");
+    const blair = "Mr Grant said the bill, which brings in curfews for young offenders, had time limiting safeguards already.";
+    expect(generateHeadline(blair, 70, [blair])).toBe("Grant said bill had time limiting safeguards");
     const beck = "Beck’s main contention was that Trump for all of his many years in business and in politics had never been a conservative.";
     expect(compressSentence(beck, 40)).not.toMatch(/that Trump$/u);
   });
 
   it("keeps a question's mark, opens no statement with an auxiliary, and ends no cut on the main verb", () => {
-    expect(compressSentence("Were the experts wrong about the benefits of trade for the American economy?")).toBe(
-      "Were experts wrong about benefits of trade for American economy?",
+    expect(compressSentence("Were the critics wrong about the benefits of tourism for the local economy?")).toBe(
+      "Were critics wrong about benefits of tourism for local economy?",
     );
     const sanders = [
-      "Is within $4M of Clinton's haul.",
-      "Bernie Sanders raised more than $33million during the last three months of 2015 to underwrite his bid for the Democratic presidential nomination, his campaign announced Saturday.",
-      "His haul puts him within $4million of Clinton.",
+      "Is within $2M of Dunn's haul.",
+      "Tom Baker raised more than $21million during the last three months of 2019 to underwrite his bid for the Republican presidential nomination, his campaign announced Saturday.",
+      "His haul puts him within $2million of Dunn.",
     ];
     const h = generateHeadline(sanders[0] as string, HEADLINE_MAX, sanders);
-    expect(h).toMatch(/^Bernie Sanders raised more than \$33million/u);
+    expect(h).toMatch(/^Tom Baker raised more than \$21million/u);
   });
 
   it("leaves no quotation open: one a sentence split or a cut left open is closed and marked as cut, its words untouched", () => {
-    const gowdy = 'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure.';
-    expect(compressSentence(gowdy)).toBe('Rep. Trey Gowdy: "I have not heard anyone other than you ever cite…"');
+    const gowdy = 'Rep. Ann Marsh (D-Ore.):"I have not seen anyone other than you ever quote that number.';
+    expect(compressSentence(gowdy)).toBe('Rep. Ann Marsh: "I have not seen anyone other than you ever quote…"');
     const fbi = "“I'd rather have a sister in a whorehouse than a brother in the FBI, because the FBI has been";
     expect(compressSentence(fbi, 70)).toMatch(/^“I'd rather have a sister in a whorehouse/u);
     expect(compressSentence(fbi, 70)).toMatch(/…”$/u);
@@ -421,8 +421,8 @@ describe("headline style", () => {
 
   it("cuts a sentence that opens with a subordinate clause only after the clause's comma", () => {
     const lead =
-      "FORT PIERCE, Fla. - Two days before Omar Mateen shot a hundred people, killing 49,  he knelt for over an hour on the green carpet of the Fort Pierce mosque, praying with his young son last Friday evening.";
-    expect(generateHeadline(lead, HEADLINE_MAX, [lead])).toMatch(/^Two days before Omar Mateen shot hundred people,.* he knelt/u);
+      "PORT ELLIS, Fla. - Two days before John Voss shot a hundred deer, killing 49,  he knelt for over an hour on the green carpet of the Port Ellis chapel, praying with his young son last Friday evening.";
+    expect(generateHeadline(lead, HEADLINE_MAX, [lead])).toMatch(/^Two days before John Voss shot hundred deer,.* he knelt/u);
   });
 
   it("keeps the finite verb after a participle that describes the subject, and cuts no noun phrase at “and”", () => {
@@ -434,20 +434,20 @@ describe("headline style", () => {
   it("takes no capitalised subject before a dash for a dateline, and drops a clause set off by dashes", () => {
     expect(compressSentence("WASHINGTON - The Senate passed the budget bill.")).toBe("Senate passed budget bill");
     expect(compressSentence("Cleveland (AFP) - The Senate passed the budget bill.")).toBe("Senate passed budget bill");
-    const iaaf = "The IAAF - athletics' world governing body - has met anti-doping officials, coaches and athletes to co-ordinate the fight against drugs in sport.";
-    expect(generateHeadline(iaaf, HEADLINE_MAX)).toMatch(/^IAAF\b/);
-    expect(compressSentence(iaaf, 60)).toBe("IAAF met anti-doping officials, coaches and athletes");
+    const iaaf = "The FIS - skiing's world governing body - has met anti-doping officials, coaches and skiers to co-ordinate the fight against drugs in sport.";
+    expect(generateHeadline(iaaf, HEADLINE_MAX)).toMatch(/^FIS\b/);
+    expect(compressSentence(iaaf, 60)).toBe("FIS met anti-doping officials, coaches and skiers");
   });
   it("removes no phrase whose object a relative clause or a list goes on from", () => {
-    const story = generateHeadline("Young book fans have voted Fergus Crane, a story about a boy who is taken on an adventure by a flying horse, the winner of two Smarties Book Prizes.");
-    expect(story).not.toMatch(/story who|Crane who/);
-    const look = generateHeadline("Your daily look at late-breaking news, upcoming events and the stories that will be talked about today:");
-    expect(look).not.toMatch(/look upcoming/);
+    const story = generateHeadline("Young readers have voted Milo Finch, a story about a girl who is taken on a voyage by a talking whale, the winner of two Bluebell Book Prizes.");
+    expect(story).not.toMatch(/story who|Finch who/);
+    const look = generateHeadline("Your weekly guide to breaking stories, coming events and the topics that will be discussed this week:");
+    expect(look).not.toMatch(/guide coming/);
   });
   it("keeps a span of time that is no time of the news ('a year away'), and drops one that leads in", () => {
-    expect(compressSentence("The general election is still almost a year away.")).toMatch(/year away/);
-    expect(generateHeadline("One month after announcing his support for Donald Trump, Marco Rubio still believes that the presumptive GOP nominee is unfit to be commander-in-chief.")).toMatch(/^Marco Rubio/);
-    expect(generateHeadline("Four days after the Republicans raised a war cry in their debate, the Democratic contenders presented a very different view.")).toMatch(/^Four days after Republicans raised/);
+    expect(compressSentence("The local election is still almost a year away.")).toMatch(/year away/);
+    expect(generateHeadline("One month after announcing his support for Mark Dunn, Tom Baker still believes that the presumptive party nominee is unfit to be commander-in-chief.")).toMatch(/^Tom Baker/);
+    expect(generateHeadline("Four days after the Tories raised a war cry in their debate, the Labour contenders presented a very different view.")).toMatch(/^Four days after Tories raised/);
   });
   it("keeps an infinitive that carries what was done, and a phrase its verb or a later “to” needs", () => {
     const weiner = [
@@ -464,27 +464,27 @@ describe("headline style", () => {
     ];
     expect(generateHeadline(court[0] as string, HEADLINE_MAX, court)).toBe("Appeals court overturned lower court ruling and sided with state of Ohio");
     // "is among the priorities": the phrase is what "is" says; nor does a phrase run on past "even if".
-    expect(compressSentence("Stepping up fund-raising for the general election is among the priorities even if the Democratic nomination contest has yet to be settled.")).not.toMatch(
+    expect(compressSentence("Stepping up recruitment for the local elections is among the priorities even if the party leadership contest has yet to be settled.")).not.toMatch(
       /\bis (?:has|even)\b/u,
     );
   });
   it("never cuts right after a verb that wants more, but may end on an -ing noun", () => {
-    const cut = compressSentence("Saudi Arabia is distributing to members of Congress an unusual white paper defending its record on terrorism financing, as lawmakers weigh a bill that would let families of victims sue the kingdom.");
+    const cut = compressSentence("Norway is distributing to members of Parliament an unusual white paper defending its record on fishing quotas, as lawmakers weigh a bill that would let owners of trawlers sue the state.");
     expect(cut).not.toMatch(/\bis distributing$/);
     expect(compressSentence("Top Republican officials are hoping that the banned athlete will take part in the race next spring.", 45)).not.toMatch(/hoping$/);
     expect(compressSentence("The portrait of Omai will get a public airing following fears it would stay hidden.", 45)).toMatch(/public airing$/);
     // "has gone" alone says he left: "gone on the offensive" is what he did.
-    const howard = "Tory leader Michael Howard has gone on the offensive in response to people questioning how a son of immigrants can propose asylum quotas.";
+    const howard = "Labour leader Sarah Quinn has gone on the offensive in response to people questioning how a daughter of miners can propose coal taxes.";
     expect(compressSentence(howard, 45)).toMatch(/has gone on offensive$/u);
     // A passive infinitive is whole: "is set to be made" may end a headline, its agent dropped.
-    expect(compressSentence("A decision on whether to allow Westminster to legislate on super-casinos is set to be made by the Scottish Parliament.", 75)).toMatch(
+    expect(compressSentence("A decision on whether to allow Cardiff to legislate on rail fares is set to be made by the Welsh Assembly.", 75)).toMatch(
       /set to be made$/u,
     );
   });
   it("cuts no parenthesis open, and drops a long one whole", () => {
-    const h = generateHeadline("Seven years ago, I was interviewing for a job at POLITICO (these were the improv days, so no one bothered to tell me which one) when I saw a guy careening down the hallway pushing a mail cart.");
+    const h = generateHeadline("Six years ago, I was applying for a job at the Courier (these were the early days, so no one bothered to tell me which desk) when I saw a man racing down the corridor pushing a tea trolley.");
     expect((h.match(/\(/g) ?? []).length).toBe((h.match(/\)/g) ?? []).length);
-    expect(h).not.toMatch(/improv/);
+    expect(h).not.toMatch(/early days/);
   });
   it("never leaves the stub of a clause after a comma", () => {
     for (const lead of [
@@ -515,8 +515,8 @@ describe("headline cuts around clauses and punctuation", () => {
   });
 
   it("removes no phrase that ends on a colon, nor one opened by a preposition its clause ends on", () => {
-    expect(compressSentence("Nothing really changed in last night's business debate in Milwaukee: the governor was better, the senator was worse.")).toBe(
-      "Nothing really changed in last night's business debate in Milwaukee: governor was better",
+    expect(compressSentence("Little really changed in last night's business debate in Sacramento: the governor was better, the senator was worse.")).toBe(
+      "Little really changed in last night's business debate in Sacramento: governor was better",
     );
     expect(compressSentence("The Latest on the city election and two crucial contests Saturday: Northport's mayoral primary and Valmora's council caucuses (all times local):")).not.toMatch(/^Latest Northport/u);
     expect(compressSentence("The new schools bill, which the Senate is expected to vote on next week, returns significant power over public education to the states.")).toMatch(/returns significant power/u);

@@ -733,6 +733,8 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
   if (
     relative > 0 &&
     relative <= 8 &&
+    // A verb after "and" goes on the clause ("that she is playing … and would be …"): it is not the sentence's.
+    !JOINS.has(bare(ws[verb - 1] as string)) &&
     !ws.slice(0, relative).some((w) => /[,;:]$/u.test(w)) &&
     verb - relative <= 25 &&
     !ws.slice(relative, verb).some((w) => /[—–]|--/u.test(w)) &&
@@ -1065,11 +1067,12 @@ function compressOnce(sentence: string, max: number, target: number, keywords: K
     dropInnerClause,
     dropTrailingClause,
     (s) => {
-      const n = s.replace(new RegExp(`\\s(?:on|in|this|last|early|late|earlier|later)\\s(?:\\w+\\s)?${TIME_WORDS}\\b`, "iu"), "");
+      // (Not a possessive: "after last night's debate" keeps its night.)
+      const n = s.replace(new RegExp(`\\s(?:on|in|this|last|early|late|earlier|later)\\s(?:\\w+\\s)?${TIME_WORDS}\\b(?!['’])`, "iu"), "");
       return n === s ? null : n;
     },
     (s) => {
-      const n = s.replace(/\s(?:today|yesterday|tonight)\b/iu, "");
+      const n = s.replace(/\s(?:today|yesterday|tonight)\b(?!['’])/iu, "");
       return n === s ? null : n;
     },
     (s) => {

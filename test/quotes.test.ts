@@ -22,8 +22,8 @@ describe("quote extraction", () => {
   it("strips titles and uses the article's fullest name", () => {
     expect(q("President Donald Trump arrived.", "“It will be a good meeting,” President Trump said.")).toEqual([["Donald Trump", "It will be a good meeting"]]);
   });
-  it("takes the fullest name without its owner's possessive ('CNN's Gloria Borger')", () => {
-    expect(q("CNN's Gloria Borger asked the question on air.", "“That would be Hillary Clinton,” Borger said.")).toEqual([["Gloria Borger", "That would be Hillary Clinton"]]);
+  it("takes the fullest name without its owner's possessive ('NBC's Gloria Hensley')", () => {
+    expect(q("NBC's Gloria Hensley asked the question on air.", "“That would be Helen Marsh,” Hensley said.")).toEqual([["Gloria Hensley", "That would be Helen Marsh"]]);
     expect(q("Media Research Center’s Brent Bozell endorsed Cruz.", "“You are either with us or against us,” Bozell said.")).toEqual([["Brent Bozell", "You are either with us or against us"]]);
   });
   it("gives a pronoun to the last named speaker", () => {
@@ -34,8 +34,8 @@ describe("quote extraction", () => {
   });
   it("names nobody by an ordinary word that only opens sentences, but keeps roles and surnames", () => {
     // "Asked" and "Titled" open sentences here and are written in lower case or shaped as participles elsewhere.
-    expect(q("Voters were asked about the candidates.", "Asked whether Clinton “has the integrity to serve as president,” 75 percent of Democrats said yes.")).toEqual([
-      ["Democrats", "has the integrity to serve as president"],
+    expect(q("Voters were asked about the candidates.", "Asked whether Baker “has the judgment to serve as mayor,” 68 percent of Republicans said yes.")).toEqual([
+      ["Republicans", "has the judgment to serve as mayor"],
     ]);
     expect(q("The campaign released a video.", "Titled “A Very Merry Campaign Christmas,” the video pans around gifts.")).toEqual([[null, "A Very Merry Campaign Christmas"]]);
     // A role is a speaker described ("said one source"); a surname that only opens sentences is still a name.
@@ -43,29 +43,29 @@ describe("quote extraction", () => {
     expect(q("Rice was asked about the price of oil.", "Rice said: “The price of oil is too high this winter.”")).toEqual([["Rice", "The price of oil is too high this winter."]]);
   });
   it("takes no place in a description for the speaker: the person the sentence opens with", () => {
-    expect(q("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal miners out of business.”")).toEqual([
-      ["Clinton", "going to put a lot of coal miners out of business."],
+    expect(q("Hollis, during a town hall meeting in Dayton, Ohio, said she was “going to put a lot of steel workers out of a job.”")).toEqual([
+      ["Hollis", "going to put a lot of steel workers out of a job."],
     ]);
-    expect(q("Swanson, who is a pastor at the Reformation Church of Elizabeth, Colorado, slammed the Girl Scouts for promoting “abortion among the girls” on Monday.")).toEqual([
-      ["Swanson", "abortion among the girls"],
+    expect(q("Pearce, who is a pastor at the Grace Church of Boulder, Colorado, slammed the Boy Scouts for promoting “gambling among the boys” on Monday.")).toEqual([
+      ["Pearce", "gambling among the boys"],
     ]);
-    expect(q("Harry Bond, 30, of Raleigh, N.C., said: “We will fight on to the end of this.”")).toEqual([["Harry Bond", "We will fight on to the end of this."]]);
+    expect(q("Peter Lyle, 41, of Dayton, Ohio, said: “We will keep going to the very end.”")).toEqual([["Peter Lyle", "We will keep going to the very end."]]);
     // A name after "across the country," opens its clause: no place.
     expect(q("Like others across the country, Schuette said the judges were wrong. “It cannot rationally be called a burden on voting,” he wrote.")).toEqual([
       ["Schuette", "It cannot rationally be called a burden on voting"],
     ]);
     // … nor for a later "she says".
-    expect(q('Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is global warming. "We are not going to act in time," she says.')).toEqual([
-      ["Brianne Stone", "We are not going to act in time"],
+    expect(q('Jennifer Moss, 34, of Mobile, Ala., says her biggest worry is rising rents. "We are not going to cope with it," she says.')).toEqual([
+      ["Jennifer Moss", "We are not going to cope with it"],
     ]);
   });
-  it("names the person after a role before the quotation ('Trump's attorney, Alan Garten, said …'), not a place so set off", () => {
-    expect(q('Trump\'s attorney, Alan Garten, said Nunberg was "looking for free publicity using false claims."')).toEqual([["Alan Garten", "looking for free publicity using false claims."]]);
-    expect(q("Carson’s business manager, Armstrong Williams, stated: “When I spoke with him yesterday he was so sad about it.”")).toEqual([
-      ["Armstrong Williams", "When I spoke with him yesterday he was so sad about it."],
+  it("names the person after a role before the quotation ('Baker's attorney, Paul Regan, said …'), not a place so set off", () => {
+    expect(q('Baker\'s attorney, Paul Regan, said Dorsey was "looking for cheap attention using made-up stories."')).toEqual([["Paul Regan", "looking for cheap attention using made-up stories."]]);
+    expect(q("Dunn’s campaign manager, Gordon Price, stated: “When I saw him this morning he was so upset about it.”")).toEqual([
+      ["Gordon Price", "When I saw him this morning he was so upset about it."],
     ]);
-    expect(q("Michael Seaman, who lives outside of the state capital, Sacramento, said he still “prays that Bernie ends up the nominee.”")).toEqual([
-      ["Michael Seaman", "prays that Bernie ends up the nominee."],
+    expect(q("Daniel Frost, who lives outside of the state capital, Denver, said he still “hopes that Helen ends up the winner.”")).toEqual([
+      ["Daniel Frost", "hopes that Helen ends up the winner."],
     ]);
   });
   it("takes no speech verb and its object for a subject ('who called the Republican nominee “…”')", () => {
@@ -74,12 +74,12 @@ describe("quote extraction", () => {
     ]);
   });
   it("gives a participle's quotation to the pronoun that opens the sentence", () => {
-    expect(q("Ruth Bader Ginsburg spoke to the Times.", "She escalated her criticism on Tuesday, telling CNN that Trump is a “faker” and questioning how he has “gotten away with not turning over his tax returns.”")).toEqual([
-      ["Ruth Bader Ginsburg", "gotten away with not turning over his tax returns."],
+    expect(q("Mary Ellen Forde spoke to the Post.", "She sharpened her attack on Tuesday, telling NPR that Baker is a “fraud” and questioning how he has “gotten away with not releasing his medical records.”")).toEqual([
+      ["Mary Ellen Forde", "gotten away with not releasing his medical records."],
     ]);
   });
   it("keeps a day, a clause or a participle out of a speaker's name", () => {
-    expect(q("Presidential candidate Donald Trump on Saturday tweeted: “She is the most corrupt candidate ever!”")).toEqual([["Donald Trump", "She is the most corrupt candidate ever!"]]);
+    expect(q("Presidential candidate Tom Baker on Saturday tweeted: “She is the most dishonest candidate ever!”")).toEqual([["Tom Baker", "She is the most dishonest candidate ever!"]]);
     expect(q("A campaign surrogate who backs Sanders called them “corporate Democratic whores who betray us” on stage.")).toEqual([
       ["Campaign surrogate", "corporate Democratic whores who betray us"],
     ]);
@@ -87,8 +87,8 @@ describe("quote extraction", () => {
       ["Hillary Clinton", "Nothing has changed about the story at all"],
     ]);
     // "… at an activist as she angrily said": the clause's pronoun speaks, not "Activist as she".
-    expect(q("Clinton lost her cool on a rope line, jabbing her finger at an activist as she angrily said, “I am so sick of the campaign lying” about her record.")).toEqual([
-      ["Clinton", "I am so sick of the campaign lying"],
+    expect(q("Hollis lost her temper on a rope line, jabbing her finger at an activist as she angrily said, “I am so tired of the campaign lying” about her votes.")).toEqual([
+      ["Hollis", "I am so tired of the campaign lying"],
     ]);
   });
   it("skips scare quotes of fewer than three words", () => {
@@ -101,61 +101,61 @@ describe("quote extraction", () => {
     expect(q("“Nobody knows what happens next here.”")).toEqual([[null, "Nobody knows what happens next here."]]);
   });
   it("reads appositives, descriptors and people from a place", () => {
-    expect(q('"We need people who will unite us," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.')).toEqual([
-      ["Harry Bond", "We need people who will unite us"],
+    expect(q('"We need leaders who will listen to us," Peter Lyle, 41, of Dayton, Ohio, who was among those polled, said in an interview.')).toEqual([
+      ["Peter Lyle", "We need leaders who will listen to us"],
     ]);
     expect(q("“It may be a long shot at best,” veteran analyst Charlie Cook wrote this week.")).toEqual([["Charlie Cook", "It may be a long shot at best"]]);
     expect(q("“She knows the place well,” said Patricia Moran of Cheyenne.")).toEqual([["Patricia Moran", "She knows the place well"]]);
     expect(q('"We need him here," his wife, Gabriela Lazar, wrote in a letter.')).toEqual([["Gabriela Lazar", "We need him here"]]);
   });
   it("gives a definite description to the person named before, and keeps an indefinite one anonymous", () => {
-    expect(q("Donald Trump spoke in Iowa.", "“There should be a lot of systems,” the businessman replied.")).toEqual([["Donald Trump", "There should be a lot of systems"]]);
-    expect(q("Donald Trump spoke in Iowa.", "“The drop is directly attributable to the emails,” said a person close to the Clintons.")).toEqual([
-      ["Person close to the Clintons", "The drop is directly attributable to the emails"],
+    expect(q("Tom Baker spoke in Iowa.", "“There should be a lot of checks,” the businessman replied.")).toEqual([["Tom Baker", "There should be a lot of checks"]]);
+    expect(q("Tom Baker spoke in Iowa.", "“The fall is directly due to the leaks,” said a person close to the Bakers.")).toEqual([
+      ["Person close to the Bakers", "The fall is directly due to the leaks"],
     ]);
   });
   it("continues a speaker within a paragraph and into a paragraph that opens with a quotation", () => {
-    expect(q("“You make mistakes along the trail,” Johnson said in Concord, referring to a town hall. “If I had to do that over, I would.”", "“That is all I will say about it.”")).toEqual([
-      ["Johnson", "You make mistakes along the trail"],
-      ["Johnson", "If I had to do that over, I would."],
-      ["Johnson", "That is all I will say about it."],
+    expect(q("“You slip up along the way,” Garrison said in Dover, referring to a rally. “If I had to do that again, I would not.”", "“That is all I will say on it.”")).toEqual([
+      ["Garrison", "You slip up along the way"],
+      ["Garrison", "If I had to do that again, I would not."],
+      ["Garrison", "That is all I will say on it."],
     ]);
   });
   it("pairs a curly opening with a straight closing mark", () => {
-    expect(q('“I was pretty clear on a number of occasions," Ryan continued.')).toEqual([["Ryan", "I was pretty clear on a number of occasions"]]);
+    expect(q('“I was very clear on a number of points," Walsh continued.')).toEqual([["Walsh", "I was very clear on a number of points"]]);
   });
   it("takes 'Name: “…”', a participle's subject and a later attribution", () => {
-    expect(q("Pew Research: “All the samples evaluated include more engaged people.”")).toEqual([["Pew Research", "All the samples evaluated include more engaged people."]]);
-    expect(q("Michael Petrilli tied the scores to graduation rates, saying the law helped “millions of kids who would have dropped out.”")).toEqual([
-      ["Michael Petrilli", "millions of kids who would have dropped out."],
+    expect(q("Gallup Research: “All the panels studied include more active voters.”")).toEqual([["Gallup Research", "All the panels studied include more active voters."]]);
+    expect(q("Karen Holt tied the results to attendance rates, saying the scheme helped “thousands of pupils who would have dropped out.”")).toEqual([
+      ["Karen Holt", "thousands of pupils who would have dropped out."],
     ]);
-    expect(q('"I think the evidence is extremely strong" than that of the CIA chief, Zuckoff said.')).toEqual([["Zuckoff", "I think the evidence is extremely strong"]]);
+    expect(q('"I think the case is extremely strong" than that of the FBI chief, Marlow said.')).toEqual([["Marlow", "I think the case is extremely strong"]]);
   });
-  it("carries an inverted attribution (', said X, role') and a role-led subject ('McConnell spokesman Don Stewart') to a later pronoun", () => {
-    expect(q("Most voters stayed home, said James Henson, director of the Texas Politics Project at the University of Texas at Austin.", "“They have been very clever,” he said.")).toEqual([
-      ["James Henson", "They have been very clever"],
+  it("carries an inverted attribution (', said X, role') and a role-led subject ('Baker spokesman Tom Fuller') to a later pronoun", () => {
+    expect(q("Most members stayed away, said Robert Lang, director of the Ohio Voting Project at the University of Ohio at Dayton.", "“They have been very careful,” he said.")).toEqual([
+      ["Robert Lang", "They have been very careful"],
     ]);
-    expect(q("Crenshaw could be it for Obama.", "McConnell spokesman Don Stewart wouldn’t say when the Senate will vote.", "“I don’t have any new announcements yet,” he said.")).toEqual([
-      ["Don Stewart", "I don’t have any new announcements yet"],
+    expect(q("Crane could be it for Weiss.", "Baker spokesman Tom Fuller wouldn’t say when the council will vote.", "“I don’t have any new news yet,” he said.")).toEqual([
+      ["Tom Fuller", "I don’t have any new news yet"],
     ]);
   });
   it("finds an inverted attribution later in the sentence: '“Q” that …, said X, role'", () => {
-    expect(q("“He can assert it, but it seems extremely unlikely” that Sanders can catch Clinton, said Steve Elmendorf, a Democratic strategist.")).toEqual([
-      ["Steve Elmendorf", "He can assert it, but it seems extremely unlikely"],
+    expect(q("“He can claim it, but it seems highly unlikely” that Baker can catch Hollis, said Paul Regan, a Republican strategist.")).toEqual([
+      ["Paul Regan", "He can claim it, but it seems highly unlikely"],
     ]);
   });
   it("takes the subject of the speech verb right before the mark, not a subject and verb earlier in the sentence", () => {
-    expect(q("New York Mayor Bill de Blasio spoke on the radio.", "Asked if the revelations led to the Paris attacks, which was seen as an intelligence failure, de Blasio said, “I have not heard that particular concern” from officials.")).toEqual([
-      ["Bill de Blasio", "I have not heard that particular concern"],
+    expect(q("Boston Mayor Paul de Vries spoke on the radio.", "Asked if the reports led to the Brussels attacks, which was seen as a security failure, de Vries said, “I have not heard that specific worry” from officials.")).toEqual([
+      ["Paul de Vries", "I have not heard that specific worry"],
     ]);
   });
-  it("reads 'van den', 'ter', 'dos' inside a name: 'Nick Van den Brul of BNP Paribas' is who 'he' is, not his bank", () => {
+  it("reads 'van den', 'ter', 'dos' inside a name: 'Pieter Van den Berg of ING Groep' is who 'he' is, not his bank", () => {
     expect(
       q(
-        "Aviation analyst Nick Van den Brul of BNP Paribas described BA's latest quarterly results as \"pretty modest\".",
-        "\"It is quite good on the revenue side and it shows the impact of fuel surcharges,\" he said.",
+        "Banking analyst Pieter Van den Berg of ING Groep described KLM's latest quarterly results as \"fairly modest\".",
+        "\"It is quite good on the cost side and it shows the impact of fuel hedging,\" he said.",
       ),
-    ).toEqual([["Nick Van den Brul", "It is quite good on the revenue side and it shows the impact of fuel surcharges"]]);
+    ).toEqual([["Pieter Van den Berg", "It is quite good on the cost side and it shows the impact of fuel hedging"]]);
   });
   it("gives a paragraph that is a quotation and nothing else the voice of the quotation that ended the paragraph before", () => {
     const r = q(

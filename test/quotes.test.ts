@@ -159,19 +159,19 @@ describe("quote extraction", () => {
   });
   it("gives a paragraph that is a quotation and nothing else the voice of the quotation that ended the paragraph before", () => {
     const r = q(
-      "\"Throughout the last three years, the people have provided a vital thrust to the project,\" said Mr Saldarriaga.",
-      "The community training sessions, attended by an equal number of men and women, have been the perfect showcase.",
-      "\"We have had an excellent response, mainly from young people.\"",
-      "\"But we have also had a great feedback when we trained 40 or 50-year old women.\"",
+      "\"Throughout the last four years, the villagers have given a real push to the scheme,\" said Mr Valdivia.",
+      "The evening reading classes, attended by an equal number of men and women, have been the best example.",
+      "\"We have had a fine response, mostly from young people.\"",
+      "\"But we have also had good feedback when we taught 40 or 50-year old women.\"",
     );
     expect(r.slice(1)).toEqual([
-      ["Saldarriaga", "We have had an excellent response, mainly from young people."],
-      ["Saldarriaga", "But we have also had a great feedback when we trained 40 or 50-year old women."],
+      ["Valdivia", "We have had a fine response, mostly from young people."],
+      ["Valdivia", "But we have also had good feedback when we taught 40 or 50-year old women."],
     ]);
     // Not a quotation inside a sentence of its own, nor one after a paragraph that ended in narration.
     const s = q(
-      "\"We are delighted,\" said Mr Moorcroft.",
-      "The deal runs for four years and covers the \"whole of the national squad\" and its officials.",
+      "\"We are thrilled,\" said Mr Ashcombe.",
+      "The contract runs for three years and covers the \"whole of the first team\" and its coaches.",
     );
     expect(s[1]?.[0]).toBeNull();
   });
@@ -179,56 +179,56 @@ describe("quote extraction", () => {
     const r = extractStatements(["Trump spoke at the rally in Ohio on Monday.", "It added that the company would keep fighting the ruling for years."]);
     expect(r.paraphrases.map((x) => x.speaker)).toEqual([]);
   });
-  it("reads a name with its party and state in parentheses: 'said Rep. Bobby Scott (D-Va.)'", () => {
-    expect(q("“It’s not new in Virginia,” said Rep. Bobby Scott (D-Va.) at the time.")).toEqual([["Bobby Scott", "It’s not new in Virginia"]]);
-    expect(q("Sen. John Cornyn (R-Texas) told reporters: “There could be a little more movement before he leaves.”")).toEqual([["John Cornyn", "There could be a little more movement before he leaves."]]);
+  it("reads a name with its party and state in parentheses: 'said Rep. Bobby Lane (D-Ore.)'", () => {
+    expect(q("“It’s nothing new in Oregon,” said Rep. Bobby Lane (D-Ore.) at the time.")).toEqual([["Bobby Lane", "It’s nothing new in Oregon"]]);
+    expect(q("Sen. John Harlan (R-Utah) told reporters: “There could be a bit more progress before he leaves.”")).toEqual([["John Harlan", "There could be a bit more progress before he leaves."]]);
   });
   it("gives '“Q,” X said after Y spoke' to X, and the next quotation too", () => {
-    expect(q("“I am satisfied with his response on the criminals,” Hooton said after Rubio spoke. “My biggest concern is the criminals.”")).toEqual([
-      ["Hooton", "I am satisfied with his response on the criminals"],
-      ["Hooton", "My biggest concern is the criminals."],
+    expect(q("“I am happy with his answer on the schools,” Tolland said after Baker spoke. “My biggest worry is the schools.”")).toEqual([
+      ["Tolland", "I am happy with his answer on the schools"],
+      ["Tolland", "My biggest worry is the schools."],
     ]);
   });
-  it("takes an appositive only when a comma closes it: '“Q” by the United States, NATO and others, Clinton said'", () => {
-    expect(q("“If there had not been that intervention” by the United States, NATO and other world partners, Clinton said at a town hall.")).toEqual([
-      ["Clinton", "If there had not been that intervention"],
+  it("takes an appositive only when a comma closes it: '“Q” by the United States, Canada and others, Hollis said'", () => {
+    expect(q("“If there had not been that rescue” by the United States, Canada and other close partners, Hollis said at a town hall.")).toEqual([
+      ["Hollis", "If there had not been that rescue"],
     ]);
   });
   it("takes no attribution from a clause of its own or the next sentence, and gives a question to who asked it", () => {
-    expect(q("Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he is “losing the war on terrorism,” part of a lashing.")).toEqual([
-      ["Ted Cruz", "leading from behind"],
-      ["Donald Trump", "losing the war on terrorism"],
+    expect(q("Ted Marsh accuses Weiss of “hiding from the voters” and Tom Baker says he is “losing the fight on crime,” part of a lashing.")).toEqual([
+      ["Ted Marsh", "hiding from the voters"],
+      ["Tom Baker", "losing the fight on crime"],
     ]);
-    expect(q("Sen. Rand Paul (R-Ky.) said the plan would help immigrants, and called him “the leading proponent of amnesty in the Senate.” Former governor Mike Huckabee called the program “wonderful for corporations.”")).toEqual([
-      ["Rand Paul", "the leading proponent of amnesty in the Senate."],
-      ["Mike Huckabee", "wonderful for corporations."],
+    expect(q("Sen. Carl Hayes (R-Idaho) said the plan would help landlords, and called him “the loudest champion of tax breaks in the Senate.” Former governor Mike Dalton called the scheme “a gift for big banks.”")).toEqual([
+      ["Carl Hayes", "the loudest champion of tax breaks in the Senate."],
+      ["Mike Dalton", "a gift for big banks."],
     ]);
-    expect(q("Sanders was asked by host Bill Maher, who is supporting Sanders, “Now, you famously said you were tired of the emails.”")).toEqual([
-      ["Bill Maher", "Now, you famously said you were tired of the emails."],
+    expect(q("Baker was asked by host Bill Dwyer, who is supporting Baker, “Now, you famously said you were tired of the polls.”")).toEqual([
+      ["Bill Dwyer", "Now, you famously said you were tired of the polls."],
     ]);
   });
   it("resolves he, she and the group past names inside quotations and after a title's period (the attribution rules' own pick)", () => {
     const rule = (...paragraphs: string[]) => speakerCandidates(paragraphs).map((x) => x.quote.speaker);
-    // "Hillary Clinton represents …" opens a sentence inside Cheney's quotation: no antecedent for a later "she".
+    // "Helen Marsh represents …" opens a sentence inside Garner's quotation: no antecedent for a later "she".
     expect(
       rule(
-        "Rep. Cynthia Lummis did not seek another term.",
-        "“Now it is time to look forward, united in our convictions,” Cheney said in a statement.",
-        "“No state has been hurt more than Wyoming. Hillary Clinton represents a continuation of the same failed policies,” she said.",
-        "“Our freedom is under assault from an out-of-control government,” she said.",
+        "Rep. Nancy Farrell did not seek another term.",
+        "“Now it is time to move ahead, united in our beliefs,” Garner said in a statement.",
+        "“No state has suffered more than Montana. Helen Marsh represents a return of the same failed ideas,” she said.",
+        "“Our liberty is under attack from an out-of-control government,” she said.",
       ),
-    ).toEqual(["Cheney", "Cheney", "Cheney"]);
+    ).toEqual(["Garner", "Garner", "Garner"]);
     // "the group" is the body named last whose name ends like a group's.
-    expect(rule("The Trayvon Martin Foundation did not want to comment on the sale.", "“This election season, we are laser focused on furthering that mission,” the group said.")).toEqual([
-      "Trayvon Martin Foundation",
+    expect(rule("The Jordan Davis Foundation did not want to comment on the sale.", "“This year, we are fully focused on furthering that cause,” the group said.")).toEqual([
+      "Jordan Davis Foundation",
     ]);
-    // "Vermont Sen. Bernie Sanders" opens no sentence: "he" is still Beebe.
+    // "Maine Sen. Peter Dunn" opens no sentence: "he" is still Porter.
     expect(
       rule(
-        "Lance Beebe, a Navy veteran, said Clinton should be ready for questions. He attended the rally, though he is not sure whether he will vote for Clinton or Vermont Sen. Bernie Sanders.",
-        "“I ask my wife, is she going to be ready to hear questions about it?” he said.",
+        "Lance Porter, an Army veteran, said Hollis should be ready for questions. He attended the rally, though he is not sure whether he will vote for Hollis or Maine Sen. Peter Dunn.",
+        "“I ask my wife, is she going to be ready to face questions about it?” he said.",
       ),
-    ).toEqual(["Lance Beebe"]);
+    ).toEqual(["Lance Porter"]);
   });
 
   it("takes no place or clause subject for the speaker: 'Here in Columbia, Sanders …, saying', 'Carter said the U.S. approach remained “Q”'", () => {

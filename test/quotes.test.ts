@@ -243,31 +243,31 @@ describe("quote extraction", () => {
       ["Trump", "bomb the hell"],
     ]);
   });
-  it("takes 'Pollsters agree - Carl Bialik: “Q”' and the name an appositive gives a description before the verb", () => {
-    expect(q("There was a lot shifting on the ground in Iowa.", "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on contacting voters.”")).toEqual([
-      ["Carl Bialik", "One of the biggest lessons was a simple one: keep on contacting voters."],
+  it("takes 'Analysts agree - Carl Brandt: “Q”' and the name an appositive gives a description before the verb", () => {
+    expect(q("There was a lot moving on the ground in Ohio.", "Analysts agree - Carl Brandt: “One of the main lessons was a plain one: keep on calling voters.”")).toEqual([
+      ["Carl Brandt", "One of the main lessons was a plain one: keep on calling voters."],
     ]);
-    expect(q("Clinton aides were angry on Friday.", "Her campaign manager, Robby Mook, suggested that what the staffers did “may have been a serious breach of trust.”")).toEqual([
-      ["Robby Mook", "may have been a serious breach of trust."],
+    expect(q("Hollis aides were angry on Friday.", "Her campaign manager, Robby Fenn, suggested that what the interns did “may have been a grave breach of trust.”")).toEqual([
+      ["Robby Fenn", "may have been a grave breach of trust."],
     ]);
-    expect(q("The senator spoke on Monday.", "Sen. Bernie Sanders visited the studio to discuss his rival, Hillary Clinton, saying “on issue after issue she has been wrong.”")).toEqual([
-      ["Bernie Sanders", "on issue after issue she has been wrong."],
+    expect(q("The senator spoke on Monday.", "Sen. Peter Dunn visited the studio to discuss his rival, Helen Marsh, saying “on vote after vote she has been wrong.”")).toEqual([
+      ["Peter Dunn", "on vote after vote she has been wrong."],
     ]);
   });
   it("gives 'X verb: “Q”' to X even after another speaker's quotation in the paragraph", () => {
-    expect(q("Ohio Gov. John Kasich could “do some kind of executive order,” said Stephen Loomis, president of the union. Kasich resisted: “Ohio governors do not have the power to do that.”")).toEqual([
-      ["Stephen Loomis", "do some kind of executive order"],
-      ["John Kasich", "Ohio governors do not have the power to do that."],
+    expect(q("Iowa Gov. John Harlan could “issue some kind of special decree,” said Stephen Lowry, president of the union. Harlan resisted: “Iowa governors do not have the power to do that.”")).toEqual([
+      ["Stephen Lowry", "issue some kind of special decree"],
+      ["John Harlan", "Iowa governors do not have the power to do that."],
     ]);
   });
   it("gives he or she to the latest named subject, not to an organisation", () => {
-    expect(q("The Security Council met. Yukiya Amano spoke next.", "“I strongly urge them to comply,” he said.")).toEqual([["Yukiya Amano", "I strongly urge them to comply"]]);
+    expect(q("The Security Council met. Kenji Tanabe spoke next.", "“I firmly urge them to comply,” he said.")).toEqual([["Kenji Tanabe", "I firmly urge them to comply"]]);
   });
   it("finds the speaker earlier in the sentence and carries people who spoke without quotation marks to a later pronoun", () => {
-    expect(q("Dan McAdams, a psychology professor, writes in The Atlantic that Trump shows “sky-high extroversion and low agreeableness.”")).toEqual([
-      ["Dan McAdams", "sky-high extroversion and low agreeableness."],
+    expect(q("Dan McCallum, a history professor, writes in The Spectator that Baker shows “sky-high confidence and low patience.”")).toEqual([
+      ["Dan McCallum", "sky-high confidence and low patience."],
     ]);
-    expect(q('The stakes are high for both campaigns, Becerra said. "Nevada will give us a closer read," he said.')).toEqual([["Becerra", "Nevada will give us a closer read"]]);
+    expect(q('The stakes are high for both parties, Serrano said. "Arizona will give us a clearer picture," he said.')).toEqual([["Serrano", "Arizona will give us a clearer picture"]]);
   });
   it("gives she to a woman and he to a man when both were just named", () => {
     expect(q("Mrs. Clinton met Mr. Sanders in Iowa. Sanders spoke first.", "“We agree on more than people think,” she said.")).toEqual([["Clinton", "We agree on more than people think"]]);
@@ -303,167 +303,167 @@ describe("quote extraction", () => {
     expect(q("“First we win this,” Trump said. “Then we govern well.”")).toHaveLength(2);
   });
   it("gives a quotation with no speech verb to its sentence's subject", () => {
-    expect(q("Hillary Clinton spoke in Ohio. Clinton decried the GOP for “turning its back on working families.”")).toEqual([
-      ["Hillary Clinton", "turning its back on working families."],
+    expect(q("Helen Marsh spoke in Ohio. Marsh decried the party for “turning its back on small farmers.”")).toEqual([
+      ["Helen Marsh", "turning its back on small farmers."],
     ]);
-    expect(q("Speaking to MSNBC on Monday, Jeb Bush referred to Rubio as “a bright, charismatic leader” in the race.")).toEqual([["Jeb Bush", "a bright, charismatic leader"]]);
-    expect(q("Ted Cruz is praising Jeb Bush as “a man who didn’t go to the gutter” today.")).toEqual([["Ted Cruz", "a man who didn’t go to the gutter"]]);
+    expect(q("Speaking to NPR on Monday, Jeb Dorsey referred to Baker as “a bright, gifted leader” in the race.")).toEqual([["Jeb Dorsey", "a bright, gifted leader"]]);
+    expect(q("Ted Marsh is praising Jeb Dorsey as “a man who didn’t sink to insults” today.")).toEqual([["Ted Marsh", "a man who didn’t sink to insults"]]);
     // "X is a “…”" describes; it reports nobody's words.
-    expect(q("To his fans, Donald Trump is the “kind-hearted and caring” man.")).toEqual([[null, "kind-hearted and caring"]]);
+    expect(q("To his fans, Tom Baker is the “warm-hearted and generous” man.")).toEqual([[null, "warm-hearted and generous"]]);
   });
   it("reads a role with its owner before an inverted name, and a colon that introduces a quotation", () => {
-    // "said Clinton’s top foreign policy aide Jake Sullivan": the person after the role, and the next paragraph too.
+    // "said Hollis’s top defence policy aide Jake Farrow": the person after the role, and the next paragraph too.
     expect(
       q(
-        "The FBI concluded this month that Clinton had been careless.",
-        "“This has to be the first time that a candidate has done this,” said Clinton’s top foreign policy aide Jake Sullivan.",
-        "“This has gone from being a matter of curiosity to a security issue.”",
+        "The FBI concluded this month that Hollis had been reckless.",
+        "“This has to be the first time that a nominee has done this,” said Hollis’s top defence policy aide Jake Farrow.",
+        "“This has gone from being a matter of gossip to a security issue.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Jake Sullivan", "Jake Sullivan"]);
-    // "Sanders delivered a snappy retort: “…”": the sentence's subject, not "a snappy" nor the last speaker.
+    ).toEqual(["Jake Farrow", "Jake Farrow"]);
+    // "Dunn delivered a snappy retort: “…”": the sentence's subject, not "a snappy" nor the last speaker.
     expect(
       q(
-        "Bernie Sanders and Hillary Clinton met in Iowa.",
-        "“We finally have a path to universal health care,” Clinton said.",
-        "Sanders delivered a snappy retort: “No one is tearing this up. We're going to go forward.”",
+        "Peter Dunn and Helen Marsh met in Iowa.",
+        "“We finally have a path to free child care,” Marsh said.",
+        "Dunn delivered a snappy retort: “No one is tearing this up. We're going to go further.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Hillary Clinton", "Bernie Sanders"]);
+    ).toEqual(["Helen Marsh", "Peter Dunn"]);
     // "And she is sure that …: “…”": the pronoun opening the sentence.
     expect(
-      q("Rita Reynolds runs the show. Peter Santilli is still in jail.", "And she is sure that keeping Santilli in jail will only make him louder: “They're creating a monster, as far as I'm concerned.”").map(
+      q("Rita Owens runs the show. Peter Mallory is still in jail.", "And she is sure that keeping Mallory in jail will only make him louder: “They're making a martyr, as far as I'm concerned.”").map(
         ([speaker]) => speaker,
       ),
-    ).toEqual(["Rita Reynolds"]);
-    // "a candidate who promised mass deportation: “…”": someone the sentence mentions, not who speaks.
-    expect(q("Isaac Saul wrote back to the candidate.", "Saul pointed out the irony coming from a candidate who promised mass deportation: “your proposal is to spend billions deporting people.”")[0]?.[0]).toBe("Isaac Saul");
+    ).toEqual(["Rita Owens"]);
+    // "a candidate who promised huge tax cuts: “…”": someone the sentence mentions, not who speaks.
+    expect(q("Isaac Stern wrote back to the candidate.", "Stern pointed out the irony coming from a candidate who promised huge tax cuts: “your plan is to spend billions cutting taxes.”")[0]?.[0]).toBe("Isaac Stern");
   });
-  it("gives 'the Republican presidential candidate said' to the person introduced so, and reads 'Sanders had answering' as no attribution", () => {
+  it("gives 'the Republican presidential candidate said' to the person introduced so, and reads 'Dunn had answering' as no attribution", () => {
     expect(
       q(
-        "Republican presidential candidate Donald Trump spoke on Thursday. New York Mayor Bill de Blasio disbanded the unit in 2014.",
-        "“There is hatred like nobody has ever seen,” the Republican presidential candidate said in an interview.",
+        "Republican presidential candidate Tom Baker spoke on Thursday. Boston Mayor Paul de Vries disbanded the unit in 2013.",
+        "“There is anger like nobody has ever seen,” the Republican presidential candidate said in an interview.",
       )[0]?.[0],
-    ).toBe("Donald Trump");
+    ).toBe("Tom Baker");
     expect(
       q(
-        "Hillary Clinton is swinging hard at Bernie Sanders in the debate. Clinton is pointing to a recent interview.",
-        "She is noting the “kind of problems” Sanders had answering questions about big banks.",
+        "Helen Marsh is swinging hard at Peter Dunn in the debate. Marsh is pointing to a recent interview.",
+        "She is noting the “kind of trouble” Dunn had answering questions about big banks.",
       )[0]?.[0],
-    ).toBe("Hillary Clinton");
+    ).toBe("Helen Marsh");
   });
   it("gives 'the president' or 'the Vermont senator' to the one person the article gave that title, and no one when two fit", () => {
     expect(
       q(
-        "In The Atlantic, Pres. Obama admits the action in Libya “didn’t work” at all.",
-        "Hillary Clinton conceded the situation is “deeply regrettable” for everyone.",
-        "“We averted large-scale civilian casualties,” the president told The Atlantic.",
+        "In The Spectator, Pres. Weiss admits the mission in Mali “didn’t work” at all.",
+        "Helen Marsh conceded the outcome is “deeply regrettable” for everyone.",
+        "“We prevented large-scale civilian losses,” the president told The Spectator.",
       ).at(-1)?.[0],
-    ).toBe("Obama");
+    ).toBe("Weiss");
     const senators = [
-      "Sen. Bernie Sanders of Vermont spoke in Iowa. Sen. Ted Cruz of Texas spoke in Ohio.",
-      "Donald Trump spoke last, in Florida, to a big crowd.",
+      "Sen. Peter Dunn of Vermont spoke in Iowa. Sen. Ted Marsh of Texas spoke in Ohio.",
+      "Tom Baker spoke last, in Florida, to a big crowd.",
     ];
-    expect(q(...senators, "“We need to press China much harder,” the Vermont senator told ABC.").at(-1)?.[0]).toBe("Bernie Sanders");
+    expect(q(...senators, "“We need to push Russia much harder,” the Vermont senator told ABC.").at(-1)?.[0]).toBe("Peter Dunn");
     // Two senators and no state: the title alone names neither.
-    expect(q(...senators, "“We need to press China much harder,” the senator told ABC.").at(-1)?.[0]).not.toBe("Bernie Sanders");
+    expect(q(...senators, "“We need to push Russia much harder,” the senator told ABC.").at(-1)?.[0]).not.toBe("Peter Dunn");
   });
   it("takes a known first name before an honorific of the surname: 'Mrs. Clinton' makes no woman of Bill Clinton", () => {
     expect(genderOf("Bill Clinton", "Mrs. Clinton spoke first. Former President Bill Clinton agreed.")).toBe("m");
     expect(genderOf("Clinton", "Mrs. Clinton spoke first. Former President Bill Clinton agreed.")).toBe("f");
     expect(genderOf("Dale Smith", "Ms. Smith spoke first.")).toBe("f");
-    // Common first names beyond the politicians': "Harvey Weinstein" is no "she", "Eva Miller" no "he".
-    expect(genderOf("Harvey Weinstein", "")).toBe("m");
+    // Common first names beyond the politicians': "Harvey Waldron" is no "she", "Eva Miller" no "he".
+    expect(genderOf("Harvey Waldron", "")).toBe("m");
     expect(genderOf("Eva Miller", "")).toBe("f");
     expect(
       q(
-        "Betsy Ebeling has known Clinton since sixth grade. Clinton summers in the Hamptons, where she watches movies in Harvey Weinstein's private screening room.",
-        "“It’s just been part of my fabric of my life,” she said.",
+        "Betsy Ellman has known Hollis since sixth grade. Hollis summers in the Hamptons, where she watches films in Harvey Waldron's private screening room.",
+        "“It’s just been part of the fabric of my life,” she said.",
       )[0]?.[0],
-    ).not.toBe("Harvey Weinstein");
+    ).not.toBe("Harvey Waldron");
     expect(
       q(
-        "Raynard Jackson, a Republican consultant, said the vote followed Iowa. Mrs. Clinton won the state in 2016.",
-        "Former President Bill Clinton agreed with the analysis. In an interview with MTVu, he was asked about it.",
-        "“Iowa happened, and I never begrudged it,” he said.",
+        "Raynard Cole, a Republican consultant, said the vote followed Iowa. Mrs. Clinton won the state in 2016.",
+        "Former President Bill Clinton agreed with the analysis. In an interview with KTVU, he was asked about it.",
+        "“Iowa happened, and I never resented it,” he said.",
       ).at(-1)?.[0],
     ).toBe("Bill Clinton");
   });
   it("reads 'wrote X in The Guardian' as X's, the publication only where X wrote", () => {
-    expect(q("“His reiteration of a vulgarity was likely a first in history,” wrote Ben Jacobs in The Guardian.")).toEqual([["Ben Jacobs", "His reiteration of a vulgarity was likely a first in history"]]);
-    expect(q("“We want no part in the listing on our web site,” said Mark Barden of Sandy Hook Promise.")[0]?.[0]).toBe("Mark Barden");
+    expect(q("“His repetition of an insult was likely a first in history,” wrote Ben Walker in The Guardian.")).toEqual([["Ben Walker", "His repetition of an insult was likely a first in history"]]);
+    expect(q("“We want no part in the advert on our web site,” said Mark Bolton of Safe Streets Promise.")[0]?.[0]).toBe("Mark Bolton");
   });
   it("lets the model name nobody by a word used once, opening a sentence, but keeps a surname that opens one to act or speak", () => {
     const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
-    expect(speakers("Misinformation is hard to dislodge, researchers say.", "Good information can still drive out bad, but usually only when “the truth is sexier than the lie.”")).not.toContain("Good");
-    expect(speakers("Donors met on Sunday.", "Wait, it gets better: “By law, the president sets the maximum number of refugees.”")).not.toContain("Wait");
-    expect(speakers("The debate ended late.", "Cruz openly admitted that his pick was political. “With an eye to February 20th, Carolina,” he said.")).toEqual(["Cruz"]);
-    expect(speakers("The debate ended late.", "“I will say for those of us who believe in the law, we’re tired of it!” Cruz said.")).toEqual(["Cruz"]);
+    expect(speakers("Rumours are hard to dislodge, researchers say.", "Good information can still drive out bad, but usually only when “the truth is more exciting than the lie.”")).not.toContain("Good");
+    expect(speakers("Donors met on Sunday.", "Wait, it gets better: “By law, the governor sets the maximum number of licences.”")).not.toContain("Wait");
+    expect(speakers("The debate ended late.", "Garvey openly admitted that his pick was political. “With an eye to March 3rd, Ohio,” he said.")).toEqual(["Garvey"]);
+    expect(speakers("The debate ended late.", "“I will say for those of us who believe in the rules, we’re tired of it!” Garvey said.")).toEqual(["Garvey"]);
   });
   it("reads a loosely written attribution after a quotation that ends in a comma, but no name a preposition governs", () => {
     const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
     expect(
-      speakers("Polls moved this week. “Clinton needs a strategy for targeting Johnson voters,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on Wednesday. “They're clearly drawing more from her side now.”"),
-    ).toEqual(["Nate Silver", "Nate Silver"]);
+      speakers("Polls moved this week. “Hollis needs a plan for winning over Green voters,” Nate Fowler, the polling guru who founded pollwatch.com tweeted on Wednesday. “They're clearly drawing more from her side now.”"),
+    ).toEqual(["Nate Fowler", "Nate Fowler"]);
     expect(
-      speakers("The movement plans to protest the debate, the Daily Caller reports. “They have to decide whether to feed themselves or their kids,” Fight for $15 organizing director Kendall Fells told Fox News 6 in Milwaukee."),
-    ).toEqual(["Kendall Fells"]);
-    expect(speakers("Trump spoke in Ohio.", "But even as Trump claimed that “General Petraeus got in trouble for far less,” one of the former prosecutors for David Petraeus said the cases differ.")).toEqual(["Trump"]);
+      speakers("The union plans to picket the debate, the Daily Courier reports. “They have to decide whether to heat their homes or feed their kids,” Fair Pay Now organizing director Kendall Price told Channel 4 News in Denver."),
+    ).toEqual(["Kendall Price"]);
+    expect(speakers("Baker spoke in Ohio.", "But even as Baker claimed that “General Mattson got in trouble for far less,” one of the former prosecutors for David Mattson said the cases differ.")).toEqual(["Baker"]);
   });
-  it("takes the subject after an opening participle phrase ('Speaking in Beijing, … Lu Kang repeated') for a later 'he'", () => {
+  it("takes the subject after an opening participle phrase ('Speaking in Tokyo, … Ken Ota repeated') for a later 'he'", () => {
     expect(
       q(
-        "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang repeated that China opposed hacking.",
-        "People should provide evidence for their accusations, he told reporters.",
-        "“This is extremely irresponsible.”",
+        "Speaking in Tokyo, Japanese Foreign Ministry spokesman Ken Ota repeated that Japan opposed whaling.",
+        "People should provide proof for their claims, he told reporters.",
+        "“This is deeply irresponsible.”",
       ).at(-1)?.[0],
-    ).toBe("Lu Kang");
+    ).toBe("Ken Ota");
   });
-  it("gives a surname two people share to the one the article named in full first, and keeps 'Le Pen' and 'Top' out of full names", () => {
+  it("gives a surname two people share to the one the article named in full first, and keeps 'Le Roux' and 'Top' out of full names", () => {
     expect(
       q(
-        "Liz Cheney won the Republican primary in Wyoming on Tuesday.",
-        "Her father, former Vice President Dick Cheney, campaigned for her. Dick Cheney also spoke at the rally.",
-        "Incumbent Rep. Cynthia Lummis was not seeking a fifth term.",
-        "“Now it’s time to look forward, united in our convictions,” Cheney said in a statement. “No state has been hurt more by this agenda than Wyoming,” she said.",
+        "Liz Garner won the Republican primary in Montana on Tuesday.",
+        "Her father, former Vice President Dick Garner, campaigned for her. Dick Garner also spoke at the rally.",
+        "Incumbent Rep. Nancy Farrell was not seeking a fifth term.",
+        "“Now it’s time to move ahead, united in our beliefs,” Garner said in a statement. “No state has suffered more from this agenda than Montana,” she said.",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Liz Cheney", "Liz Cheney"]);
-    expect(q("Marine Le Pen leads the National Front. Le Pen spoke in Paris.", "“What we have in common is that we are not insiders,” Le Pen said.")[0]?.[0]).toBe("Marine Le Pen");
-    expect(q("Top Clinton adviser Jake Sullivan sent the email. Hillary Clinton answered him.", "“It's a public statement! Just email it,” Clinton wrote.")[0]?.[0]).toBe("Hillary Clinton");
+    ).toEqual(["Liz Garner", "Liz Garner"]);
+    expect(q("Marine Le Roux leads the National Rally. Le Roux spoke in Paris.", "“What we share is that we are not insiders,” Le Roux said.")[0]?.[0]).toBe("Marine Le Roux");
+    expect(q("Top Hollis adviser Jake Farrow sent the email. Helen Hollis answered him.", "“It's a public statement! Just send it,” Hollis wrote.")[0]?.[0]).toBe("Helen Hollis");
   });
-  it("takes no clause for an appositive: 'Reached by POLITICO, Bennett denied the notion …, explaining that he was “…”'", () => {
-    expect(q("Carson spoke to the AP on Tuesday. Reached by POLITICO, Bennett denied the notion that a shakeup is coming, explaining that he was unaware of the interview because he was “taking a day off.”")[0]?.[0]).toBe("Bennett");
+  it("takes no clause for an appositive: 'Reached by the Courier, Bennett denied the idea …, explaining that he was “…”'", () => {
+    expect(q("Dunn spoke to the AP on Tuesday. Reached by the Courier, Bennett denied the idea that a shakeup is coming, explaining that he was unaware of the report because he was “taking a week off.”")[0]?.[0]).toBe("Bennett");
   });
   it("takes 'The Washington Post' for a publication that reports, not a post that carries words", () => {
-    expect(q("Intro here.", "The Washington Post reported that Lewandowski was ousted “at the urging of his three adult children.”")[0]?.[0]).toBe("Washington Post");
+    expect(q("Intro here.", "The Washington Post reported that Mallory was fired “at the request of his two adult sons.”")[0]?.[0]).toBe("Washington Post");
   });
-  it("gives a colon's quotation to a body opening the sentence ('the Illinois Board of Elections was conclusive in its findings:')", () => {
-    expect(q("Cruz won in Iowa.", "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its findings: “Further discussion on this issue is unnecessary.”")[0]?.[0]).toMatch(/^Illinois Board/);
+  it("gives a colon's quotation to a body opening the sentence ('the Ohio Board of Elections was clear in its findings:')", () => {
+    expect(q("Marsh won in Iowa.", "As if addressing the tycoon directly, the Ohio Board of Elections was clear in its findings: “Further debate on this matter is unnecessary.”")[0]?.[0]).toMatch(/^Ohio Board/);
   });
-  it("finds the subject after a long opening phrase ('But after focusing her attention on …, Clinton delivered')", () => {
+  it("finds the subject after a long opening phrase ('But after focusing her attention on …, Marsh delivered')", () => {
     expect(
       q(
-        "Hillary Clinton toured Iowa. “Cities are left out,” said Mitchell Moss, director of the Rudin Center.",
-        "But after focusing her attention on issues such as the drug epidemic ravaging rural communities, Clinton delivered a message Sunday that resonates for many mayors.",
-        "“Our roads and bridges are potholed and crumbling,” she said.",
+        "Helen Marsh toured Iowa. “Towns are left out,” said Mitchell Ross, director of the Civic Center.",
+        "But after focusing her attention on issues such as the housing crisis hurting rural communities, Marsh delivered a message Sunday that resonates for many mayors.",
+        "“Our roads and bridges are cracked and crumbling,” she said.",
       ).at(-1)?.[0],
-    ).toBe("Hillary Clinton");
+    ).toBe("Helen Marsh");
   });
   it("reads 'On CNN Tuesday, his wife, Jane, called for …' as Jane speaking, for a later 'she said'", () => {
     expect(
       q(
-        "Sanders strategist Tad Devine said closed primaries deny many independents the right to vote. On CNN Tuesday, his wife, Jane, called for an open primary process. “Shutting people out of the process is not smart,” she said.",
+        "Dunn strategist Tad Mercer said closed primaries deny many voters the right to take part. On CNN Tuesday, his wife, Jane, called for an open primary system. “Shutting people out of the system is not smart,” she said.",
       )[0]?.[0],
     ).toBe("Jane");
-    // A name before the description is no opening phrase: "Rachel Berg, a philanthropist from Monsey, New York, said".
-    expect(q("Rachel Berg, a philanthropist from Monsey, New York, said the speeches changed her mind. “I feel bad to say it,” she said.")[0]?.[0]).toBe("Rachel Berg");
+    // A name before the description is no opening phrase: "Rachel Stein, a donor from Nyack, New York, said".
+    expect(q("Rachel Stein, a donor from Nyack, New York, said the speeches changed her mind. “I feel awful to say it,” she said.")[0]?.[0]).toBe("Rachel Stein");
   });
   it("takes no plural the article uses once ('Friends offered to vote for me') for a later 'he'", () => {
     expect(
       q(
-        "I told Bernie Sanders later that his endorsement of me was mentioned by Yahoo News. Friends offered to vote for me when I posted the story.",
-        "“I've ruined your good reputation, huh?” he responded.",
+        "I told Peter Dunn later that his praise of me was mentioned by Yahoo News. Friends offered to vote for me when I posted the story.",
+        "“I've ruined your good name, huh?” he responded.",
       )[0]?.[0],
-    ).toBe("Bernie Sanders");
+    ).toBe("Peter Dunn");
   });
   it("finds a sentence's subject after 'And even', 'But also' for a later 'he'", () => {
     expect(

@@ -231,12 +231,12 @@ describe("quote extraction", () => {
     ).toEqual(["Lance Porter"]);
   });
 
-  it("takes no place or clause subject for the speaker: 'Here in Columbia, Sanders …, saying', 'Carter said the U.S. approach remained “Q”'", () => {
-    expect(q("Here in Columbia, Sanders stepped up his emphasis on criminal justice issues, saying, “We have got to achieve the day when young men can walk the streets.”")).toEqual([
-      ["Sanders", "We have got to achieve the day when young men can walk the streets."],
+  it("takes no place or clause subject for the speaker: 'Here in Dayton, Garvey …, saying', 'Lowell said the U.S. approach remained “Q”'", () => {
+    expect(q("Here in Dayton, Garvey stepped up his focus on housing issues, saying, “We have got to reach the day when young families can afford a home.”")).toEqual([
+      ["Garvey", "We have got to reach the day when young families can afford a home."],
     ]);
-    expect(q("Defense Secretary Ash Carter said the U.S. approach to the Asia-Pacific remained “one of commitment, strength and inclusion”, but he warned China.")).toEqual([
-      ["Ash Carter", "one of commitment, strength and inclusion"],
+    expect(q("Trade Secretary Ash Lowell said the U.S. policy toward Latin America remained “one of trust, patience and openness”, but he warned Brazil.")).toEqual([
+      ["Ash Lowell", "one of trust, patience and openness"],
     ]);
     expect(q("Cruz said he would make sand “glow in the dark,” for instance, and Trump vowed to “bomb the hell” out of the Islamic State.")).toEqual([
       ["Cruz", "glow in the dark"],
@@ -315,7 +315,7 @@ describe("quote extraction", () => {
     // "said Hollis’s top defence policy aide Jake Farrow": the person after the role, and the next paragraph too.
     expect(
       q(
-        "The FBI concluded this month that Hollis had been reckless.",
+        "Investigators found last week that Hollis had been reckless.",
         "“This has to be the first time that a nominee has done this,” said Hollis’s top defence policy aide Jake Farrow.",
         "“This has gone from being a matter of gossip to a security issue.”",
       ).map(([speaker]) => speaker),
@@ -383,7 +383,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Raynard Cole, a Republican consultant, said the vote followed Iowa. Mrs. Clinton won the state in 2016.",
-        "Former President Bill Clinton agreed with the analysis. In an interview with KTVU, he was asked about it.",
+        "Former President Bill Clinton backed that reading. In an interview with KTVU, he was asked about it.",
         "“Iowa happened, and I never resented it,” he said.",
       ).at(-1)?.[0],
     ).toBe("Bill Clinton");
@@ -394,10 +394,10 @@ describe("quote extraction", () => {
   });
   it("lets the model name nobody by a word used once, opening a sentence, but keeps a surname that opens one to act or speak", () => {
     const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
-    expect(speakers("Rumours are hard to dislodge, researchers say.", "Good information can still drive out bad, but usually only when “the truth is more exciting than the lie.”")).not.toContain("Good");
+    expect(speakers("Rumours are hard to dislodge, researchers say.", "Good information can still push out rumours, but mostly only when “the truth is more exciting than the lie.”")).not.toContain("Good");
     expect(speakers("Donors met on Sunday.", "Wait, it gets better: “By law, the governor sets the maximum number of licences.”")).not.toContain("Wait");
     expect(speakers("The debate ended late.", "Garvey openly admitted that his pick was political. “With an eye to March 3rd, Ohio,” he said.")).toEqual(["Garvey"]);
-    expect(speakers("The debate ended late.", "“I will say for those of us who believe in the rules, we’re tired of it!” Garvey said.")).toEqual(["Garvey"]);
+    expect(speakers("The debate ended late.", "“Let me tell you, for all of us who follow the rules, we’re tired of it!” Garvey said.")).toEqual(["Garvey"]);
   });
   it("reads a loosely written attribution after a quotation that ends in a comma, but no name a preposition governs", () => {
     const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
@@ -439,11 +439,11 @@ describe("quote extraction", () => {
   it("gives a colon's quotation to a body opening the sentence ('the Ohio Board of Elections was clear in its findings:')", () => {
     expect(q("Marsh won in Iowa.", "As if addressing the tycoon directly, the Ohio Board of Elections was clear in its findings: “Further debate on this matter is unnecessary.”")[0]?.[0]).toMatch(/^Ohio Board/);
   });
-  it("finds the subject after a long opening phrase ('But after focusing her attention on …, Marsh delivered')", () => {
+  it("finds the subject after a long opening phrase ('But after turning her attention to …, Marsh gave')", () => {
     expect(
       q(
         "Helen Marsh toured Iowa. “Towns are left out,” said Mitchell Ross, director of the Civic Center.",
-        "But after focusing her attention on issues such as the housing crisis hurting rural communities, Marsh delivered a message Sunday that resonates for many mayors.",
+        "But after turning her attention to topics like the housing crisis hurting small towns, Marsh gave a speech Sunday that struck a chord with many mayors.",
         "“Our roads and bridges are cracked and crumbling,” she said.",
       ).at(-1)?.[0],
     ).toBe("Helen Marsh");

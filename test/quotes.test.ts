@@ -315,7 +315,7 @@ describe("quote extraction", () => {
     // "said Hollis’s top defence policy aide Jake Farrow": the person after the role, and the next paragraph too.
     expect(
       q(
-        "Investigators found last week that Hollis had been reckless.",
+        "The FBI decided this week that Hollis had been reckless.",
         "“This has to be the first time that a nominee has done this,” said Hollis’s top defence policy aide Jake Farrow.",
         "“This has gone from being a matter of gossip to a security issue.”",
       ).map(([speaker]) => speaker),

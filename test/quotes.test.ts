@@ -468,136 +468,136 @@ describe("quote extraction", () => {
   it("finds a sentence's subject after 'And even', 'But also' for a later 'he'", () => {
     expect(
       q(
-        "Both Justin Trudeau and Enrique Pena Nieto gave diplomatic assurances. And even President Obama tried to help them off the hook, noting that he'd demur too.",
-        "“When I visit other countries, it's not my job to comment on candidates,” he said.",
+        "Both Lukas Vogt and Pedro Alvarez gave polite assurances. And even President Weiss tried to let them off the hook, noting that he'd decline too.",
+        "“When I visit other nations, it's not my role to comment on candidates,” he said.",
       )[0]?.[0],
-    ).toBe("Obama");
+    ).toBe("Weiss");
   });
-  it("reads 'Sanders credited Clinton's victory to “…”' as Sanders's words, not a name 'Sanders credited Clinton's'", () => {
-    expect(q("Bernie Sanders won Oregon.", "Sanders credited Clinton's victory to “a closed primary, something I am not all that enthusiastic about.”")[0]?.[0]).toBe("Bernie Sanders");
+  it("reads 'Dunn credited Marsh's victory to “…”' as Dunn's words, not a name 'Dunn credited Marsh's'", () => {
+    expect(q("Peter Dunn won Nevada.", "Dunn credited Marsh's victory to “a closed caucus, something I am not all that keen on.”")[0]?.[0]).toBe("Peter Dunn");
   });
-  it("finds 'Just a few months ago, Florida developer Mel Sembler expressed dismay' as the subject for a later 'he'", () => {
+  it("finds 'Just a few months ago, Texas developer Mel Sanford expressed dismay' as the subject for a later 'he'", () => {
     expect(
       q(
-        "Ron Weiser said donors are coming around. “I think you're starting to see that across the board.” Just a few months ago, Florida developer Mel Sembler expressed dismay at the thought of Trump as the nominee. “I kept telling myself that won't happen, that can't happen,” he told the Post.",
+        "Ron Walsh said donors are coming around. “I think you're starting to see that everywhere.” Just a few months ago, Texas developer Mel Sanford expressed dismay at the thought of Baker as the nominee. “I kept telling myself that won't happen, that can't happen,” he told the Post.",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Ron Weiser", "Mel Sembler"]);
+    ).toEqual(["Ron Walsh", "Mel Sanford"]);
   });
   it("takes 'X, the ranking Democrat on the committee, who said …' as X speaking, for a later 'she'", () => {
     expect(
       q(
-        "Hillary Clinton spoke in Iowa.",
-        "Clinton's position was supported Friday by Sen. Dianne Feinstein of California, the ranking Democrat on the Senate Intelligence Committee, who said none of the emails originated with Clinton. “It has never made sense to me that Secretary Clinton can be held responsible,” she said in a statement.",
+        "Helen Marsh spoke in Iowa.",
+        "Marsh's position was backed Friday by Sen. Diane Ferris of Oregon, the ranking Democrat on the Senate Budget Committee, who said none of the memos came from Marsh. “It has never made sense to me that Secretary Marsh can be held to blame,” she said in a statement.",
       ).at(-1)?.[0],
-    ).toBe("Dianne Feinstein");
+    ).toBe("Diane Ferris");
   });
   it("gives 'the columnist suggested:' to the one person the article introduced as 'columnist …'", () => {
     expect(
       q(
-        "Donald Trump accuses China of stealing American jobs.",
-        "“Many of his ideas are far from heartwarming,” columnist Ai Jun wrote in the Global Times piece.",
-        "Donald Trump promises to declare China a currency manipulator.",
-        "But Trump has one thing in common with Chinese people, the columnist suggested: “His winning streak is solid proof that U.S. voters are tired of Washington politics.”",
+        "Tom Baker accuses Mexico of stealing American jobs.",
+        "“Many of his plans are far from comforting,” columnist Li Wen wrote in the Daily Star piece.",
+        "Tom Baker promises to label Mexico a trade cheat.",
+        "But Baker has one thing in common with Mexican people, the columnist suggested: “His winning run is clear proof that U.S. voters are tired of Washington politics.”",
       ).at(-1)?.[0],
-    ).toBe("Ai Jun");
+    ).toBe("Li Wen");
   });
-  it("gives the words to the last clause's 'he', not to a description of the first ('Cruz is the only contender … and he has long used …')", () => {
+  it("gives the words to the last clause's 'he', not to a description of the first ('Marsh is the only contender … and he has long used …')", () => {
     expect(
       q(
-        "Ted Cruz campaigned in Iowa.",
-        "Cruz is the only top-tier contender here to have pledged to visit every Iowa county and he has long used that fact to bludgeon his rivals for not campaigning “the Iowa way.”",
+        "Ted Marsh campaigned in Ohio.",
+        "Marsh is the only top-tier contender here to have promised to visit every Ohio county and he has long used that fact to beat his rivals for not campaigning “the Ohio way.”",
       )[0]?.[0],
-    ).toBe("Ted Cruz");
+    ).toBe("Ted Marsh");
   });
-  it("gives 'To Sharp, Trump is the “kind-hearted and caring” man' to the one whose view it is", () => {
-    expect(q("Betsy Sharp of Burke County knows Donald Trump.", "To Sharp, Trump is the “kind-hearted and caring” man who saved her family’s farm.")[0]?.[0]).toBe("Betsy Sharp");
+  it("gives 'To Crane, Baker is the “warm-hearted and generous” man' to the one whose view it is", () => {
+    expect(q("Betsy Crane of Polk County knows Tom Baker.", "To Crane, Baker is the “warm-hearted and generous” man who saved her family’s farm.")[0]?.[0]).toBe("Betsy Crane");
     // Without "To X,", still a description, nobody's statement.
-    expect(q("Betsy Sharp of Burke County knows Donald Trump.", "Trump is the “kind-hearted and caring” man who saved her family’s farm.")[0]?.[0]).toBeNull();
+    expect(q("Betsy Crane of Polk County knows Tom Baker.", "Baker is the “warm-hearted and generous” man who saved her family’s farm.")[0]?.[0]).toBeNull();
   });
-  it("reads '“Q” the Post's senior politics editor Steven Ginsberg responded' as Ginsberg's, and the quotation after it", () => {
+  it("reads '“Q” the Post's senior news editor Steven Goldman responded' as Goldman's, and the quotation after it", () => {
     expect(
       q(
-        "Ben Carson spoke to the Post.",
-        "“Dr. Carson invited both Bob and me to his house today to talk about changes” the Post's senior politics editor Steven Ginsberg responded. “As we wrote, he told us that everything was on the table.”",
+        "Ben Dorsey spoke to the Post.",
+        "“Dr. Dorsey invited both Bob and me to his office today to talk about changes” the Post's senior news editor Steven Goldman responded. “As we wrote, he told us that nothing was ruled out.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Steven Ginsberg", "Steven Ginsberg"]);
+    ).toEqual(["Steven Goldman", "Steven Goldman"]);
   });
-  it("takes the first of two names before a colon ('… COMPETITIVENESS - Frank Newport and Jim Harter: “…”'), not the heading", () => {
+  it("takes the first of two names before a colon ('… POLICY - Frank Norton and Jim Hale: “…”'), not the heading", () => {
     expect(
-      q("VOTERS CARE MORE ABOUT CANDIDATES’ ABILITY TO INSPIRE - Frank Newport and Jim Harter: “We found that, across candidates, inspiration mattered most.”")[0]?.[0],
-    ).toBe("Frank Newport");
+      q("VOTERS CARE MORE ABOUT CANDIDATES’ HONESTY THAN POLICY - Frank Norton and Jim Hale: “We found that, across all candidates, honesty mattered most.”")[0]?.[0],
+    ).toBe("Frank Norton");
   });
   it("gives the words of 'the newspaper's editorial telling him to …' to the newspaper named last", () => {
     expect(
       q(
-        "The Advocate, Baton Rouge's newspaper, urged the president to come.",
-        "Obama did visit the state, but not until the week after the newspaper's editorial telling him to leave the golf course and visit “the most anguished state in the union.”",
+        "The Herald, Mobile's newspaper, urged the president to come.",
+        "Weiss did visit the state, but not until the week after the newspaper's editorial telling him to leave the ski slopes and visit “the most troubled state in the union.”",
       ).at(-1)?.[0],
-    ).toMatch(/Advocate$/);
+    ).toMatch(/Herald$/);
   });
-  it("finds the subject after two opening phrases ('On Thursday, after remaining neutral …, Warren appeared …, saying')", () => {
+  it("finds the subject after two opening phrases ('On Thursday, after staying neutral …, Warner appeared …, saying')", () => {
     expect(
       q(
-        "Private Meeting Between Clinton And Warren Fuels Speculation.",
-        "Hillary Clinton met Elizabeth Warren.",
-        "On Thursday, after remaining neutral throughout the primary process, Warren appeared with MSNBC's Rachel Maddow and officially endorsed Clinton, saying, “I think having a fighter in the lead is exactly what this country needs.”",
+        "Private Meeting Between Marsh And Warner Fuels Speculation.",
+        "Helen Marsh met Elizabeth Warner.",
+        "On Thursday, after staying neutral throughout the primary contest, Warner appeared with NBC's Rachel Moss and formally endorsed Marsh, saying, “I think having a fighter at the top is just what this country needs.”",
       ).at(-1)?.[0],
-    ).toBe("Elizabeth Warren");
+    ).toBe("Elizabeth Warner");
   });
-  it("reads past an inch mark that closed a quotation early ('he’s like 6’2”,” Rubio said')", () => {
+  it("reads past an inch mark that closed a quotation early ('he’s like 6’3”,” Garvey said')", () => {
     expect(
       q(
-        "Rubio spoke in Virginia.",
-        "“He’s always calling me ‘Little Marco.’ I admit, he’s taller than me; he’s like 6’2”,” Rubio said Sunday as the crowd roared. “Which is why I don’t understand why his hands are the size of someone who is 5’2”. You know what they say about men with small hands?”",
+        "Garvey spoke in Virginia.",
+        "“He’s always calling me ‘Little Sam.’ I admit, he’s taller than me; he’s like 6’3”,” Garvey said Sunday as the crowd cheered. “Which is why I don’t get why his feet are the size of someone who is 5’1”. You know what they say about men with small feet?”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Rubio", "Rubio"]);
+    ).toEqual(["Garvey", "Garvey"]);
   });
-  it("keeps a surname that is also a title when it stands alone ('King says Ali …' after 'Billie Jean King'), and drops 'co-Anchor'", () => {
+  it("keeps a surname that is also a title when it stands alone ('King says Frazier …' after 'Mary Jean King'), and drops 'co-Anchor'", () => {
     expect(stripTitles("King")).toBe("King");
     expect(stripTitles("King Abdullah")).toBe("Abdullah");
-    expect(q("Billie Jean King remembered Ali as fun to be around.", "King says Ali “talked the talk and walked the walk.”")[0]?.[0]).toMatch(/King$/);
-    expect(stripTitles("CBS This Morning co-Anchor DeMarco Morgan")).toBe("DeMarco Morgan");
+    expect(q("Mary Jean King remembered Frazier as good company.", "King says Frazier “always talked the talk and walked the walk.”")[0]?.[0]).toMatch(/King$/);
+    expect(stripTitles("NBC Today co-Anchor DeMarco Lane")).toBe("DeMarco Lane");
   });
-  it("reads 'Said Comey, “…”' — the verb first, opening the sentence — as Comey's, with no 'Said' in the name", () => {
-    expect(q("The FBI admitted an error.", "Said Comey, “The thought that an error on our part is linked to the loss of those people is painful.”")[0]?.[0]).toBe("Comey");
-    expect(q("FBI Director James Comey admitted an error.", "Said Comey, “The thought that an error on our part is linked to the loss is painful.”")[0]?.[0]).toBe("James Comey");
+  it("reads 'Said Colby, “…”' — the verb first, opening the sentence — as Colby's, with no 'Said' in the name", () => {
+    expect(q("The agency admitted a mistake.", "Said Colby, “The thought that a mistake on our part is linked to the loss of those lives is painful.”")[0]?.[0]).toBe("Colby");
+    expect(q("Agency Director James Colby admitted a mistake.", "Said Colby, “The thought that a mistake on our part is linked to the loss is painful.”")[0]?.[0]).toBe("James Colby");
   });
   it("gives every paragraph of a quotation run over several paragraphs the speaker of its first", () => {
     expect(
       q(
-        "He then listed the qualities he wants in a nominee, Morton Blackwell wrote:",
-        "“In the piece I wrote last November, I discussed several factors. Here they are:",
-        "“Has the candidate a record of personal activism and leadership?",
-        "“Is the candidate surrounded by people notable for their commitment?",
-        "“Can the liberal media destroy any truly conservative candidate?”",
+        "He then listed the qualities he wants in a leader, Morton Blake wrote:",
+        "“In the essay I wrote last spring, I named several factors. Here they are:",
+        "“Has the candidate a record of public service and leadership?",
+        "“Is the candidate surrounded by people known for their loyalty?",
+        "“Can the national press sink any truly independent candidate?”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Morton Blackwell", "Morton Blackwell", "Morton Blackwell", "Morton Blackwell"]);
+    ).toEqual(["Morton Blake", "Morton Blake", "Morton Blake", "Morton Blake"]);
   });
   it("takes the speaker of a quoted transcript from its label, not from the attribution around it", () => {
     expect(
       q(
-        "Hillary Clinton was asked about Benghazi at the debate. Partial transcript as follows:",
-        "“RAMOS: Secretary Clinton, did you lie to them?",
-        "“CLINTON: I feel a great deal of sympathy for the families.”",
-        "“VIDEO: The families were told it was the video.”",
+        "Helen Marsh was asked about the flood at the debate. Partial transcript as follows:",
+        "“LOPEZ: Secretary Marsh, did you mislead them?",
+        "“MARSH: I feel a great deal of sympathy for the families.”",
+        "“VIDEO: The families were told it was the weather.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Ramos", "Hillary Clinton", "Hillary Clinton"]);
+    ).toEqual(["Lopez", "Helen Marsh", "Helen Marsh"]);
   });
   it("reads ', says X,' inside a sentence, and a pronoun after an opening phrase before a participle", () => {
     expect(
-      q("Nancy Reagan died on Sunday.", "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was “one of the most powerful first ladies in the era.”")[0]?.[0],
-    ).toBe("Carl Anthony");
+      q("Nancy Hale died on Sunday.", "The puzzle of Nancy, says Carl Avery, historian at the National Presidents Library, is that she was “one of the most powerful first ladies of the era.”")[0]?.[0],
+    ).toBe("Carl Avery");
     expect(
-      q("David Axelrod advised Hillary Clinton for years.", "On Wednesday, he seemed to indicate he knows her tendencies, warning that Clinton is “still in control of race and should resist overreacting.”")[0]?.[0],
-    ).toBe("David Axelrod");
+      q("David Aldridge advised Helen Marsh for years.", "On Wednesday, he seemed to suggest he knows her habits, warning that Marsh is “still in charge of the race and should avoid overreacting.”")[0]?.[0],
+    ).toBe("David Aldridge");
   });
-  it("takes no one for a speaker who is only the subject of what another said ('Murphy said Trump continued')", () => {
+  it("takes no one for a speaker who is only the subject of what another said ('Moore said Baker continued')", () => {
     expect(
       q(
-        "Donald Trump spoke in Ohio.",
-        "Brian Murphy, the chairman of the Rockingham County GOP, for example, said Trump continued to hurt his cause locally. “I don’t think it’s cut well for him,” he said.",
+        "Tom Baker spoke in Ohio.",
+        "Brian Moore, the chairman of the Lake County GOP, for example, said Baker continued to hurt his cause locally. “I don’t think it’s played well for him,” he said.",
       )[0]?.[0],
-    ).toBe("Brian Murphy");
+    ).toBe("Brian Moore");
   });
   it("gives 'wrote Time magazine' to the magazine, and the next quotation too", () => {
     expect(

@@ -601,113 +601,113 @@ describe("quote extraction", () => {
   });
   it("gives 'wrote Time magazine' to the magazine, and the next quotation too", () => {
     expect(
-      q("Ted Cruz won Wyoming.", "“Cruz was well organized at the state convention,” wrote Time magazine.", "“Cruz’s domination in the county conventions followed his campaign’s aggressive organizing.”").map(([speaker]) => speaker),
+      q("Ted Marsh won Nevada.", "“Marsh was well prepared at the state caucus,” wrote Time magazine.", "“Marsh’s lead in the county caucuses followed his campaign’s hard work.”").map(([speaker]) => speaker),
     ).toEqual(["Time magazine", "Time magazine"]);
   });
   it("keeps 'the RNC member said' unnamed unless the article introduced someone by that role", () => {
     expect(
       q(
-        "Trump flew to Ohio on his own jet. The bulk of the money now comes from donors.",
-        "“Nobody cares when you’re spending your own money, but it could cause problems,” the RNC member said, adding that donors may object. “Most campaigns run on a much tighter budget.”",
+        "Baker flew to Ohio on his own jet. Most of the money now comes from donors.",
+        "“Nobody minds when you’re spending your own cash, but it could cause trouble,” the RNC member said, adding that donors may object. “Most campaigns run on a far tighter budget.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["RNC member", "RNC member"]);
     expect(
       q(
-        "Steven Cheung, a campaign spokesman, said the space was needed. Trump paid the rent himself.",
-        "“We are constantly adding new staff to the campaign,” the spokesman said.",
+        "Steven Chung, a campaign spokesman, said the office was needed. Baker paid the rent himself.",
+        "“We are always adding new staff to the campaign,” the spokesman said.",
       )[0]?.[0],
-    ).toBe("Steven Cheung");
+    ).toBe("Steven Chung");
     expect(
       q(
-        "Hillary Clinton prepared for the debate with a dozen aides, and people close to the campaign described the mood. Those interviewed requested anonymity to speak freely.",
-        "“Being candid and trustworthy are the two last, big hurdles for her,” the person added.",
+        "Helen Marsh prepared for the debate with a dozen aides, and people close to the campaign described the mood. Those interviewed asked not to be named to speak freely.",
+        "“Being open and honest are the two last, big hurdles for her,” the person added.",
       )[0]?.[0],
     ).toBe("Person");
     expect(
       q(
-        "Bernie Sanders spoke in Manchester on Monday. One man in the crowd, responding to Sanders’ description of the recession, interrupted the candidate.",
-        "“They stole the whole country,” the man shouted.",
+        "Peter Dunn spoke in Concord on Monday. One man in the crowd, responding to Dunn’s account of the slump, interrupted the candidate.",
+        "“They robbed the whole country,” the man shouted.",
       )[0]?.[0],
     ).toBe("Man");
     expect(
       q(
-        "Last month, Ann Kirkpatrick released a web ad compiling Donald Trump's statements, followed by a clip of John McCain saying he will support the nominee.",
-        "“We need leaders to stand up to Donald Trump,” the narrator says.",
+        "Last month, Ann Kirby released a web ad compiling Tom Baker's statements, followed by a clip of John McKay saying he will support the nominee.",
+        "“We need leaders to stand up to Tom Baker,” the narrator says.",
       )[0]?.[0],
     ).toBe("Narrator");
   });
   it("gives a sentence to the person it opens with, not to a body named inside that person's appositive", () => {
     expect(
       q(
-        "Geoff Garin, a Democratic pollster who is working with Priorities USA, a pro-Clinton super PAC, said the primaries have cast her as “strong, smart and resilient” and more.",
-        "But he also said that the attacks have “reinforced stereotypes that are untrue but challenging nonetheless” for Clinton.",
+        "Geoff Gardner, a Democratic pollster who is working with Forward Together, a pro-Marsh super PAC, said the primaries have cast her as “tough, bright and steady” and more.",
+        "But he also said that the attacks have “fed clichés that are false but hard to shake all the same” for Marsh.",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Geoff Garin", "Geoff Garin"]);
+    ).toEqual(["Geoff Gardner", "Geoff Gardner"]);
   });
-  it("takes no verb and its object for a described speaker ('endorsed Trump in early June')", () => {
+  it("takes no verb and its object for a described speaker ('endorsed Baker in early July')", () => {
     expect(
       q(
-        "Donald Trump told the Post he was “not quite there yet” on Paul Ryan.",
-        "Paul Ryan endorsed Donald Trump in early June, but only after publicly deliberating over the decision, telling reporters in May that he was “not quite there yet.”",
+        "Tom Baker told the Post he was “not quite ready yet” on Paul Rand.",
+        "Paul Rand endorsed Tom Baker in early July, but only after publicly weighing the decision, telling reporters in June that he was “not quite ready yet.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Donald Trump", "Paul Ryan"]);
+    ).toEqual(["Tom Baker", "Paul Rand"]);
   });
   it("keeps 'another commenter said' a described speaker, and takes 'That quote from X' after a quotation as its source", () => {
     expect(
-      q("Hillary Clinton laid flowers at the memorial.", "One man wrote, “She could barely bend over to place those flowers.” Another commenter said, “We all know how she feels about the police.”").map(
+      q("Helen Marsh laid flowers at the memorial.", "One man wrote, “She could hardly bend down to lay those flowers.” Another commenter said, “We all know how she feels about the army.”").map(
         ([speaker]) => speaker,
       ),
     ).toEqual(["Man", "Commenter"]);
     expect(
       q(
-        "Pelosi shared a story from a White House reception: a young boy stared at a painting of former President Bill Clinton and asked who he was. Hillary Clinton laughed.",
-        "Another child responded, “That’s Hillary’s husband.”",
+        "Pearson shared a story from a White House party: a young girl stared at a portrait of former President Bill Hale and asked who he was. Helen Hale laughed.",
+        "Another child responded, “That’s Helen’s husband.”",
       )[0]?.[0],
     ).toBe("Child");
     expect(
-      q("With Clinton, the FBI's bad reputation grows.", "“I'd rather have a sister in a whorehouse than a brother in the FBI.” That quote from Alabama Securities Commissioner Thomas Krebs appeared in the Wall Street Journal.")[0]?.[0],
-    ).toBe("Thomas Krebs");
+      q("With Marsh, the agency's bad name grows.", "“I'd rather have a sister in a saloon than a brother in the agency.” That quote from Kansas Insurance Commissioner Thomas Kemp appeared in the Wall Street Journal.")[0]?.[0],
+    ).toBe("Thomas Kemp");
   });
   it("gives 'he' and 'she' to no state, country or people, nor to a place the article went around", () => {
     expect(
       q(
-        "Hillary Clinton is telling customers at a breakfast spot that “I need you tomorrow.” Making her way around Chez Vachon, Clinton and husband Bill thanked another diner. She says, “With your help, we can do it.”",
+        "Helen Marsh is telling customers at a diner that “I need you tomorrow.” Making her way around Chez Marcel, Marsh and husband Bill thanked another diner. She says, “With your help, we can win.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Hillary Clinton", "Hillary Clinton"]);
+    ).toEqual(["Helen Marsh", "Helen Marsh"]);
     expect(
       q(
-        "Sen. Marco Rubio (R-Fla.) took questions in Iowa about family leave and the Tax Foundation.",
-        "The Florida senator’s answer was that “the most important institution in society is the family,” so government should help families cope with child care costs. But he had a bit of a slip.",
-        "“The most important job I’m ever going to have is the job of being a parent,” he said.",
+        "Sen. Mark Rowe (R-Fla.) took questions in Iowa about sick leave and the Policy Foundation.",
+        "The Florida senator’s answer was that “the most important institution in our society is the family,” so government should help families meet child care costs. But he made a bit of a slip.",
+        "“The most important job I’ll ever have is the job of being a father,” he said.",
       ).at(-1)?.[0],
-    ).toBe("Marco Rubio");
+    ).toBe("Mark Rowe");
   });
-  it("reads no auxiliary as part of a speaker after a quotation ('“…” had Hillary Clinton congratulated him')", () => {
+  it("reads no auxiliary as part of a speaker after a quotation ('“…” had Helen Marsh congratulated him')", () => {
     expect(
       q(
-        "Donald Trump said Friday that it would “have been cool” had Hillary Clinton congratulated him for doing something that nobody has ever done before.",
-        "“I was curious to see whether she’d do a class act and not mention my name,” the Republican nominee said at a rally.",
+        "Tom Baker said Friday that it would “have been nice” had Helen Marsh congratulated him for doing something that nobody has ever done before.",
+        "“I was curious to see whether she’d show some class and not mention my name,” the Republican nominee said at a rally.",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Donald Trump", "Donald Trump"]);
+    ).toEqual(["Tom Baker", "Tom Baker"]);
     // … and the condition's subject is no one who spoke, for a later description or pronoun.
     expect(
       q(
-        "Donald Trump said Friday that it would “have been cool” had Hillary Clinton congratulated him for doing something that nobody has ever done before.",
-        "“I was curious to see whether she’d do a class act,” the Republican nominee said at a rally. “Or mention it with respect.”",
+        "Tom Baker said Friday that it would “have been nice” had Helen Marsh congratulated him for doing something that nobody has ever done before.",
+        "“I was curious to see whether she’d show some class,” the Republican nominee said at a rally. “Or mention it with respect.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Donald Trump", "Donald Trump", "Donald Trump"]);
+    ).toEqual(["Tom Baker", "Tom Baker", "Tom Baker"]);
   });
   it("leaves an attribution that introduces the next quotation to that one, when this one has its own", () => {
     expect(
       q(
-        "Donald Trump criticized Antonin Scalia in December. After Scalia said that minority students might do better at “less advanced schools,” Trump said: “I don't like what he said, no, I don't like what he said.”",
+        "Tom Baker criticized Anton Scully in December. After Scully said that some students might do better at “less demanding schools,” Baker said: “I don't like what he said, no, I don't like what he said.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Antonin Scalia", "Donald Trump"]);
+    ).toEqual(["Anton Scully", "Tom Baker"]);
     expect(
-      q("In April 2012, Hillary Clinton and Cheryl Mills traded emails.", "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, “You look cute.”").map(
+      q("In May 2011, Helen Marsh and Cheryl Moss traded emails.", "Marsh responds to Moss with, “Why now? That was on my way to Cairo?” Moss then writes back, “You look great.”").map(
         ([speaker]) => speaker,
       ),
-    ).toEqual(["Hillary Clinton", "Cheryl Mills"]);
+    ).toEqual(["Helen Marsh", "Cheryl Moss"]);
     // The same attribution serves both halves when nothing before the first names a speaker.
     expect(q("Marco Rubio spoke in Iowa.", "“We will win this state,” Rubio said: “And then we will win the nomination.”").map(([speaker]) => speaker)).toEqual([
       "Marco Rubio",
@@ -717,45 +717,45 @@ describe("quote extraction", () => {
   it("leaves 'She replied to him that it was an “…”' to the next quotation after '…, telling her, “…!”'", () => {
     expect(
       q(
-        "David Axelrod still has respect for the former secretary of state Hillary Clinton.",
-        "In June 2009, after Clinton suffered a concussion, Axelrod emailed her condolences, addressing her informally as “Hillary” and telling her, “you are an all-star player and we need you for the long run!” She replied to him that it was an “honor to serve the President with you.”",
+        "David Aldridge still has respect for the former secretary of state Helen Marsh.",
+        "In July 2010, after Marsh suffered a fall, Aldridge emailed her condolences, addressing her informally as “Helen” and telling her, “you are a star player and we need you for the long haul!” She replied to him that it was an “honor to serve the President with you.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["David Axelrod", "Hillary Clinton"]);
+    ).toEqual(["David Aldridge", "Helen Marsh"]);
   });
-  it("takes a surname alone as a sentence's subject when the article titles it elsewhere ('President Obama' … 'And even Obama tried')", () => {
+  it("takes a surname alone as a sentence's subject when the article titles it elsewhere ('President Weiss' … 'And even Weiss tried')", () => {
     expect(
       q(
-        "President Obama hosted the summit. Both Justin Trudeau and Enrique Nieto gave diplomatic assurances that they would work with whomever voters elect. And even Obama tried to help them off the hook, noting that he'd demur too in their position. “When I visit other countries, it's not my job to comment on candidates,” he said.",
+        "President Weiss hosted the summit. Both Lukas Vogt and Pedro Alvarez gave polite assurances that they would work with whoever voters elect. And even Weiss tried to let them off the hook, noting that he'd decline too in their place. “When I visit other nations, it's not my role to comment on candidates,” he said.",
       )[0]?.[0],
-    ).toBe("Obama");
+    ).toBe("Weiss");
   });
   it("finds a sentence's subject after 'Recently,' for a later 'he'", () => {
     expect(
       q(
-        "Luay Sami said Syrians were welcome. “We are happy here,” Sami said.",
-        "Recently, Herman Cain, the pizza maven and former Republican presidential candidate who hosts an Atlanta area radio show, was asked by a caller why young Syrian men are coming to the U.S. as refugees. “So they can be planted among us and hurt us,” he said.",
+        "Luay Haddad said Iraqis were welcome. “We are happy here,” Haddad said.",
+        "Recently, Herman Cole, the burger tycoon and former Republican presidential candidate who hosts a Dallas area radio show, was asked by a caller why young Iraqi men are coming to the U.S. as refugees. “So they can be placed among us and harm us,” he said.",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Luay Sami", "Herman Cain"]);
+    ).toEqual(["Luay Haddad", "Herman Cole"]);
   });
   it("finds the subject after a front-runner's title for a later 'she'", () => {
     expect(
       q(
-        "Justice Antonin Scalia died on Saturday.",
-        "Democratic front-runner Hillary Clinton caused a recent stir when an Iowa voter asked if she might consider appointing Obama. “Wow, what a great idea. Nobody has ever suggested that to me,” she replied.",
+        "Justice Anton Scully died on Saturday.",
+        "Democratic front-runner Helen Marsh caused a recent stir when an Iowa voter asked if she might consider appointing Weiss. “Wow, what a great idea. Nobody has ever put that to me,” she replied.",
       )[0]?.[0],
-    ).toBe("Hillary Clinton");
+    ).toBe("Helen Marsh");
   });
   it("reads no clause opened by 'though' or 'but' as an appositive between a name and its verb", () => {
     expect(
       q(
-        "President Obama has been criticized for using the term against the Islamic State, also known as ISIL or ISIS, though in a news conference last week he used stronger language, saying the group “must be destroyed.”",
+        "President Weiss has been criticized for using the term against the rebel army, also known as the RLA or the Front, though in a news conference last week he used stronger language, saying the group “must be defeated.”",
       )[0]?.[0],
-    ).toBe("Obama");
+    ).toBe("Weiss");
   });
   it("finds the person a two-part description titles by either part ('the Vermont senator and presidential candidate')", () => {
     expect(
-      q("Sen. Bernie Sanders spoke in Vermont on Tuesday. Donald Trump answered him.", "“China is equally concerned about what North Korea is doing,” the Vermont senator and presidential candidate told ABC.")[0]?.[0],
-    ).toBe("Bernie Sanders");
+      q("Sen. Peter Dunn spoke in Vermont on Tuesday. Tom Baker answered him.", "“Japan is just as worried about what Russia is doing,” the Vermont senator and presidential candidate told ABC.")[0]?.[0],
+    ).toBe("Peter Dunn");
   });
   it("finds a sentence's subject after an opening phrase with a city and its state ('At a rally in Portland, Maine, on Thursday, Trump')", () => {
     expect(

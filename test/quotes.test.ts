@@ -757,147 +757,147 @@ describe("quote extraction", () => {
       q("Sen. Peter Dunn spoke in Vermont on Tuesday. Tom Baker answered him.", "“Japan is just as worried about what Russia is doing,” the Vermont senator and presidential candidate told ABC.")[0]?.[0],
     ).toBe("Peter Dunn");
   });
-  it("finds a sentence's subject after an opening phrase with a city and its state ('At a rally in Portland, Maine, on Thursday, Trump')", () => {
+  it("finds a sentence's subject after an opening phrase with a city and its state ('At a rally in Bangor, Maine, on Thursday, Baker')", () => {
     expect(
       q(
-        "“There is no feasible basis for labeling Filipinos,” Joey Salceda said in a bill filed in Manila.",
-        "At a rally in Portland, Maine, on Thursday afternoon, Donald Trump included the Philippines on a list of countries. “We're letting people come in from terrorist nations that shouldn't be allowed,” he said.",
+        "“There is no fair basis for singling out Peruvians,” Joey Salazar said in a motion filed in Lima.",
+        "At a rally in Bangor, Maine, on Thursday afternoon, Tom Baker included Peru on a list of countries. “We're letting people come in from dangerous nations that shouldn't be allowed,” he said.",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Joey Salceda", "Donald Trump"]);
+    ).toEqual(["Joey Salazar", "Tom Baker"]);
   });
-  it("takes the name after a participle ('telling Mic in an interview') as its object, not as an inverted speaker", () => {
+  it("takes the name after a participle ('telling Vox in an interview') as its object, not as an inverted speaker", () => {
     expect(
       q(
-        "Bernie Sanders questioned Hillary Clinton's judgment on Sunday.",
-        "Vice President Joe Biden weighed in as well, telling Mic in an interview published on Monday, “But gosh almighty, they’re both qualified,” he said.",
+        "Peter Dunn questioned Helen Marsh's judgment on Sunday.",
+        "Vice President Joe Bryant weighed in as well, telling Vox in an interview published on Monday, “But goodness me, they’re both qualified,” he said.",
       )[0]?.[0],
-    ).toBe("Joe Biden");
+    ).toBe("Joe Bryant");
   });
-  it("reads 'Priebus later Thursday told' as Priebus, and gives no 'he' to an acronym ('ISIL')", () => {
+  it("reads 'Prior later Thursday told' as Prior, and gives no 'he' to an acronym ('FLR')", () => {
     expect(
       q(
-        "“We’ve got plenty of time,” Sean Spicer told CNN. Ryan and Trump will meet next week, Spicer said.",
-        "Reince Priebus later Thursday told Fox News: “Both Donald Trump and Paul Ryan are meeting up next week to talk about these things.”",
+        "“We’ve got lots of time,” Sean Spencer told CNN. Rand and Baker will meet next week, Spencer said.",
+        "Reince Prior later Thursday told Fox News: “Both Tom Baker and Paul Rand are meeting up next week to talk about these issues.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Sean Spicer", "Reince Priebus"]);
+    ).toEqual(["Sean Spencer", "Reince Prior"]);
     expect(
       q(
-        "In a September debate, while most of his competitors called for a bigger military effort to destroy the Islamic State, also known as ISIS or ISIL, Donald Trump hewed more to President Obama's approach, noting that the Syrian leadership and ISIL are enemies. “Let them fight each other and pick up the remnants,” he said.",
+        "In an October debate, while most of his rivals called for a bigger military effort to crush the rebel army, also known as the RLA or FLR, Tom Baker stuck more to President Weiss's approach, noting that the government in Caracas and FLR are enemies. “Let them fight each other and pick up the pieces,” he said.",
       )[0]?.[0],
-    ).toBe("Donald Trump");
+    ).toBe("Tom Baker");
   });
-  it("gives 'the ministry said' to a ministry named in lower case after its country ('China’s foreign ministry')", () => {
+  it("gives 'the ministry said' to a ministry named in lower case after its country ('Russia’s foreign ministry')", () => {
     expect(
       q(
-        "A Chinese official responded, while China’s foreign ministry also weighed in regarding the U.S. and Japanese comments. “Counties outside the region should stick to their promises and not make thoughtless remarks,” the ministry said.",
+        "A Russian official responded, while Russia’s foreign ministry also weighed in regarding the U.S. and German comments. “Countries outside the region should keep their promises and not make careless remarks,” the ministry said.",
       )[0]?.[0],
-    ).toBe("China’s Foreign Ministry");
+    ).toBe("Russia’s Foreign Ministry");
   });
-  it("ends a described speaker before its auxiliary ('the BLM group is calling on Hillary Clinton to “…”')", () => {
+  it("ends a described speaker before its auxiliary ('the FRN group is calling on Helen Marsh to “…”')", () => {
     expect(
       q(
-        "In what might be the first time Republicans and the Black Lives Matter movement have ever agreed on anything, the BLM group is calling on Hillary Clinton to “stop pimping black votes” and call on Rahm Emanuel to resign.",
+        "In what might be the first time Republicans and the Fair Rents Now movement have ever agreed on anything, the FRN group is calling on Helen Marsh to “stop using renters’ votes” and call on Rob Emery to resign.",
       )[0]?.[0],
-    ).toBe("BLM group");
+    ).toBe("FRN group");
   });
-  it("reads the attribution after a quotation through a scare quote ('the “grass-roots firepower” they need, DFA spokesman Neil Sroka said')", () => {
+  it("reads the attribution after a quotation through a scare quote ('the “grass-roots muscle” they need, PFA spokesman Neil Soto said')", () => {
     expect(
       q(
-        "“We will win this state and the next one,” Bernie Sanders said on Tuesday. His endorsements will carry “a great deal of weight” and help bring candidates the “grass-roots firepower” they need to win, DFA spokesman Neil Sroka said.",
+        "“We will win this state and the next one,” Peter Dunn said on Tuesday. His endorsements will carry “a great deal of weight” and help give candidates the “grass-roots muscle” they need to win, PFA spokesman Neil Soto said.",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Bernie Sanders", "Neil Sroka"]);
+    ).toEqual(["Peter Dunn", "Neil Soto"]);
   });
-  it("reads 'said Sanders as Kingson looked on' as Sanders's", () => {
-    expect(q("Bernie Sanders and Jane Kingson spoke.", "“We really can win on Tuesday, I think,” said Sanders as Kingson looked on.")[0]?.[0]).toBe("Bernie Sanders");
+  it("reads 'said Dunn as Kingsley looked on' as Dunn's", () => {
+    expect(q("Peter Dunn and Jane Kingsley spoke.", "“We really can win on Tuesday, I think,” said Dunn as Kingsley looked on.")[0]?.[0]).toBe("Peter Dunn");
   });
   it("gives 'the editorial board wrote' to the newspaper named before, not to the person named last", () => {
     expect(
       q(
-        "The pro-Christie Union Leader, New Hampshire's largest newspaper, has attacked Ted Cruz. Chris Christie welcomed it.",
-        "“Cruz had a chance to stand up for conservative principles,” the editorial board recently wrote.",
+        "The pro-Carver Union Herald, Vermont's largest newspaper, has attacked Ted Marsh. Chris Carver welcomed it.",
+        "“Marsh had a chance to stand up for his principles,” the editorial board recently wrote.",
       )[0]?.[0],
-    ).toBe("Union Leader");
+    ).toBe("Union Herald");
   });
   it("takes the last clause's subject before a quotation, no participle's object after it, and no dateline's place", () => {
     expect(
-      q("Marco Rubio and Ted Cruz debated.", "Rubio suggested that someone who doesn't answer questions can't be president, while Cruz said that the “stakes in this election are too high” for Trump.")[0]?.[0],
-    ).toBe("Ted Cruz");
+      q("Mark Rowe and Ted Marsh debated.", "Rowe suggested that someone who doesn't answer questions can't be president, while Marsh said that the “stakes in this race are too high” for Baker.")[0]?.[0],
+    ).toBe("Ted Marsh");
     expect(
-      q("Jeremy Boreing runs the club.", "Boreing said the members will still meet for drinks, but said, “It’s time we change how we do it,” promising the Friends of Abe will return to its roots.")[0]?.[0],
-    ).toBe("Jeremy Boreing");
+      q("Jeremy Boyle runs the club.", "Boyle said the members will still meet for dinner, but said, “It’s time we change how we do it,” promising the Friends of Lincoln will return to its roots.")[0]?.[0],
+    ).toBe("Jeremy Boyle");
     expect(
-      q("DNC apologises to Bernie Sanders.", "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement on Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders.")[0]?.[0],
+      q("DNC apologises to Peter Dunn.", "BOSTON, June 12 (UPI) — The Democratic National Committee released a statement on Monday, offering “a deep and sincere apology” to Sen. Peter Dunn.")[0]?.[0],
     ).toBe("Democratic National Committee");
   });
   it("gives 'he said' to no place the article is in ('serving in Iran')", () => {
     expect(
       q(
-        "President Barack Obama has an admirer in British diplomat Sir Peter Westmacott.",
-        "Westmacott, who will retire soon after also serving in Iran, Turkey and France, praised Obama’s presidency in an interview published Saturday. He currently serves as the British ambassador to the U.S.",
-        "“I think the legacy, the balance sheet, doesn’t look bad,” he told the Guardian.",
+        "President Mark Weiss has an admirer in British diplomat Sir Peter Westbrook.",
+        "Westbrook, who will retire soon after also serving in Iran, Egypt and Spain, praised Weiss’s presidency in an interview published Saturday. He currently serves as the British ambassador to the U.S.",
+        "“I think the record, the balance sheet, doesn’t look bad,” he told the Guardian.",
       )[0]?.[0],
-    ).toBe("Peter Westmacott");
+    ).toBe("Peter Westbrook");
   });
   it("gives 'he said' to no organisation and takes no number for a name", () => {
-    expect(q("The Heritage Foundation released a report on Monday.", "“We will not accept this budget in any form,” he said.")[0]?.[0]).toBeNull();
-    expect(q("The Conservative Solutions PAC spent millions on Monday.", "“We will not accept this budget in any form,” she said.")[0]?.[0]).toBeNull();
-    const thirteen = speakerCandidates(["Hillary Clinton spoke in Iowa.", "Thirteen years earlier, she had voted for the war from “the perspective of a senator from New York who has seen the attacks.”"]);
-    expect(thirteen[0]?.candidates.map((c) => c.name)).toEqual(["Hillary Clinton", "Iowa"]);
+    expect(q("The Liberty Foundation released a report on Monday.", "“We will not accept this budget in any form,” he said.")[0]?.[0]).toBeNull();
+    expect(q("The Common Sense PAC spent millions on Monday.", "“We will not accept this budget in any form,” she said.")[0]?.[0]).toBeNull();
+    const thirteen = speakerCandidates(["Helen Marsh spoke in Iowa.", "Thirteen years earlier, she had voted for the war from “the viewpoint of a senator from New York who has seen the attacks.”"]);
+    expect(thirteen[0]?.candidates.map((c) => c.name)).toEqual(["Helen Marsh", "Iowa"]);
     // "said only that his “…”": an adverb before "that".
-    expect(q("Donald Trump and Marco Rubio argued about Medicare.", "After Trump argued that Medicare shouldn’t be cut, Rubio said only that his “numbers don’t add up.”")[0]?.[0]).toBe("Marco Rubio");
+    expect(q("Tom Baker and Mark Rowe argued about pensions.", "After Baker argued that pensions shouldn’t be cut, Rowe said only that his “sums don’t add up.”")[0]?.[0]).toBe("Mark Rowe");
   });
-  it("gives 'he said' to the subject of a clause after ', but' ('but Christie wasn't having it')", () => {
+  it("gives 'he said' to the subject of a clause after ', but' ('but Carver wasn't having it')", () => {
     expect(
-      q("Chris Christie and Marco Rubio debated.", "“Let's dispel with this fiction,” said Rubio.", "The moderators were ready to move on, but Christie wasn't having it.", "“You see, everybody, I want the people at home to think about this,” he said.").map(
+      q("Chris Carver and Mark Rowe debated.", "“Let's be done with this myth,” said Rowe.", "The moderators were ready to move on, but Carver wasn't having it.", "“You see, everybody, I want the people at home to think about this,” he said.").map(
         ([speaker]) => speaker,
       ),
-    ).toEqual(["Marco Rubio", "Chris Christie"]);
+    ).toEqual(["Mark Rowe", "Chris Carver"]);
   });
-  it("ends no sentence at a title's period ('Gov. Chris Christie') but does at an acronym's ('in the U.S. He says')", () => {
+  it("ends no sentence at a title's period ('Gov. Chris Carver') but does at an acronym's ('in the U.S. He says')", () => {
     expect(
-      q("Donald Trump spoke.", "New Jersey Gov. Chris Christie (R), a staunch Donald Trump ally, acknowledged some plagiarism even as he defended the campaign, saying, “Ninety-three percent of the speech is completely different.”")[0]?.[0],
-    ).toBe("Chris Christie");
-    expect(q("Chris Cox of the NRA spoke after Barack Obama.", "Cox says Obama is trying to distract from terror in the U.S. He says Americans don’t need any more “emotional, condescending lectures.”")[0]?.[0]).toBe("Chris Cox");
+      q("Tom Baker spoke.", "New Jersey Gov. Chris Carver (R), a staunch Tom Baker ally, admitted some copying even as he defended the campaign, saying, “Ninety percent of the speech is completely different.”")[0]?.[0],
+    ).toBe("Chris Carver");
+    expect(q("Chris Cobb of the NFU spoke after Mark Weiss.", "Cobb says Weiss is trying to distract from crime in the U.S. He says Americans don’t need any more “preachy, condescending lectures.”")[0]?.[0]).toBe("Chris Cobb");
   });
   it("gives 'X released a statement Thursday night condemning “…”' to X, not to the place the sentence opens with", () => {
     expect(
       q(
-        "Witnesses said bodies were strewn over the road. BFM TV reported the news.",
-        "In Washington, President Obama released a statement Thursday night condemning “what appears to be a horrific terrorist attack in Nice, France.” He said he had directed his team to help.",
+        "Witnesses said cars were strewn over the road. RTL TV reported the news.",
+        "In Washington, President Weiss released a statement Thursday night condemning “what appears to be a horrific attack in Lyon, France.” He said he had told his team to help.",
       )[0]?.[0],
-    ).toBe("Obama");
+    ).toBe("Weiss");
   });
   it("gives 'the statement said' to whoever released the statement", () => {
     expect(
       q(
-        "A truck attack in Nice killed many. The Regional Council met.",
-        "In Washington, President Barack Obama released a statement Thursday night condemning the attack.",
-        "“We stand in solidarity and partnership with France, our oldest ally,” the statement said.",
+        "A bomb attack in Lyon killed many. The Regional Council met.",
+        "In Washington, President Mark Weiss released a statement Thursday night condemning the attack.",
+        "“We stand in solidarity and friendship with France, our oldest ally,” the statement said.",
       )[0]?.[0],
-    ).toBe("Barack Obama");
+    ).toBe("Mark Weiss");
   });
-  it("reads '- Sanders.' signing a quotation, quotations joined by 'and', and 'said X when asked'", () => {
-    expect(q("Hillary Clinton and Bernie Sanders debated taxes.", "“Boeing and GE and other multinationals pay zero taxes.”", "- Sanders.")[0]?.[0]).toBe("Bernie Sanders");
-    expect(q("Democrats met in Philadelphia.", "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean, the former governor of Vermont, proclaimed.").map(([speaker]) => speaker)).toEqual([
-      "Howard Dean",
-      "Howard Dean",
+  it("reads '- Dunn.' signing a quotation, quotations joined by 'and', and 'said X when asked'", () => {
+    expect(q("Helen Marsh and Peter Dunn debated taxes.", "“Ford and Exxon and other big firms pay zero taxes.”", "- Dunn.")[0]?.[0]).toBe("Peter Dunn");
+    expect(q("Democrats met in Boston.", "Sweets are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dale, the former governor of Vermont, proclaimed.").map(([speaker]) => speaker)).toEqual([
+      "Howard Dale",
+      "Howard Dale",
     ]);
-    // An ordinal in a rank: "Air Force 1st Lt. Tyler Livingston".
+    // An ordinal in a rank: "Air Force 1st Lt. Tyler Lawson".
     expect(
-      q("“The military perspective is far out there,” said Army Capt. Christian Pardo.", "“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force 1st Lt. Tyler Livingston.").map(([speaker]) => speaker),
-    ).toEqual(["Christian Pardo", "Tyler Livingston"]);
+      q("“The army view is far out there,” said Army Capt. Christian Prado.", "“I really don’t see how a better candidate didn’t join the race,” said Air Force 1st Lt. Tyler Lawson.").map(([speaker]) => speaker),
+    ).toEqual(["Christian Prado", "Tyler Lawson"]);
     // Two quotations in one sentence that ends with its attribution.
     expect(
-      q("Gilbert runs the group.", "Fundraising was “stagnant for about a month or six weeks” as donors waited to see how a “turbulent election cycle” played out, he said.").map(([speaker]) => speaker),
-    ).toEqual(["Gilbert", "Gilbert"]);
-    expect(q("Lindsey Graham backs Ted Cruz.", "“Anyone who refuses to follow our immigration laws puts Americans at risk,” said Cruz constituent Dan Golvach when asked about Lindsey Graham.")[0]?.[0]).toBe(
-      "Dan Golvach",
+      q("Gilmore runs the group.", "Giving was “flat for about a month or six weeks” as donors waited to see how a “stormy election season” played out, he said.").map(([speaker]) => speaker),
+    ).toEqual(["Gilmore", "Gilmore"]);
+    expect(q("Lindsey Gray backs Ted Marsh.", "“Anyone who refuses to follow our tax laws puts Americans at risk,” said Marsh constituent Dan Golding when asked about Lindsey Gray.")[0]?.[0]).toBe(
+      "Dan Golding",
     );
   });
   it("reads a new clause's subject after a quotation, no comparison ('Like Corker, Menendez'), and 'One of the …'s executives, X,'", () => {
     expect(
-      q("Pete Santilli is in jail.", "In a clip that U.S. District Judge Michael W. Mosman called “distasteful,” Santilli expressed a desire to “try, convict and shoot Hillary Clinton.”")[0]?.[0],
-    ).toBe("Pete Santilli");
+      q("Pete Mallory is in jail.", "In a clip that U.S. District Judge Michael W. Moss called “distasteful,” Mallory expressed a desire to “try, convict and jail Helen Marsh.”")[0]?.[0],
+    ).toBe("Pete Mallory");
     expect(
       q("Bob Corker and Bob Menendez spoke.", "Like Corker, Menendez also rejected the notion that Democrats could pull away from the bill, arguing that there is “flexibility for the administration” in the regime.")[0]?.[0],
     ).toBe("Bob Menendez");

@@ -894,79 +894,79 @@ describe("quote extraction", () => {
       "Dan Golding",
     );
   });
-  it("reads a new clause's subject after a quotation, no comparison ('Like Corker, Menendez'), and 'One of the …'s executives, X,'", () => {
+  it("reads a new clause's subject after a quotation, no comparison ('Like Parker, Mendez'), and 'One of the …'s executives, X,'", () => {
     expect(
       q("Pete Mallory is in jail.", "In a clip that U.S. District Judge Michael W. Moss called “distasteful,” Mallory expressed a desire to “try, convict and jail Helen Marsh.”")[0]?.[0],
     ).toBe("Pete Mallory");
     expect(
-      q("Bob Corker and Bob Menendez spoke.", "Like Corker, Menendez also rejected the notion that Democrats could pull away from the bill, arguing that there is “flexibility for the administration” in the regime.")[0]?.[0],
-    ).toBe("Bob Menendez");
+      q("Bob Parker and Bob Mendez spoke.", "Like Parker, Mendez also rejected the idea that Democrats could walk away from the deal, arguing that there is “room for the administration” in the plan.")[0]?.[0],
+    ).toBe("Bob Mendez");
     expect(
-      q("Donald Trump promised handpicked professors.", "One of the university's top executives, Michael Sexton, subsequently testified in one of the suits that “none of the professors at the live events” were handpicked.")[0]?.[0],
-    ).toBe("Michael Sexton");
+      q("Tom Baker promised handpicked teachers.", "One of the college's top executives, Michael Sutton, later testified in one of the suits that “none of the teachers at the live seminars” were handpicked.")[0]?.[0],
+    ).toBe("Michael Sutton");
   });
-  it("reads '…, but now said Trump had “…”', 'Here’s Clinton in December 1992: “…”' and 'Oliver barked'", () => {
+  it("reads '…, but now said Baker had “…”', 'Here’s Marsh in December 1994: “…”' and 'Olsen barked'", () => {
     expect(
       q(
-        "“Trump is going to win this election,” Senator Jeff Sessions, a close advisor to Trump, told AFP. House Republican Thomas Massie used to support fellow Kentuckian Rand Paul, but now said Trump had “the opportunity and the obligation to bring us together.”",
+        "“Baker is going to win this election,” Senator Jeff Sinclair, a close adviser to Baker, told AFP. House Republican Thomas Mabry used to support fellow Kentuckian Carl Hayes, but now said Baker had “the chance and the duty to bring us together.”",
       ).map(([speaker]) => speaker),
-    ).toEqual(["Jeff Sessions", "Thomas Massie"]);
-    expect(q("Thomas Frank wrote about Hillary Clinton.", "Here’s Clinton in December 1992: “Our new direction must rest on an understanding of global competition.”")[0]?.[0]).toBe("Hillary Clinton");
+    ).toEqual(["Jeff Sinclair", "Thomas Mabry"]);
+    expect(q("Thomas Franks wrote about Helen Marsh.", "Here’s Marsh in December 1994: “Our new course must rest on an understanding of world trade.”")[0]?.[0]).toBe("Helen Marsh");
     expect(
-      q("HBO comedian John Oliver appeared on the show with Donald Trump.", "“Trump is simply wrong about this,” Hillary Clinton said in a statement. “OK, for a start, his wife has explained that she chose not to speak,” Oliver barked.").map(
+      q("HBO comedian John Olsen appeared on the show with Tom Baker.", "“Baker is simply wrong about this,” Helen Marsh said in a statement. “OK, for a start, his wife has said that she chose not to speak,” Olsen barked.").map(
         ([speaker]) => speaker,
       ),
-    ).toEqual(["Hillary Clinton", "John Oliver"]);
+    ).toEqual(["Helen Marsh", "John Olsen"]);
   });
   it("names the body behind its website or ad, and ends a description at its role", () => {
-    expect(q("The Heritage Foundation opposes the bill.", "“This bill is a disaster for taxpayers in every state,” the Heritage Foundation website says.")[0]?.[0]).toBe("Heritage Foundation");
+    expect(q("The Liberty Foundation opposes the bill.", "“This bill is a disaster for taxpayers in every state,” the Liberty Foundation website says.")[0]?.[0]).toBe("Liberty Foundation");
     expect(q("Officials met on Monday.", "“We are not going to agree to this plan at all,” said a source involved in the talks.")[0]?.[0]).toBe("Source");
     // "some protesters chanted": people described, not the person named before.
-    expect(q("Officer Jason Van Dyke was charged.", "“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted, three days after the video's release.")[0]?.[0]).toBe("Protesters");
+    expect(q("Officer Jason Van Doren was charged.", "“Hey, hey! Ho, ho! Rob Emery's got to go!” some protesters chanted, three days after the video's release.")[0]?.[0]).toBe("Protesters");
     // So is a party member: "one senior Democrat said".
-    expect(q("Bill Clinton defends the foundation.", "“The campaign has been really reluctant to jump in on the foundation,” one senior Democrat said.")[0]?.[0]).toBe("Senior Democrat");
+    expect(q("Bill Hale defends the charity.", "“The campaign has been really reluctant to weigh in on the charity,” one senior Democrat said.")[0]?.[0]).toBe("Senior Democrat");
     // A confidant is a role: described, not given to the person named before.
-    expect(q("“He is not ready,” Bruce Haynes said.", "“Trump is bigger than the party,” said one Trump confidant.").map(([speaker]) => speaker)).toEqual(["Bruce Haynes", "Trump confidant"]);
+    expect(q("“He is not ready,” Bruce Hayward said.", "“Baker is bigger than the party,” said one Baker confidant.").map(([speaker]) => speaker)).toEqual(["Bruce Hayward", "Baker confidant"]);
   });
-  it("keeps 'One of the authors of that report, Ari Fleischer, said' for a later 'said the former top aide', and 'But his wife, Jane, offered' for 'she said'", () => {
+  it("keeps 'One of the authors of that report, Ari Fischer, said' for a later 'said the former top aide', and 'But his wife, Jane, offered' for 'she said'", () => {
     expect(
       q(
-        "Bernie Sanders will fight on.",
-        "But his wife, Jane, offered a preview in an interview just before New Yorkers went to the polls. “If he's president, he wants to keep this movement going,” she said.",
+        "Peter Dunn will fight on.",
+        "But his wife, Jane, offered a preview in an interview just before Ohioans went to the polls. “If he's president, he wants to keep this movement alive,” she said.",
       )[0]?.[0],
     ).toBe("Jane");
     expect(
       q(
-        "Paul Manafort runs the campaign.",
-        "One of the authors of that 2013 report, Ari Fleischer, said Trump’s nomination will test their conclusions. “Certainly Donald Trump has gone in the opposite direction,” said the former top aide to President George W. Bush.",
+        "Paul Manning runs the campaign.",
+        "One of the authors of that 2012 report, Ari Fischer, said Baker’s nomination will test their findings. “Certainly Tom Baker has gone in the opposite direction,” said the former top aide to President George W. Bush.",
       )[0]?.[0],
-    ).toBe("Ari Fleischer");
+    ).toBe("Ari Fischer");
   });
-  it("takes no subject from a clause after the quotation that opens with 'until' ('… “Q” until Haley said …')", () => {
+  it("takes no subject from a clause after the quotation that opens with 'until' ('… “Q” until Hayes said …')", () => {
     expect(
-      q("Jason Sims, a teacher from Mount Pleasant, backs Marco Rubio.", "Sims say he was “kind of riding the fence” until Haley said she was backing the Florida senator.")[0]?.[0],
-    ).toBe("Jason Sims");
+      q("Jason Simms, a teacher from Mount Vernon, backs Mark Rowe.", "Simms say he was “kind of sitting on the fence” until Hayes said she was backing the Florida senator.")[0]?.[0],
+    ).toBe("Jason Simms");
   });
   it("reads 'according to a court document filed by X' after a long quotation", () => {
     expect(
       q(
-        "Michelle Fields said she had been yanked backward.",
-        "“Although there was probable cause to make an arrest, the evidence cannot prove all legally required elements of the crime alleged and is insufficient to support a criminal prosecution,” according to a court document filed by state attorney Dave Aronberg.",
+        "Michelle Fielding said she had been pulled backward.",
+        "“Although there was good reason to make an arrest, the evidence cannot prove every legally required element of the offence charged and is not enough to support a criminal prosecution in this case,” according to a court document filed by state attorney Dave Arnold.",
       )[0]?.[0],
-    ).toBe("Dave Aronberg");
+    ).toBe("Dave Arnold");
   });
   it("reads 'X noted that U.S. officials …, and “…”' across an abbreviation, and 'a NY1 representative said'", () => {
     expect(
       q(
-        "Deputy national security adviser Ben Rhodes briefed reporters.",
-        "The agenda came up when Obama met in the afternoon with Chinese President Xi Jinping. Rhodes noted that U.S. officials have long been talking with Chinese, Japanese, and South Korean officials about the threat posed by North Korea, and “we're in discussions about the deployment of additional missile defense” in the area.",
+        "Deputy national security adviser Ben Rhoades briefed reporters.",
+        "The agenda came up when Weiss met in the afternoon with Chinese President Li Wei. Rhoades noted that U.S. officials have long been talking with Chinese, Japanese, and South Korean officials about the threat posed by North Korea, and “we're in talks about the deployment of more missile defense” in the area.",
       )[0]?.[0],
-    ).toBe("Ben Rhodes");
-    expect(q("The New York Post revealed Weiner had been sexting.", "“Anthony Weiner is on indefinite leave from the station,” a NY1 representative said in a statement.")[0]?.[0]).toBe("NY1 representative");
+    ).toBe("Ben Rhoades");
+    expect(q("The New York Post revealed Weaver had been texting.", "“Anthony Weaver is on indefinite leave from the station,” a NY1 representative said in a statement.")[0]?.[0]).toBe("NY1 representative");
   });
   it("takes no possessive or document for a speaker", () => {
-    expect(q("Responding to Trump's remarks, Clinton wrote: “Well, I think what has been tough is plain.”")).toEqual([["Clinton", "Well, I think what has been tough is plain."]]);
-    expect(q("Paul Ryan issued a statement describing the talks as a “very positive step toward unification” today.")).toEqual([["Paul Ryan", "very positive step toward unification"]]);
+    expect(q("Responding to Baker's remarks, Marsh wrote: “Well, I think what has been hard is plain.”")).toEqual([["Marsh", "Well, I think what has been hard is plain."]]);
+    expect(q("Paul Rand issued a statement describing the talks as a “very positive step toward unity” today.")).toEqual([["Paul Rand", "very positive step toward unity"]]);
   });
   it("never names a pronoun or a closed-class word as the speaker", () => {
     const found = q(
@@ -976,7 +976,7 @@ describe("quote extraction", () => {
     expect(found).toHaveLength(1);
     expect(found[0]?.[0]).not.toMatch(/^(?:he|she|they|we|i|it)$/i);
     // "According to the newspaper, “…”": the newspaper's words, not a person called According.
-    const according = q("Gun laws were in the news again. According to the newspaper, “porous gun laws empower dealers to sell weapons to any adult.”");
+    const according = q("Gun laws were in the news again. According to the newspaper, “loose gun laws allow dealers to sell rifles to any adult.”");
     expect(according[0]?.[0] ?? "").not.toMatch(/^According\b/);
     // "Despite Rubio’s …" and "Some Cruz aides" name Rubio and Cruz: their fullest names are no "Despite Rubio".
     expect(q("Despite Rubio’s rise, Cruz Jones held on. Some Cruz aides were calm.", "“We are going to win this state in the end,” Rubio said.")).toEqual([
@@ -988,15 +988,15 @@ describe("quote extraction", () => {
     expect(q("“Nothing was signed today at all,” the State Department said in a statement.")).toEqual([["State Department", "Nothing was signed today at all"]]);
     expect(q("“We will respond to this in time,” a Kremlin spokesperson said.")).toEqual([["Kremlin spokesperson", "We will respond to this in time"]]);
     expect(q("Hillary Clinton spoke.", "“We are winning this thing,” the Clinton campaign said.")).toEqual([["Clinton campaign", "We are winning this thing"]]);
-    expect(q("Lu Kang spoke for China's Foreign Ministry. “This is extremely irresponsible,” the ministry said.")).toEqual([
-      ["China's Foreign Ministry", "This is extremely irresponsible"],
+    expect(q("Ken Ota spoke for Japan's Foreign Ministry. “This is deeply irresponsible,” the ministry said.")).toEqual([
+      ["Japan's Foreign Ministry", "This is deeply irresponsible"],
     ]);
   });
   it("never takes a place in a description for a person, and a sentence subject that is no person for 'he'", () => {
-    expect(q("Bernie Sanders spoke in Vermont. The Vermont senator said he was proud.", "“We will take this all the way to the convention,” he said.")).toEqual([
-      ["Bernie Sanders", "We will take this all the way to the convention"],
+    expect(q("Peter Dunn spoke in Vermont. The Vermont senator said he was proud.", "“We will take this all the way to the convention,” he said.")).toEqual([
+      ["Peter Dunn", "We will take this all the way to the convention"],
     ]);
-    expect(q("Marco Rubio spoke. Florida voted early this year.", "“We will win the state for sure,” he said.")).toEqual([["Marco Rubio", "We will win the state for sure"]]);
+    expect(q("Mark Rowe spoke. Florida voted early this year.", "“We will win the state for sure,” he said.")).toEqual([["Mark Rowe", "We will win the state for sure"]]);
   });
   it("pairs marks and leaves apostrophes alone", () => {
     expect(quoteSpans("It’s “one two three” and ‘four’.")).toEqual([{ open: 5, close: 19 }]);

@@ -1005,111 +1005,111 @@ describe("quote extraction", () => {
     it("gives a paragraph of quotation after one ending in reported speech to that speaker (and no 'she' to the Tories)", () => {
       expect(
         q(
-          'Ms Hewitt said: "We have already doubled the length of maternity pay."',
-          "The Tories dismissed the plan as desperate.",
-          "Other plans include letting maternity pay be given to fathers.",
-          "She said new mothers were already entitled to 12 months leave, but that many women could not take it.",
-          '"We have made a firm commitment."',
+          'Ms Hartley said: "We have already doubled the length of paternity leave."',
+          "The Tories dismissed the plan as costly.",
+          "Other plans include letting paternity leave be shared with mothers.",
+          "She said new fathers were already entitled to two weeks leave, but that many men could not take it.",
+          '"We have made a clear promise."',
         ),
       ).toEqual([
-        ["Hewitt", "We have already doubled the length of maternity pay."],
-        ["Hewitt", "We have made a firm commitment."],
+        ["Hartley", "We have already doubled the length of paternity leave."],
+        ["Hartley", "We have made a clear promise."],
       ]);
     });
-    it("takes a first name before a body word that is also a surname for a person ('Liam Fox', not Fox News)", () => {
+    it("takes a first name before a body word that is also a surname for a person ('Colin Fox', not Fox News)", () => {
       expect(
         q(
-          "Tory co-chairman Liam Fox was speaking after Mr Blair told Labour members the Tories offered a hard right agenda.",
-          "Dr Fox accused Mr Blair and other Cabinet ministers of telling lies about their opponents' policies.",
-          '"What we learned at the weekend is what Labour tactics are going to be," he told BBC News.',
+          "Tory co-chairman Colin Fox was speaking after Mr Grant told Labour members the Tories offered a harsh agenda.",
+          "Dr Fox accused Mr Grant and other Cabinet ministers of telling untruths about their rivals' policies.",
+          '"What we saw at the weekend is what Labour tactics are going to be," he told BBC News.',
         ),
-      ).toEqual([["Liam Fox", "What we learned at the weekend is what Labour tactics are going to be"]]);
+      ).toEqual([["Colin Fox", "What we saw at the weekend is what Labour tactics are going to be"]]);
     });
     it("gives the sentence's opening name a quotation whose attribution names a body inside its description", () => {
       expect(
-        q('Nick Davies, spokesman for athletics\' ruling body the IAAF, which handed out the provisional bans, said: "We can\'t comment because we were not present at the hearing."'),
-      ).toEqual([["Nick Davies", "We can't comment because we were not present at the hearing."]]);
+        q('Nick Dawes, spokesman for cycling\'s ruling body the UCI, which handed out the interim bans, said: "We can\'t comment because we were not present at the meeting."'),
+      ).toEqual([["Nick Dawes", "We can't comment because we were not present at the meeting."]]);
     });
-    it("names the person after a role in an inverted attribution ('said the chairman of …, Labour MP Barry Sheerman')", () => {
+    it("names the person after a role in an inverted attribution ('said the chairman of …, Labour MP Barry Shearer')", () => {
       expect(
-        q("Sir Mike Tomlinson was briefed this week.", '"It will be a tragedy if the government comes through with a half-hearted response," said the chairman of the Commons education select committee, Labour MP Barry Sheerman.'),
-      ).toEqual([["Barry Sheerman", "It will be a tragedy if the government comes through with a half-hearted response"]]);
+        q("Sir Mike Thomson was briefed this week.", '"It will be a shame if the government comes up with a half-hearted response," said the chairman of the Commons health select committee, Labour MP Barry Shearer.'),
+      ).toEqual([["Barry Shearer", "It will be a shame if the government comes up with a half-hearted response"]]);
     });
-    it("reads 'Sir Digby' as the Sir Digby Jones the article named", () => {
-      expect(q("CBI director general Sir Digby Jones welcomed the figures.", 'Sir Digby added: "I don\'t think he will."')).toEqual([["Digby Jones", "I don't think he will."]]);
+    it("reads 'Sir Digby' as the Sir Digby Hughes the article named", () => {
+      expect(q("CBI director general Sir Digby Hughes welcomed the figures.", 'Sir Digby added: "I don\'t think he will."')).toEqual([["Digby Hughes", "I don't think he will."]]);
     });
     it("names nobody for a phrase in quotation marks in a sentence where nobody speaks", () => {
       expect(
-        q("Young book fans voted Fergus Crane the winner, announced by Michael Morpurgo.", 'The prize, which is celebrating its 20th year, is billed as "the UK\'s biggest children\'s book award".'),
-      ).toEqual([[null, "the UK's biggest children's book award"]]);
+        q("Young readers voted Milo Finch the winner, announced by Michael Morland.", 'The prize, which is marking its 15th year, is billed as "the UK\'s biggest children\'s poetry award".'),
+      ).toEqual([[null, "the UK's biggest children's poetry award"]]);
       // (A quotation the sentence's subject says still goes to that subject.)
-      expect(q("Mr Fox responded by accusing the prime minister of \"hiding away from the scrutiny of London's media\".")).toEqual([["Fox", "hiding away from the scrutiny of London's media"]]);
+      expect(q("Mr Fox responded by accusing the prime minister of \"hiding away from the gaze of the national press\".")).toEqual([["Fox", "hiding away from the gaze of the national press"]]);
     });
     it("takes no common noun that opens a sentence with a scare quote for someone who spoke", () => {
       const quotes = q(
-        "Plans to extend paid maternity leave should be in the manifesto, the Trade and Industry Secretary has said.",
-        "Ms Hewitt also announced a new drive to help women into male dominated sectors.",
-        'Plans include funding for universities and "taster courses" for men and women.',
-        "Women in full-time work earn 19% less than men, according to the Equal Opportunities Commission.",
-        'The minister told delegates that getting rid of "career sexism" was vital.',
-        '"Career sexism limits opportunities for women of all ages.',
-        '"It is simply wrong to assume someone cannot do a job on the grounds of their sex," she said.',
+        "Plans to extend paid paternity leave should be in the manifesto, the Work and Pensions Secretary has said.",
+        "Ms Hartley also announced a new drive to help men into female dominated jobs.",
+        'Plans include funding for colleges and "trial courses" for men and women.',
+        "Men in part-time work earn 12% less than women, according to the Fair Pay Commission.",
+        'The minister told delegates that getting rid of "job sexism" was vital.',
+        '"Job sexism limits choices for people of all ages.',
+        '"It is simply wrong to assume someone cannot do a job because of their sex," she said.',
       );
-      expect(quotes.map(([speaker]) => speaker)).toEqual(["Hewitt", "Hewitt"]);
+      expect(quotes.map(([speaker]) => speaker)).toEqual(["Hartley", "Hartley"]);
     });
     it("takes the attribution after a quotation that closes in the next paragraph", () => {
       expect(
-        q("He died in his sleep on Wednesday at his home in New Providence island.", '"He had a wonderful life.', 'His greatest ambition was to see his name on a book and he certainly achieved that," said his wife, Sheila.'),
-      ).toEqual([["Sheila", "He had a wonderful life."]]);
+        q("He died in his sleep on Tuesday at his home on Grand Bahama island.", '"He had a full life.', 'His greatest wish was to see his name on a book and he certainly managed that," said his wife, Sheila.'),
+      ).toEqual([["Sheila", "He had a full life."]]);
     });
     it("gives a quotation to the sentence's opener, not to a name in its relative clause", () => {
       expect(
         q(
-          "Hollywood film star Liam Neeson has held a dinner party in New York to promote Belfast's Lyric Theatre.",
-          'Mr Neeson said that the idea was to get a bunch of "healthy, wealthy Irish Americans" in one room.',
-          'The Oscar-nominated actor, whose films include Schindler\'s List, Michael Collins and Star Wars: The Phantom Menace, said: "The Lyric is too important to the cultural life of Northern Ireland."',
-          '"It gave me a start professionally."',
+          "Hollywood film star Liam Nolan has held a dinner party in Boston to promote Derry's Playhouse Theatre.",
+          'Mr Nolan said that the idea was to get a group of "rich, generous Irish Americans" in one room.',
+          'The Oscar-nominated actor, whose films include Sea Wall, Michael Dwyer and Star Trek: The Final Voyage, said: "The Playhouse is too important to the cultural life of Northern Ireland."',
+          '"It gave me my start professionally."',
         ).map(([speaker]) => speaker),
-      ).toEqual(["Liam Neeson", "Liam Neeson", "Liam Neeson"]);
+      ).toEqual(["Liam Nolan", "Liam Nolan", "Liam Nolan"]);
     });
-    it("reads an inset set off by spaced hyphens ('Gerry Conlon - who was wrongly convicted - said')", () => {
+    it("reads an inset set off by spaced hyphens ('Gerry Conway - who was wrongly convicted - said')", () => {
       expect(
         q(
-          "Mr Blair apologised to the families on Wednesday.",
-          "However, one of the so-called Guildford Four, Gerry Conlon - who was wrongly convicted of planting the bombs - said the families were delighted with the apology.",
-          '"It\'s a day I never thought would come," he said.',
+          "Mr Grant apologised to the families on Tuesday.",
+          "However, one of the so-called Bristol Three, Gerry Conway - who was wrongly convicted of starting the fire - said the families were pleased with the apology.",
+          '"It\'s a day I never thought I would see," he said.',
         ),
-      ).toEqual([["Gerry Conlon", "It's a day I never thought would come"]]);
+      ).toEqual([["Gerry Conway", "It's a day I never thought I would see"]]);
     });
     it("takes the subject, not the object, of 'X then e-mailed Y pointing out …' for the 'he' that follows", () => {
       expect(
         q(
-          "The e-mail was sent by mistake to Newsnight journalist Andrew McFadyen.",
-          "Realising his error, Mr Campbell then e-mailed Mr McFadyen pointing out the mistake.",
-          'He said: "Not very good at this e-mail Blackberry malarkey."',
+          "The e-mail was sent by mistake to Panorama journalist Andrew McFarlane.",
+          "Realising his error, Mr Harlow then e-mailed Mr McFarlane pointing out the slip.",
+          'He said: "Not very good at this e-mail pager business."',
         ),
-      ).toEqual([["Campbell", "Not very good at this e-mail Blackberry malarkey."]]);
+      ).toEqual([["Harlow", "Not very good at this e-mail pager business."]]);
     });
     it("leaves a quotation with no attribution and no likely speaker without one", () => {
       expect(
         q(
-          "He plans to be distributing them by the end of 2006 and is already in discussion with the Chinese education ministry.",
-          '"In China they spend $17 per child per year on textbooks."',
+          "He plans to be handing them out by the end of 2008 and is already in talks with the Indian education ministry.",
+          '"In India they spend $12 per child per year on books."',
         ),
-      ).toEqual([[null, "In China they spend $17 per child per year on textbooks."]]);
+      ).toEqual([[null, "In India they spend $12 per child per year on books."]]);
     });
-    it("gives 'Colin Asplin, Blackpool Hotel Association said' to the person, not the body", () => {
-      expect(q('Colin Asplin, Blackpool Hotel Association said: "We have tried very hard to make sure they come back to Blackpool."')).toEqual([
-        ["Colin Asplin", "We have tried very hard to make sure they come back to Blackpool."],
+    it("gives 'Colin Aspel, Brighton Hotel Association said' to the person, not the body", () => {
+      expect(q('Colin Aspel, Brighton Hotel Association said: "We have worked very hard to make sure they come back to Brighton."')).toEqual([
+        ["Colin Aspel", "We have worked very hard to make sure they come back to Brighton."],
       ]);
     });
-    it("drops a people's name before a full name ('Russian Dmitriy Bogdanov')", () => {
-      expect(stripTitles("Russian Dmitriy Bogdanov")).toBe("Dmitriy Bogdanov");
+    it("drops a people's name before a full name ('Russian Dmitriy Belov')", () => {
+      expect(stripTitles("Russian Dmitriy Belov")).toBe("Dmitriy Belov");
       expect(stripTitles("Scottish Parliament")).toBe("Scottish Parliament");
     });
     it("drops an occupation before a name like a title", () => {
-      expect(stripTitles("Novelist Arthur Hailey")).toBe("Arthur Hailey");
-      expect(stripTitles("Broadcaster Anne Robinson")).toBe("Anne Robinson");
+      expect(stripTitles("Novelist Edith Crane")).toBe("Edith Crane");
+      expect(stripTitles("Broadcaster Anne Rowland")).toBe("Anne Rowland");
     });
   });
 });
@@ -1121,22 +1121,22 @@ describe("name runs", () => {
     ]);
   });
   it("lose their titles, and a place or body after 'of' ends a person's name but no title's", () => {
-    expect(stripTitles("Rep. Tom Cole of Oklahoma")).toBe("Tom Cole");
+    expect(stripTitles("Rep. Tom Cale of Oklahoma")).toBe("Tom Cale");
     expect(stripTitles("Patricia Moran of Cheyenne")).toBe("Patricia Moran");
-    expect(stripTitles("U.S. Secretary of State John Kerry")).toBe("John Kerry");
-    expect(stripTitles("President Donald Trump’s")).toBe("Donald Trump");
+    expect(stripTitles("U.S. Secretary of State John Kemp")).toBe("John Kemp");
+    expect(stripTitles("President Tom Baker’s")).toBe("Tom Baker");
     // A title that is also a surname, after a first name, stays: "Pete King" but "King Abdullah".
-    expect(stripTitles("New York Congressman Pete King")).toBe("Pete King");
+    expect(stripTitles("Ohio Congressman Pete King")).toBe("Pete King");
     expect(stripTitles("King Abdullah")).toBe("Abdullah");
     expect(stripTitles("Saudi King")).toBe("");
     expect(stripTitles("Jordanian King Abdullah")).toBe("Abdullah");
     // A first name that ends like a people's name ("Jean", "Brian") is still a first name.
-    expect(stripTitles("Billie Jean King")).toBe("Billie Jean King");
+    expect(stripTitles("Mary Jean King")).toBe("Mary Jean King");
     expect(stripTitles("Brian King")).toBe("Brian King");
     // A description joined by a hyphen ends before the name; a particle joined to a surname stays.
-    expect(stripTitles("South Korean-born Monte Haines")).toBe("Monte Haines");
-    expect(stripTitles("Post Editor-in-Chief Martin Baron")).toBe("Martin Baron");
-    expect(stripTitles("President Bashar al-Assad")).toBe("Bashar al-Assad");
+    expect(stripTitles("South African-born Monte Hayes")).toBe("Monte Hayes");
+    expect(stripTitles("Times Editor-in-Chief Martin Barrow")).toBe("Martin Barrow");
+    expect(stripTitles("President Bashir al-Hassan")).toBe("Bashir al-Hassan");
   });
   it("end at a capitalised pronoun, which opens a new sentence, but keep a final I", () => {
     expect(capitalisedRuns("McCain spoke in Washington D.C. He recalled World War I and Mr. Trump.").map((r) => [r.text, r.index])).toEqual([

@@ -105,7 +105,7 @@ describe("quote extraction", () => {
       ["Peter Lyle", "We need leaders who will listen to us"],
     ]);
     expect(q("“It may be a long shot at best,” veteran analyst Charlie Cook wrote this week.")).toEqual([["Charlie Cook", "It may be a long shot at best"]]);
-    expect(q("“She knows the place well,” said Patricia Moran of Cheyenne.")).toEqual([["Patricia Moran", "She knows the place well"]]);
+    expect(q("“She knows the town well,” said Patricia Moreno of Laramie.")).toEqual([["Patricia Moreno", "She knows the town well"]]);
     expect(q('"We need him here," his wife, Gabriela Lazar, wrote in a letter.')).toEqual([["Gabriela Lazar", "We need him here"]]);
   });
   it("gives a definite description to the person named before, and keeps an indefinite one anonymous", () => {
@@ -316,8 +316,8 @@ describe("quote extraction", () => {
     expect(
       q(
         "The FBI decided this week that Hollis had been reckless.",
-        "“This has to be the first time that a nominee has done this,” said Hollis’s top defence policy aide Jake Farrow.",
-        "“This has gone from being a matter of gossip to a security issue.”",
+        "“This must be the first time a nominee has done this,” said Hollis’s top defence policy aide Jake Farrow.",
+        "“This went from a matter of gossip to a matter of security.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Jake Farrow", "Jake Farrow"]);
     // "Dunn delivered a snappy retort: “…”": the sentence's subject, not "a snappy" nor the last speaker.
@@ -524,7 +524,7 @@ describe("quote extraction", () => {
   });
   it("takes the first of two names before a colon ('… POLICY - Frank Norton and Jim Hale: “…”'), not the heading", () => {
     expect(
-      q("VOTERS CARE MORE ABOUT CANDIDATES’ HONESTY THAN POLICY - Frank Norton and Jim Hale: “We found that, across all candidates, honesty mattered most.”")[0]?.[0],
+      q("VOTERS VALUE CANDIDATES’ HONESTY ABOVE POLICY - Frank Norton and Jim Hale: “We found that, across all candidates, honesty mattered most.”")[0]?.[0],
     ).toBe("Frank Norton");
   });
   it("gives the words of 'the newspaper's editorial telling him to …' to the newspaper named last", () => {
@@ -548,7 +548,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Garvey spoke in Virginia.",
-        "“He’s always calling me ‘Little Sam.’ I admit, he’s taller than me; he’s like 6’3”,” Garvey said Sunday as the crowd cheered. “Which is why I don’t get why his feet are the size of someone who is 5’1”. You know what they say about men with small feet?”",
+        "“He keeps calling me ‘Little Sam.’ Sure, he’s taller than me; he’s like 6’3”,” Garvey said Sunday as the crowd cheered. “Which is why I don’t get why his feet are the size of someone who is 5’1”. You know what they say about men with small feet?”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Garvey", "Garvey"]);
   });
@@ -661,7 +661,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Pearson shared a story from a White House party: a young girl stared at a portrait of former President Bill Hale and asked who he was. Helen Hale laughed.",
-        "Another child responded, “That’s Helen’s husband.”",
+        "Another child replied, “That’s Helen’s husband.”",
       )[0]?.[0],
     ).toBe("Child");
     expect(
@@ -677,7 +677,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Sen. Mark Rowe (R-Fla.) took questions in Iowa about sick leave and the Policy Foundation.",
-        "The Florida senator’s answer was that “the most important institution in our society is the family,” so government should help families meet child care costs. But he made a bit of a slip.",
+        "The Florida senator’s reply was that “the family is the most important institution in our society,” so government should help families meet child care costs. But he made a bit of a slip.",
         "“The most important job I’ll ever have is the job of being a father,” he said.",
       ).at(-1)?.[0],
     ).toBe("Mark Rowe");
@@ -686,14 +686,14 @@ describe("quote extraction", () => {
     expect(
       q(
         "Tom Baker said Friday that it would “have been nice” had Helen Marsh congratulated him for doing something that nobody has ever done before.",
-        "“I was curious to see whether she’d show some class and not mention my name,” the Republican nominee said at a rally.",
+        "“I wanted to see whether she’d show some class and not mention my name,” the Republican nominee said at a rally.",
       ).map(([speaker]) => speaker),
     ).toEqual(["Tom Baker", "Tom Baker"]);
     // … and the condition's subject is no one who spoke, for a later description or pronoun.
     expect(
       q(
         "Tom Baker said Friday that it would “have been nice” had Helen Marsh congratulated him for doing something that nobody has ever done before.",
-        "“I was curious to see whether she’d show some class,” the Republican nominee said at a rally. “Or mention it with respect.”",
+        "“I wanted to see whether she’d show some class,” the Republican nominee said at a rally. “Or mention it with respect.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Tom Baker", "Tom Baker", "Tom Baker"]);
   });
@@ -796,7 +796,7 @@ describe("quote extraction", () => {
   it("ends a described speaker before its auxiliary ('the FRN group is calling on Helen Marsh to “…”')", () => {
     expect(
       q(
-        "In what might be the first time Republicans and the Fair Rents Now movement have ever agreed on anything, the FRN group is calling on Helen Marsh to “stop using renters’ votes” and call on Rob Emery to resign.",
+        "In what may be the first time Republicans and the Fair Rents Now movement have agreed on anything, the FRN group is calling on Helen Marsh to “stop using renters’ votes” and call on Rob Emery to resign.",
       )[0]?.[0],
     ).toBe("FRN group");
   });
@@ -841,14 +841,14 @@ describe("quote extraction", () => {
   it("gives 'he said' to no organisation and takes no number for a name", () => {
     expect(q("The Liberty Foundation released a report on Monday.", "“We will not accept this budget in any form,” he said.")[0]?.[0]).toBeNull();
     expect(q("The Common Sense PAC spent millions on Monday.", "“We will not accept this budget in any form,” she said.")[0]?.[0]).toBeNull();
-    const thirteen = speakerCandidates(["Helen Marsh spoke in Iowa.", "Thirteen years earlier, she had voted for the war from “the viewpoint of a senator from New York who has seen the attacks.”"]);
+    const thirteen = speakerCandidates(["Helen Marsh spoke in Iowa.", "Thirteen years before, she had backed the war from “the view of a senator from New York who had lived through the storm.”"]);
     expect(thirteen[0]?.candidates.map((c) => c.name)).toEqual(["Helen Marsh", "Iowa"]);
     // "said only that his “…”": an adverb before "that".
     expect(q("Tom Baker and Mark Rowe argued about pensions.", "After Baker argued that pensions shouldn’t be cut, Rowe said only that his “sums don’t add up.”")[0]?.[0]).toBe("Mark Rowe");
   });
   it("gives 'he said' to the subject of a clause after ', but' ('but Carver wasn't having it')", () => {
     expect(
-      q("Chris Carver and Mark Rowe debated.", "“Let's be done with this myth,” said Rowe.", "The moderators were ready to move on, but Carver wasn't having it.", "“You see, everybody, I want the people at home to think about this,” he said.").map(
+      q("Chris Carver and Mark Rowe debated.", "“Let's be done with this myth,” said Rowe.", "The moderators wanted to move on, but Carver wasn't having it.", "“You see, folks, I want the people at home to think hard about this,” he said.").map(
         ([speaker]) => speaker,
       ),
     ).toEqual(["Mark Rowe", "Chris Carver"]);
@@ -890,7 +890,7 @@ describe("quote extraction", () => {
     expect(
       q("Gilmore runs the group.", "Giving was “flat for about a month or six weeks” as donors waited to see how a “stormy election season” played out, he said.").map(([speaker]) => speaker),
     ).toEqual(["Gilmore", "Gilmore"]);
-    expect(q("Lindsey Gray backs Ted Marsh.", "“Anyone who refuses to follow our tax laws puts Americans at risk,” said Marsh constituent Dan Golding when asked about Lindsey Gray.")[0]?.[0]).toBe(
+    expect(q("Lindsey Gray backs Ted Marsh.", "“Anyone who will not obey our tax laws puts families at risk,” said Marsh constituent Dan Golding when asked about Lindsey Gray.")[0]?.[0]).toBe(
       "Dan Golding",
     );
   });
@@ -924,7 +924,7 @@ describe("quote extraction", () => {
     // "some protesters chanted": people described, not the person named before.
     expect(q("Officer Jason Van Doren was charged.", "“Hey, hey! Ho, ho! Rob Emery's got to go!” some protesters chanted, three days after the video's release.")[0]?.[0]).toBe("Protesters");
     // So is a party member: "one senior Democrat said".
-    expect(q("Bill Hale defends the charity.", "“The campaign has been really reluctant to weigh in on the charity,” one senior Democrat said.")[0]?.[0]).toBe("Senior Democrat");
+    expect(q("Bill Hale defends the charity.", "“The campaign has been very slow to speak up for the charity,” one senior Democrat said.")[0]?.[0]).toBe("Senior Democrat");
     // A confidant is a role: described, not given to the person named before.
     expect(q("“He is not ready,” Bruce Hayward said.", "“Baker is bigger than the party,” said one Baker confidant.").map(([speaker]) => speaker)).toEqual(["Bruce Hayward", "Baker confidant"]);
   });
@@ -932,7 +932,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Peter Dunn will fight on.",
-        "But his wife, Jane, offered a preview in an interview just before Ohioans went to the polls. “If he's president, he wants to keep this movement alive,” she said.",
+        "But his wife, Jane, gave a preview in a chat just before Ohioans went to the polls. “If he wins, he wants to keep this movement alive,” she said.",
       )[0]?.[0],
     ).toBe("Jane");
     expect(
@@ -1005,14 +1005,14 @@ describe("quote extraction", () => {
     it("gives a paragraph of quotation after one ending in reported speech to that speaker (and no 'she' to the Tories)", () => {
       expect(
         q(
-          'Ms Hartley said: "We have already doubled the length of paternity leave."',
+          'Ms Hartley said: "We have doubled paternity leave already."',
           "The Tories dismissed the plan as costly.",
           "Other plans include letting paternity leave be shared with mothers.",
           "She said new fathers were already entitled to two weeks leave, but that many men could not take it.",
           '"We have made a clear promise."',
         ),
       ).toEqual([
-        ["Hartley", "We have already doubled the length of paternity leave."],
+        ["Hartley", "We have doubled paternity leave already."],
         ["Hartley", "We have made a clear promise."],
       ]);
     });
@@ -1027,8 +1027,8 @@ describe("quote extraction", () => {
     });
     it("gives the sentence's opening name a quotation whose attribution names a body inside its description", () => {
       expect(
-        q('Nick Dawes, spokesman for cycling\'s ruling body the UCI, which handed out the interim bans, said: "We can\'t comment because we were not present at the meeting."'),
-      ).toEqual([["Nick Dawes", "We can't comment because we were not present at the meeting."]]);
+        q('Nick Dawes, spokesman for cycling\'s ruling body the UCI, which handed out the interim bans, said: "We can\'t comment as we weren\'t at the meeting."'),
+      ).toEqual([["Nick Dawes", "We can't comment as we weren't at the meeting."]]);
     });
     it("names the person after a role in an inverted attribution ('said the chairman of …, Labour MP Barry Shearer')", () => {
       expect(
@@ -1043,7 +1043,7 @@ describe("quote extraction", () => {
         q("Young readers voted Milo Finch the winner, announced by Michael Morland.", 'The prize, which is marking its 15th year, is billed as "the UK\'s biggest children\'s poetry award".'),
       ).toEqual([[null, "the UK's biggest children's poetry award"]]);
       // (A quotation the sentence's subject says still goes to that subject.)
-      expect(q("Mr Fox responded by accusing the prime minister of \"hiding away from the gaze of the national press\".")).toEqual([["Fox", "hiding away from the gaze of the national press"]]);
+      expect(q("Mr Fox hit back by accusing the prime minister of \"hiding away from the gaze of the national press\".")).toEqual([["Fox", "hiding away from the gaze of the national press"]]);
     });
     it("takes no common noun that opens a sentence with a scare quote for someone who spoke", () => {
       const quotes = q(
@@ -1051,9 +1051,9 @@ describe("quote extraction", () => {
         "Ms Hartley also announced a new drive to help men into female dominated jobs.",
         'Plans include funding for colleges and "trial courses" for men and women.',
         "Men in part-time work earn 12% less than women, according to the Fair Pay Commission.",
-        'The minister told delegates that getting rid of "job sexism" was vital.',
+        'The minister told the conference that ending "job sexism" was vital.',
         '"Job sexism limits choices for people of all ages.',
-        '"It is simply wrong to assume someone cannot do a job because of their sex," she said.',
+        '"It is plainly wrong to think someone cannot do a job because of their sex," she said.',
       );
       expect(quotes.map(([speaker]) => speaker)).toEqual(["Hartley", "Hartley"]);
     });
@@ -1067,7 +1067,7 @@ describe("quote extraction", () => {
         q(
           "Hollywood film star Liam Nolan has held a dinner party in Boston to promote Derry's Playhouse Theatre.",
           'Mr Nolan said that the idea was to get a group of "rich, generous Irish Americans" in one room.',
-          'The Oscar-nominated actor, whose films include Sea Wall, Michael Dwyer and Star Trek: The Final Voyage, said: "The Playhouse is too important to the cultural life of Northern Ireland."',
+          'The Bafta-winning actor, whose roles include Sea Wall, Michael Dwyer and Star Trek: The Final Voyage, said: "The Playhouse is too important to the cultural life of Northern Ireland."',
           '"It gave me my start professionally."',
         ).map(([speaker]) => speaker),
       ).toEqual(["Liam Nolan", "Liam Nolan", "Liam Nolan"]);
@@ -1084,11 +1084,11 @@ describe("quote extraction", () => {
     it("takes the subject, not the object, of 'X then e-mailed Y pointing out …' for the 'he' that follows", () => {
       expect(
         q(
-          "The e-mail was sent by mistake to Panorama journalist Andrew McFarlane.",
+          "The message went by mistake to Panorama reporter Andrew McFarlane.",
           "Realising his error, Mr Harlow then e-mailed Mr McFarlane pointing out the slip.",
-          'He said: "Not very good at this e-mail pager business."',
+          'He said: "I am hopeless with this pager business."',
         ),
-      ).toEqual([["Harlow", "Not very good at this e-mail pager business."]]);
+      ).toEqual([["Harlow", "I am hopeless with this pager business."]]);
     });
     it("leaves a quotation with no attribution and no likely speaker without one", () => {
       expect(
@@ -1122,7 +1122,7 @@ describe("name runs", () => {
   });
   it("lose their titles, and a place or body after 'of' ends a person's name but no title's", () => {
     expect(stripTitles("Rep. Tom Cale of Oklahoma")).toBe("Tom Cale");
-    expect(stripTitles("Patricia Moran of Cheyenne")).toBe("Patricia Moran");
+    expect(stripTitles("Patricia Moreno of Laramie")).toBe("Patricia Moreno");
     expect(stripTitles("U.S. Secretary of State John Kemp")).toBe("John Kemp");
     expect(stripTitles("President Tom Baker’s")).toBe("Tom Baker");
     // A title that is also a surname, after a first name, stays: "Pete King" but "King Abdullah".

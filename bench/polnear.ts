@@ -43,23 +43,23 @@ const HEAD_TITLES = new Set(
 );
 
 export function namedSurname(source: string): string | null {
-  // The head of the source, before an appositive or a second source: "Geoffrey Garin, a Democratic pollster …"
-  // → "Geoffrey Garin"; in it the name is the last run, after a role or an employer ("New York Times
-  // columnist David Brooks" → "brooks", "Montclair State University professor Brigid Harrison" → "harrison").
-  // A place or body after "of", "in" or "at" is no one's name ("Gov. Bill Richardson of New Mexico").
+  // The head of the source, before an appositive or a second source: "Geoffrey Gardner, a Democratic pollster …"
+  // → "Geoffrey Gardner"; in it the name is the last run, after a role or an employer ("Boston Globe
+  // columnist David Brookes" → "brookes", "Kent State University professor Brigid Halston" → "halston").
+  // A place or body after "of", "in" or "at" is no one's name ("Gov. Bill Rowan of New Mexico").
   const cut = /,|\s[-—–]+\s|\(|\s(?:and|or|who|which|nor|of|in|at|for|from|with)\s/u.exec(source);
   const head = cut !== null && cut.index > 0 ? source.slice(0, cut.index) : source;
-  // "RNC Chief of Staff Katie Walsh": a title that runs on past "of" is no name; the name comes after it.
+  // "RNC Chief of Staff Katie Welsh": a title that runs on past "of" is no name; the name comes after it.
   const titled = cut !== null && /^\s(?:of)\s/u.test(source.slice(cut.index, cut.index + 4)) && HEAD_TITLES.has(fold(head.trim().split(/\s+/).at(-1) ?? "").toLowerCase());
   const runs = titled && cut !== null ? runsOf(source.slice(cut.index)) : runsOf(source);
   const inHead = titled ? [] : runsOf(head);
-  // A head that ends in a name of one word names that one: "Wilcox, an Orlando Republican who founded …" →
-  // "wilcox", not the appositive's "Orlando Republican"; "Florida consultant Wilson" → "wilson", not "florida".
+  // A head that ends in a name of one word names that one: "Wilcott, an Orlando Republican who founded …" →
+  // "wilcott", not the appositive's "Orlando Republican"; "Florida consultant Wilkins" → "wilkins", not "florida".
   const headWords = head.trim().split(/\s+/);
-  // (Not a title before "of": "Secretary of State Hillary Clinton" is Clinton.)
+  // (Not a title before "of": "Secretary of State Helen Marsh" is Marsh.)
   const endsInName =
     (cut === null || source[cut.index] === ",") && inHead.at(-1)?.at(-1) === headWords.at(-1)?.replace(/[’']s$/u, "").replace(/[,;:()]+$/u, "");
-  // A description named by its appositive: "The Republican Party’s presumed White House nominee, Trump" → "trump".
+  // A description named by its appositive: "The Republican Party’s likely White House nominee, Baker" → "baker".
   // ("the Wisconsin Republican", "a Texas Democrat": a party member described, not someone called Republican.)
   const described =
     /^(?:the|a|an|his|her|their|its|one|another)\s/i.test(source.trim()) &&

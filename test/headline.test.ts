@@ -74,7 +74,7 @@ describe("headline style", () => {
       ["Shares in UK paper and print firm Harland Moore have risen.", "print firm Harland"],
       ["A stage adaptation of the children's film Mary Poppins has opened.", "children's film Mary"],
       ["Scenes from the rally will keep writer Jared Sexton awake.", "keep writer Jared"],
-      ["The movie by famed director Michael Bay is set to be released.", "famed director"],
+      ["The play by famed director Peter Hale is set to open.", "famed director"],
       ["Officials held a news conference Tuesday in the capital.", "news conference Tuesday"],
     ] as const) {
       for (const v of plain(sentence)) expect(v).toContain(kept);
@@ -113,21 +113,21 @@ describe("headline style", () => {
   });
 
   it("calls no one by surname alone where the sentence names another of that surname", () => {
-    const lead = "Chelsea Clinton, 35, the daughter of former President Bill Clinton and Hillary Clinton, said on Twitter that she is expecting.";
-    const keywords = keywordsOf([lead, "Clinton said she was happy. Clinton thanked her parents.", "The Clintons gave no more details."]);
+    const lead = "Chelsea Hale, 32, the daughter of former President Bill Hale and Helen Hale, said on Twitter that she is engaged.";
+    const keywords = keywordsOf([lead, "Hale said she was happy. Hale thanked her parents.", "The Hales gave no more details."]);
     const all = variants(lead.split(" "), keywords).map((v) => v.join(" "));
     for (const v of all) {
-      expect(v).toContain("Chelsea Clinton");
-      expect(v).toContain("Hillary Clinton");
+      expect(v).toContain("Chelsea Hale");
+      expect(v).toContain("Helen Hale");
     }
     // Alone in the sentence, she may be called by surname.
-    expect(variants("Hillary Clinton said on Twitter that she is running.".split(" "), keywords).map((v) => v.join(" "))).toContain("Clinton said on Twitter that she is running.");
+    expect(variants("Helen Hale said on Twitter that she is running.".split(" "), keywords).map((v) => v.join(" "))).toContain("Hale said on Twitter that she is running.");
   });
 
   it("drops no description joined to another or ending a title, and takes no day of a name for a person or a time", () => {
     const keywords = keywordsOf(["Clinton spoke. Clinton won. Clinton thanked voters. Carter spoke. Carter won.", "Super Tuesday states voted on Super Tuesday. Tuesday came."]);
     const joined = "Former Secretary of Defense and Republican presidential frontrunner John Carter is calling for more troops.";
-    const titled = "A new poll finds former Secretary of State Hillary Clinton would beat Donald Trump in November.";
+    const titled = "A fresh survey shows former Secretary of State Hillary Clinton would defeat Tom Baker in March.";
     for (const v of [...variants(joined.split(" "), keywords), ...variants(titled.split(" "), keywords)].map((x) => x.join(" "))) {
       expect(v).not.toMatch(/Defense and (?:John )?Carter|Secretary of (?:Hillary )?Clinton/u);
     }
@@ -142,11 +142,11 @@ describe("headline style", () => {
     for (const max of [90, 40, 25]) expect(compressSentence("Mayor Paul Adams says he is under fire from all sides because of his record on housing.", max)).not.toMatch(/\b(?:he|she|they|we)$/u);
   });
 
-  it("drops no phrase that holds the subject of a later verb (“asked [about speeches she] made”)", () => {
-    const clinton = "After a Denver rally Friday, Senator Jane Hollis was asked about speeches she made behind closed doors to a group of bank employees in 2012.";
+  it("drops no phrase that holds the subject of a later verb (“asked [about talks she] gave”)", () => {
+    const clinton = "After a Denver rally Friday, Senator Jane Hollis was asked about talks she gave behind closed doors to a group of bank staff in 2012.";
     const powell = "Republican presidential nominee Mark Dunn told federal investigators in March he was advised by former Secretary of State Alan Ross to use a private phone line.";
     for (const max of [90, 70, 50]) {
-      expect(compressSentence(clinton, max)).not.toMatch(/asked made|asked behind/u);
+      expect(compressSentence(clinton, max)).not.toMatch(/asked gave|asked behind/u);
       expect(compressSentence(powell, max)).not.toMatch(/investigators (?:was )?advised/u);
     }
   });
@@ -155,24 +155,24 @@ describe("headline style", () => {
     const sentences = [
       "At the heart of the budget fight is a $2.3 billion flood defence bill crafted by the Senate.",
       "This is no small irony: Harris spent much of her campaign railing against lobbyists and fighting to end the practice of giving donors a say.",
-      "The 12 poets shortlisted for a Forward and Hill poetry prize in 2010 are hoping for a boost in sales following the success of last year's winner.",
-      "The only thing keeping him in the race is the vain hope that superdelegates will overturn the will of the voters at the convention in July.",
+      "The 12 poets shortlisted for a Forward and Hill poetry prize in 2010 are hoping for a boost in sales after the success of last year's winner.",
+      "The only thing keeping her in the contest is the vain hope that judges will overturn the verdict of the jury at the hearing in May.",
     ];
     for (const s of sentences) {
       for (const max of [90, 70, 55]) {
         const h = compressSentence(s, max);
-        expect(h, h).not.toMatch(/(?:bill crafted|campaign railing|hoping|that superdelegates)$/u);
+        expect(h, h).not.toMatch(/(?:bill crafted|campaign railing|hoping|that judges)$/u);
         expect(h, h).not.toMatch(/hoping in sales/u);
       }
     }
     // "A public airing" ends well: an "-ing" noun after an adjective.
-    expect(compressSentence("Sir Henry Vane's Portrait of a Sailor will get a public airing following fears it would stay hidden because of a tax dispute.")).toMatch(/public airing$/u);
+    expect(compressSentence("Sir Henry Vane's Portrait of a Sailor will finally get a public airing after worries it would stay locked away because of a tax dispute.")).toMatch(/public airing$/u);
   });
 
   it("takes no hyphenated adjective for the main verb, and keeps a phrase that holds a later verb's subject", () => {
     // "self-imposed" describes the exile: "will extend" is the main verb, and headlines write it "to extend".
-    expect(compressSentence("Tom Baker’s self-imposed exile from politics will extend to this week’s party conference in Leeds.")).toMatch(
-      /^Tom Baker’s self-imposed exile (?:from politics )?to extend\b/u,
+    expect(compressSentence("Tom Baker’s self-imposed absence from politics will last until this week’s party conference in Leeds.")).toMatch(
+      /^Tom Baker’s self-imposed absence (?:from politics )?to last\b/u,
     );
     // "about the donors the campaign" holds the subject of "is courting": dropped, it would leave "reporters courting".
     const governor = "The governor warned reporters about the donors the campaign is courting in wealthy suburbs of Ohio and Pennsylvania this year.";
@@ -197,8 +197,8 @@ describe("headline style", () => {
     );
     // The verb group of "who has been asking" ends at its participle: "got" is the main verb.
     expect(
-      compressSentence("A BBC reporter who has been asking repeatedly about the release of the minister’s diary got an answer she might not have been expecting from the prime minister."),
-    ).toMatch(/^BBC reporter got answer\b/u);
+      compressSentence("A BBC reporter who has been pressing hard about the publication of the minister’s diary got a reply she might not have expected from the prime minister."),
+    ).toMatch(/^BBC reporter got reply\b/u);
     // Not the "that" a verb takes, nor a clause with clauses of its own, nor one after a subject with commas.
     expect(compressSentence("The mayor understands that the threat to the city is not tourism but rising rents, which she has vowed to fight.")).toMatch(
       /^Mayor understands that threat\b/u,
@@ -233,7 +233,7 @@ describe("headline style", () => {
       "Brazil unlikely to be swayed by newcomer status",
     );
     // Dashes set a clause off even with a comma inside; "be resolved" is no dangling participle.
-    expect(compressSentence("The central puzzle -- who got into the vault, if anyone -- may never be resolved because truly sophisticated burglars often leave no trace.")).toBe(
+    expect(compressSentence("The central puzzle -- who broke into the vault, if anyone -- may never be resolved because truly sophisticated thieves rarely leave a trace.")).toBe(
       "Central puzzle may never be resolved",
     );
     // A phrase is not cut out of a relative clause with the comma that closed it ("who died was known").
@@ -255,7 +255,7 @@ describe("headline style", () => {
     expect(compressSentence("Kenya's shilling has hit a five-year high.")).toBe("Kenya's shilling hit five-year high");
     expect(compressSentence("The play has been named best new play.")).toBe("Play named best new play");
     expect(compressSentence("The demand was rejected by the court.")).toBe("Demand rejected by court");
-    expect(compressSentence("The Telegraph newspapers are axing 90 journalist jobs.")).toBe("Telegraph newspapers axing 90 journalist jobs");
+    expect(compressSentence("The Gazette newspapers are cutting 60 reporter jobs.")).toBe("Gazette newspapers cutting 60 reporter jobs");
     expect(compressSentence("The bank is expected to raise rates.")).toBe("Bank expected to raise rates");
     expect(compressSentence("Hume is among three Irish poets on the list.")).toBe("Hume among three Irish poets on list");
     // "its"/"their" go before a word ("hit its highest level"), not after "of": "some of its muscle".
@@ -272,7 +272,7 @@ describe("headline style", () => {
     // Not where the auxiliary carries the sentence: after a pronoun or relative, a modal, before a noun in -ing,
     // before "its own", and never inside a quotation.
     expect(compressSentence("Passengers who are unable to board will be paid.")).toContain("who are unable");
-    expect(compressSentence("Indonesia's government confirmed it is considering raising fuel prices.")).toContain("it is considering");
+    expect(compressSentence("Kenya's treasury said it is considering raising bread prices.")).toContain("it is considering");
     expect(compressSentence("Analysis shows the polls may have missed the results.")).toContain("may have missed");
     expect(compressSentence("The problem is funding for the schools.")).toContain("is funding");
     expect(compressSentence("Each party projected its own hopes onto the mayor.")).toContain("its own");
@@ -290,7 +290,7 @@ describe("headline style", () => {
   it("writes the future as headlines do, 'to', only where 'will' is the main clause's", () => {
     expect(compressSentence("Foreign Secretary Anne Price will visit Warsaw.")).toBe("Foreign Secretary Anne Price to visit Warsaw");
     expect(compressSentence("Senator Mary Cole will likely win the party nomination.")).toBe("Senator Mary Cole likely to win party nomination");
-    expect(compressSentence("The six-year trend of declining federal budget deficits will end.")).toBe("Six-year trend of declining federal budget deficits to end");
+    expect(compressSentence("The ten-year run of falling state budget surpluses will end.")).toBe("Ten-year run of falling state budget surpluses to end");
     // Not after a pronoun, not "will not", not in a clause after another verb or a conjunction, not after an adverb.
     expect(compressSentence("He will visit Auschwitz.")).toBe("He will visit Auschwitz");
     expect(compressSentence("The council will not raise taxes.")).toBe("Council will not raise taxes");
@@ -311,7 +311,7 @@ describe("headline style", () => {
 
   it("drops an appositive with commas of its own between a named subject and its verb, not a lead-in's", () => {
     const kyrgyz =
-      "The Alpine Republic, a small, mountainous state of the former Habsburg empire, is using invisible ink and ultraviolet lamps in the country's elections as part of a drive to prevent double voting.";
+      "The Alpine Republic, a small, mountainous country in the old Habsburg lands, is using invisible ink and ultraviolet lamps at its polling stations in a push to stop people voting twice.";
     expect(compressSentence(kyrgyz)).toMatch(/^Alpine Republic using invisible ink\b/u);
     // … also one whose closing comma stands inside quotation marks, and no comma is left behind.
     const sarandon = "Award-winning singer Rosa Lane, star of cult musical “Blue Moon Rising,” is not sure she can vote for Mark Dunn.";
@@ -327,7 +327,7 @@ describe("headline style", () => {
     // A short paragraph that names things is no label.
     const pairs = ["YouTube and Google.", "Instagram and Facebook.", "Twitter has not found a partner."];
     expect(generateHeadline(pairs[0] as string, HEADLINE_MAX, pairs)).toBe("YouTube and Google");
-    expect(compressSentence("A few weeks ahead of the Ohio vote, Mark Dunn’s campaign says they are unwilling to debate.")).toMatch(/^Mark Dunn’s campaign\b/u);
+    expect(compressSentence("A few weeks ahead of the Ohio vote, Mark Dunn’s campaign says they are not willing to debate.")).toMatch(/^Mark Dunn’s campaign\b/u);
   });
 
   it("drops a participle's lead-in with its places and dates ('Raised in Leeds, Yorkshire, on a council estate,'), not a subject", () => {
@@ -370,14 +370,14 @@ describe("headline style", () => {
 
   it("takes a comma before a list's last items for no inserted clause ('against gambling, smoking and the Act')", () => {
     const whitfield =
-      "Edna Whitfield, whose grass-roots campaigns against gambling, smoking and the Sunday Trading Act galvanized churchgoers for almost two generations and helped reshape British politics, died on Monday.";
+      "Edna Whitfield, whose grass-roots campaigns against gambling, smoking and the Sunday Trading Act rallied churchgoers for nearly forty years and helped remake British politics, died on Monday.";
     expect(compressSentence(whitfield)).not.toMatch(/Whitfield smoking/u);
   });
 
   it("drops a lead-in that names a show (its comma inside the quotation marks), and one lead-in after another", () => {
     expect(compressSentence("On CNN’s “New Day,” Sen. Kirsten Gillibrand said Clinton should release the transcripts.")).toMatch(/^Sen\. Kirsten Gillibrand\b/u);
     const obama =
-      "Sunday on ABC’s “This Week Live,” when asked about Republican presidential nominee Mark Dunn, President Anna Weiss said she expected that voters will say “no” to Dunn’s tax plans.";
+      "Sunday on ABC’s “This Week Live,” when asked about Republican candidate Mark Dunn, President Anna Weiss said she expected that voters will say “no” to Dunn’s tax plans.";
     expect(compressSentence(obama)).toMatch(/^(?:President )?Anna Weiss\b/u);
     expect(compressSentence(obama)).toContain("“no” to Dunn’s tax plans");
   });
@@ -404,7 +404,7 @@ describe("headline style", () => {
     );
     const sanders = [
       "Is within $2M of Dunn's haul.",
-      "Tom Baker raised more than $21million during the last three months of 2019 to underwrite his bid for the Republican presidential nomination, his campaign announced Saturday.",
+      "Tom Baker raised more than $21million in the final quarter of 2019 to fund his run for the Republican nomination, his team said Saturday.",
       "His haul puts him within $2million of Dunn.",
     ];
     const h = generateHeadline(sanders[0] as string, HEADLINE_MAX, sanders);
@@ -414,14 +414,14 @@ describe("headline style", () => {
   it("leaves no quotation open: one a sentence split or a cut left open is closed and marked as cut, its words untouched", () => {
     const gowdy = 'Rep. Ann Marsh (D-Ore.):"I have not seen anyone other than you ever quote that number.';
     expect(compressSentence(gowdy)).toBe('Rep. Ann Marsh: "I have not seen anyone other than you ever quote…"');
-    const fbi = "“I'd rather have a sister in a whorehouse than a brother in the FBI, because the FBI has been";
-    expect(compressSentence(fbi, 70)).toMatch(/^“I'd rather have a sister in a whorehouse/u);
+    const fbi = "“I'd sooner have a cousin in a gambling den than a brother in the police, because the police have been";
+    expect(compressSentence(fbi, 70)).toMatch(/^“I'd sooner have a cousin in a gambling den/u);
     expect(compressSentence(fbi, 70)).toMatch(/…”$/u);
   });
 
   it("cuts a sentence that opens with a subordinate clause only after the clause's comma", () => {
     const lead =
-      "PORT ELLIS, Fla. - Two days before John Voss shot a hundred deer, killing 49,  he knelt for over an hour on the green carpet of the Port Ellis chapel, praying with his young son last Friday evening.";
+      "PORT ELLIS, Fla. - Two days before John Voss shot a hundred deer, killing 49,  he knelt for almost an hour on the red rug of the Port Ellis chapel, praying with his small son last Friday evening.";
     expect(generateHeadline(lead, HEADLINE_MAX, [lead])).toMatch(/^Two days before John Voss shot hundred deer,.* he knelt/u);
   });
 
@@ -434,7 +434,7 @@ describe("headline style", () => {
   it("takes no capitalised subject before a dash for a dateline, and drops a clause set off by dashes", () => {
     expect(compressSentence("WASHINGTON - The Senate passed the budget bill.")).toBe("Senate passed budget bill");
     expect(compressSentence("Cleveland (AFP) - The Senate passed the budget bill.")).toBe("Senate passed budget bill");
-    const iaaf = "The FIS - skiing's world governing body - has met anti-doping officials, coaches and skiers to co-ordinate the fight against drugs in sport.";
+    const iaaf = "The FIS - skiing's world governing body - has met anti-doping officials, coaches and skiers to co-ordinate the campaign against doping in sport.";
     expect(generateHeadline(iaaf, HEADLINE_MAX)).toMatch(/^FIS\b/);
     expect(compressSentence(iaaf, 60)).toBe("FIS met anti-doping officials, coaches and skiers");
   });
@@ -458,11 +458,11 @@ describe("headline style", () => {
     expect(generateHeadline(weiner[0] as string, HEADLINE_MAX, weiner)).toBe("Weiner was apparently unable to put down his phone");
     // "sided with": the verb wants its phrase, which is not cut out before the infinitive.
     const court = [
-      "The appeals court overturned the lower court ruling and sided with the state of Ohio to uphold a 2014 law that cut early voting.",
+      "The appeals court overturned the lower court ruling and sided with the city of Tulsa to uphold a 2016 rule that cut late-night parking.",
       "“We will appeal,” voting rights groups said.",
       "The ruling stands.",
     ];
-    expect(generateHeadline(court[0] as string, HEADLINE_MAX, court)).toBe("Appeals court overturned lower court ruling and sided with state of Ohio");
+    expect(generateHeadline(court[0] as string, HEADLINE_MAX, court)).toBe("Appeals court overturned lower court ruling and sided with city of Tulsa");
     // "is among the priorities": the phrase is what "is" says; nor does a phrase run on past "even if".
     expect(compressSentence("Stepping up recruitment for the local elections is among the priorities even if the party leadership contest has yet to be settled.")).not.toMatch(
       /\bis (?:has|even)\b/u,
@@ -472,9 +472,9 @@ describe("headline style", () => {
     const cut = compressSentence("Norway is distributing to members of Parliament an unusual white paper defending its record on fishing quotas, as lawmakers weigh a bill that would let owners of trawlers sue the state.");
     expect(cut).not.toMatch(/\bis distributing$/);
     expect(compressSentence("Top Republican officials are hoping that the banned athlete will take part in the race next spring.", 45)).not.toMatch(/hoping$/);
-    expect(compressSentence("The portrait of Omai will get a public airing following fears it would stay hidden.", 45)).toMatch(/public airing$/);
+    expect(compressSentence("The portrait of the sailor will get a public airing after worries it would stay locked away.", 45)).toMatch(/public airing$/);
     // "has gone" alone says he left: "gone on the offensive" is what he did.
-    const howard = "Labour leader Sarah Quinn has gone on the offensive in response to people questioning how a daughter of miners can propose coal taxes.";
+    const howard = "Labour leader Sarah Quinn has gone on the offensive in reply to people asking how a daughter of miners can propose coal taxes.";
     expect(compressSentence(howard, 45)).toMatch(/has gone on offensive$/u);
     // A passive infinitive is whole: "is set to be made" may end a headline, its agent dropped.
     expect(compressSentence("A decision on whether to allow Cardiff to legislate on rail fares is set to be made by the Welsh Assembly.", 75)).toMatch(
@@ -506,7 +506,7 @@ describe("headline cuts around clauses and punctuation", () => {
 
   it("takes no verb after 'to' for the main one, so a sentence may end before an infinitive's clause", () => {
     const body = [
-      "Mayor Jane Smith turns 70 on Tuesday, and many councillors seem to be hoping (praying?) for a later-in-life change of heart.",
+      "Mayor Jane Smith turns 70 on Tuesday, and many councillors seem to be wishing (begging?) for a late change of heart.",
       "“She is going to have to stop with the insults,” said councillor Tom Reed. “She will have to earn the job by showing that she has the temperament for it.”",
       "Smith, who has led the city for twelve years, has shown no sign of changing her style as she turns 70.",
       "Her allies say Smith at 70 is the same Smith who won three elections.",
@@ -518,7 +518,7 @@ describe("headline cuts around clauses and punctuation", () => {
     expect(compressSentence("Little really changed in last night's business debate in Sacramento: the governor was better, the senator was worse.")).toBe(
       "Little really changed in last night's business debate in Sacramento: governor was better",
     );
-    expect(compressSentence("The Latest on the city election and two crucial contests Saturday: Northport's mayoral primary and Valmora's council caucuses (all times local):")).not.toMatch(/^Latest Northport/u);
-    expect(compressSentence("The new schools bill, which the Senate is expected to vote on next week, returns significant power over public education to the states.")).toMatch(/returns significant power/u);
+    expect(compressSentence("The Latest on the town election and two key races Saturday: Northport's mayoral primary and Valmora's council vote (all times local):")).not.toMatch(/^Latest Northport/u);
+    expect(compressSentence("The new roads bill, which the Senate is due to vote on next month, hands significant power over highway spending to the states.")).toMatch(/hands significant power/u);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A headline for an untitled article, made from its lead sentence by deletion (every word in it is the article's),
  * in headline style:
- * - always gone: datelines ("CLEVELAND, July 19 (UPI) —"), a leading time phrase or introductory clause
+ * - always gone: datelines ("DENVER, June 12 (UPI) —"), a leading time phrase or introductory clause
  *   ("On Thursday,", "In a speech to donors,"), trailing attributions (", officials said"), parentheses, the
  *   articles a/an/the, courtesy titles ("Mr", "Mrs.") and the auxiliary of a perfect ("has won" → "won");
  * - the one word put in: the main clause's "will" becomes "to" ("Straw will visit" → "Straw to visit");
@@ -27,7 +27,7 @@ const TIME_WORDS =
   "march|april|may|june|july|august|september|october|november|december|\\d{4}|spring|summer|autumn|fall|winter)";
 
 /**
- * "WASHINGTON (Reuters) — ", "ANCHORAGE, Alaska — ", "CLEVELAND, July 19 (UPI) — ", "Cleveland (AFP) – ",
+ * "WASHINGTON (Reuters) — ", "ANCHORAGE, Alaska — ", "DENVER, June 12 (UPI) — ", "Cleveland (AFP) – ",
  * "LONDON: " at the start.
  */
 const DATELINE_STATE = String.raw`,\s\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?`;
@@ -36,7 +36,7 @@ const DATELINE_AGENCY = String.raw`\s\([^)]{1,30}\)`;
 /** A dash, or a hyphen with a space after it: "BOSTON —Standing in front of …" is set close. */
 const DATELINE_DASH = String.raw`(?:\s*[—–―]\s*|\s*--?\s+)`;
 /** A place in capitals may stand alone before the dash ("WASHINGTON — "); one in mixed case only with a state,
- * date or agency ("Cleveland (AFP) – "): "The IAAF - athletics' world governing body -" opens no dateline. */
+ * date or agency ("Cleveland (AFP) – "): "The FIS - skiing's world governing body -" opens no dateline. */
 const DATELINE = fast(new RegExp(
   String.raw`^(?:\p{Lu}[\p{Lu} .'-]{1,30}?(?:${DATELINE_STATE})?(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?${DATELINE_DASH}` +
     String.raw`|\p{Lu}[\p{L} .'-]{1,30}?(?:${DATELINE_STATE}(?:${DATELINE_DATE})?(?:${DATELINE_AGENCY})?|${DATELINE_DATE}(?:${DATELINE_AGENCY})?|${DATELINE_AGENCY})${DATELINE_DASH}` +
@@ -49,16 +49,16 @@ const LEADING_TIME = fast(new RegExp(
   `^(?:(?:on|in|for|last|this|early|earlier|late|later|since|during|over|after|by|until|at|overnight)\\b[^,]{0,40}?\\b${TIME_WORDS}\\b[^,]{0,15},\\s+)`,
   "iu",
 ));
-/** "One month after announcing his support for Donald Trump, ", "Two hours after his tweet, ", "Three years ago, ", "A few
- * weeks ahead of the New York Primary, " (not
- * "Four days after the Republicans raised a war cry, ": a clause there is news of its own). */
+/** "One month after announcing his support for Mark Dunn, ", "Two hours after his tweet, ", "Three years ago, ", "A few
+ * weeks ahead of the Ohio vote, " (not
+ * "Four days after the Tories raised a war cry, ": a clause there is news of its own). */
 const LEADING_SPAN = fast(new RegExp(
   `^(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Aa] few|[Ss]everal|\\d+)\\s${TIME_WORDS}\\s` +
     `(?:(?:after|before|since)\\s(?:\\p{Ll}+ing|his|her|their|its)\\b|ahead\\sof\\b|later\\b|ago\\b|earlier\\b)[^,]{0,80},\\s+`,
   "u",
 ));
 
-/** A connective that ties the sentence to the one before: "So Labor Secretary Thomas Perez stopped…", "But, …"; not "So
+/** A connective that ties the sentence to the one before: "So Labor Secretary Jane Moss stopped…", "But, …"; not "So
  * far" or "Still, …"'s adverb that tells when. */
 const LEADING_CONNECTIVE = /^(?:So(?!\s(?:far|much|many|long)\b)|And|But|Yet(?!\s(?:another|again|more)\b)|Meanwhile|However|Instead|Indeed)\b,?\s+(?=\S)/u;
 
@@ -154,8 +154,8 @@ function clean(text: string): string {
 
 /** Index (in words) of the first word that looks like the main verb, or -1. */
 function mainVerb(ws: readonly string[]): number {
-  // A relative clause's verb is not the sentence's: "India, which attends the G7 meeting …, is unlikely …",
-  // "Air passengers who are unable to board … are to be paid".
+  // A relative clause's verb is not the sentence's: "Brazil, which attends the G20 meeting …, is unlikely …",
+  // "Rail passengers who are unable to board … are to be paid".
   let relative = false;
   let skipVerb = false;
   for (let i = 1; i < ws.length; i++) {
@@ -262,7 +262,7 @@ function headlineStyle(t: string): string {
     // "taken" nor a modal's "would have wanted"; headlineGrammar does the irregular ones.
     s = s.replace(/(?<!\b(?:would|could|should|might|must|will|may|to))\s(?:has|have|had)\s(?=\p{Ll}+ed\b)/gu, " ");
     s = s.replace(/\s(?:is|are)\s(?=to\s\p{Ll})/gu, " ");
-    // "yet again, this week, Democrats" → "yet again, Democrats": no comma left doubled.
+    // "yet again, this week, Republicans" → "yet again, Republicans": no comma left doubled.
     s = s.replace(WHEN, " ").replace(/,(\s*,)+/gu, ",");
     s = s.replace(FILLER_ADVERBS, "");
     // "turns 70 on Tuesday, and" → "turns 70, and": nothing removed leaves a space before a comma.
@@ -345,8 +345,8 @@ function headlineGrammar(t: string): string {
 }
 
 /**
- * The future as headlines write it: "will" before the main verb becomes "to" ("Straw will visit Auschwitz" → "Straw to
- * visit Auschwitz", "X will likely win" → "X likely to win"). Not "will not" or "will have", nor after a pronoun ("he
+ * The future as headlines write it: "will" before the main verb becomes "to" ("Price will visit Warsaw" → "Price to
+ * visit Warsaw", "X will likely win" → "X likely to win"). Not "will not" or "will have", nor after a pronoun ("he
  * will go" stays), nor in a quotation. Left alone when "will" is not surely the main clause's: after a subordinate
  * opening ("Last time X …"), a conjunction, "to", another verb ("Democrats fear split will hurt": one that may take a
  * clause, as "say" or "fear", is known by name) or a long subject.
@@ -393,7 +393,7 @@ function dropTrailingClause(t: string): string | null {
 function dropInnerClause(t: string): string | null {
   const re = /(,\s[^,]{2,80},\s|\s[—–]\s[^—–]{2,80}\s[—–]\s)/gu;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
-    // Not from inside a quotation, nor taking part of one: "“If I had to bet now, I regret to say, I would …”".
+    // Not from inside a quotation, nor taking part of one: "“If I had to choose now, I regret to say, I would …”".
     if (quoteOpenAt(t, m.index) || quoteOpenAt(m[0], m[0].length)) {
       re.lastIndex = m.index + 1;
       continue;
@@ -515,19 +515,19 @@ function headlineScore(ws: readonly string[], keywords: Keywords | undefined, me
 
 const PREPOSITIONS = new Set("in on at by for from with near over across amid after during about against before since until into onto under via among between through throughout within without toward towards".split(" "));
 const PHRASE_END = new Set("that which who whom whose while because when where as to if unless although though whereas even how what why whether".split(" "));
-/** Words after which a phrase goes on ("in UK drinks and food firm"): a phrase ending before one is not removed. */
+/** Words after which a phrase goes on ("in UK paper and print firm"): a phrase ending before one is not removed. */
 const JOINS = new Set("and or but nor".split(" "));
 const RELATIVES = new Set("who whom whose which".split(" "));
 const BE = new Set("is are was were be been am".split(" "));
 /** Words a cut may not end on, because what they lead to would be cut off ("Trump trying", "X is set", "likely");
- * so is a form of "be" with its -ing ("Saudi Arabia is distributing"), not an -ing noun ("public airing"). */
+ * so is a form of "be" with its -ing ("Norway is distributing"), not an -ing noun ("public airing"). */
 const WANTS_MORE = fast(new RegExp(
   String.raw`^(?:trying|going|gone|went|goes|seeking|hoping|looking|planning|ranging|reading|calling|asking|saying|said|says|told|asked|argued|urged|set|expected|due|poised|likely|able|ready|about|spent|managed|sought|tried|wanted|planned|hoped|known|considered|regarded|seen|described|made|given|designed|used|forced|allowed|meant|supposed|stands|stood|amounted|totalled|totaled)[,;:]?$`,
   "u",
 ));
 /**
- * Whether a cut before `end` leaves a participle dangling ("troops ordered", "a filibuster aimed", "those sounding",
- * "his campaign railing"): not the main verb (at `verb`), nor one after an auxiliary. An "-ing" word dangles only when
+ * Whether a cut before `end` leaves a participle dangling ("troops ordered", "a protest aimed", "those sounding",
+ * "her campaign railing"): not the main verb (at `verb`), nor one after an auxiliary. An "-ing" word dangles only when
  * it wants what follows or stands after an adverb or a pronoun: "a public airing" and "the medley of screeching" end
  * well.
  */
@@ -538,7 +538,7 @@ function dangles(ws: readonly string[], end: number, verb: number): boolean {
   return /[^e]ed$/u.test(last) || (/^\p{Ll}{3,}ing$/u.test(last) && (WANTS_OBJECT.test(last) || /ly$/u.test(prior) || PRONOUNS.has(prior) || prior === "those" || prior === "these"));
 }
 
-/** Nouns that take a clause: "the vain hope that superdelegates [will …]" needs its verb. */
+/** Nouns that take a clause: "the vain hope that the judges [will …]" needs its verb. */
 const CLAUSE_NOUNS = /^(?:hope|fear|belief|claim|idea|fact|news|view|sense|notion|evidence|possibility|chance|assumption|argument|warning|promise|suggestion|concern|worry|sign|signs|assurance|assurances|allegation|allegations|charge|charges|report|reports)$/u;
 /** "-ing" words that want what follows them: a headline does not end on one ("spent his campaign railing"). */
 const WANTS_OBJECT = /^(?:rail|tak|sound|push|aim|work|wait|prepar|vow|threaten|refus|pledg|urg|ask|try|seek|hop|call|look|plan|get|mak|bring|putt|giv|send|keep|turn|alleg|announc|claim|suggest|demand|consider|discuss|describ|accus|prais|criticiz|criticis|offer)ing$/u;
@@ -634,9 +634,9 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // Nor one closing on a colon or semicolon, which joins what follows to what came before ("Latest [on the
     // election and two contests:] South Carolina’s primary").
     if (/[;:]$/u.test(ws[j - 1] as string)) continue;
-    // "a story about a boy who is taken": the clause after the phrase belongs to its object.
+    // "a story about a girl who is taken": the clause after the phrase belongs to its object.
     if (RELATIVES.has(bare(ws[j] ?? ""))) continue;
-    // "after the Republicans raised a war cry": a clause, whose verb would be left behind.
+    // "after the Tories raised a war cry": a clause, whose verb would be left behind.
     if (CONJUNCTIONS.has(bare(ws[i] as string)) && j < ws.length && (VERBS.has(bare(ws[j] as string)) || /^\p{Ll}+ed$/u.test(ws[j] as string))) continue;
     // "a look at late-breaking news, upcoming events and the stories": the first item of a list.
     if (/,$/u.test(ws[j - 1] as string) && /^[^,.;:]*\s(?:and|or)\s/u.test(` ${ws.slice(j, j + 6).join(" ")}`)) continue;
@@ -678,9 +678,9 @@ function insertable(ws: readonly string[], open: number, close: number): boolean
   // A capitalised stretch with a verb is a clause of the sentence, not an appositive: "Angered by …, Schlafly led
   // campaigns against Communism, abortion and …".
   if (/^\p{Lu}/u.test(first) && !describes(first) && ws.slice(open, close + 1).some((w) => VERBS.has(bare(w)))) return false;
-  // A place's comma closes nothing: "telling supporters in Columbus, Ohio, that …" ("Columbus, Ohio" is one name).
+  // A place's comma closes nothing: "telling backers in Dayton, Ohio, that …" ("Dayton, Ohio" is one name).
   if (/^\p{Lu}[\p{L}.'’-]*,$/u.test(ws[close] as string) && /^\p{Lu}[\p{L}.'’-]*[,.]?$/u.test(ws[close + 1] ?? "") && PREPOSITIONS.has(bare(ws[close - 1] ?? ""))) return false;
-  // A list goes on after its items: "X, Y, and Z", "campaigns against Communism, abortion and the ERA".
+  // A list goes on after its items: "X, Y, and Z", "campaigns against gambling, smoking and the Act".
   const after = ws.slice(close + 1, close + 6).join(" ");
   return !/^(?:and|or)\b/u.test(after) && !/^[^,]*,\s(?:and|or)\b/u.test(after) && !/^\p{Ll}[^\s,]*(?:\s[^\s,]+)?\s(?:and|or)\s/u.test(after);
 }
@@ -689,7 +689,7 @@ function insertable(ws: readonly string[], open: number, close: number): boolean
 function innerClauses(ws: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let open = -1;
-  // A pair of dashes may hold commas: "The central mystery -- who got into the system, if anyone -- may …".
+  // A pair of dashes may hold commas: "The central puzzle -- who got into the vault, if anyone -- may …".
   let dash = -1;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
@@ -778,7 +778,7 @@ function describes(word: string): boolean {
 function personNames(ws: readonly string[]): Array<{ from: number; name: number; end: number }> {
   const out: Array<{ from: number; name: number; end: number }> = [];
   const cap = (w: string) => /^\p{Lu}[\p{L}.'’-]*[,:;]?$/u.test(w);
-  // Quoted words are the speaker's: no name in them is shortened ("the “Defeat Crooked Hillary PAC”").
+  // Quoted words are the speaker's: no name in them is shortened ("the “Stop Crooked Baker PAC”").
   const quoted = quotedWords(ws);
   for (let i = 0; i < ws.length; ) {
     if (!cap(ws[i] as string) || describes(ws[i] as string) || quoted[i] === true) {
@@ -795,7 +795,7 @@ function personNames(ws: readonly string[]): Array<{ from: number; name: number;
       let from = i;
       while (from > 0 && describes(ws[from - 1] as string) && !/[,:;]$/u.test(ws[from - 1] as string)) from--;
       // Only a description that opens its phrase goes: "Democrat presumptive nominee X" keeps "presumptive".
-      // Nor one joined to another ("Former Secretary of State and Democratic front-runner X"), nor the end of a title
+      // Nor one joined to another ("Former Secretary of Defense and Republican front-runner X"), nor the end of a title
       // ("Secretary of [State] X").
       const prior = from === 0 ? "" : bare(ws[from - 1] as string);
       const opens = from === 0 || /[,:;]$/u.test(ws[from - 1] as string) || ((STOPWORDS.has(prior) || PREPOSITIONS.has(prior)) && !JOINS.has(prior) && prior !== "of");
@@ -844,8 +844,8 @@ const ROLE = fast(new RegExp(
 const WEEKDAY_OR_MONTH = fast(new RegExp(`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS})[,.;:]?$`, "iu"));
 
 /**
- * The words without the descriptions that stand before names ("Japanese car maker Mitsubishi Motors" → "Mitsubishi
- * Motors", "collection of murdered fashion designer Gianni Versace" → "collection of Gianni Versace"): a run of
+ * The words without the descriptions that stand before names ("Korean phone maker Daewon Mobile" → "Daewon
+ * Mobile", "collection of late racing driver Carlo Bruni" → "collection of Carlo Bruni"): a run of
  * lower-case words ending in a role word, perhaps opened by capitalised ones ("US media giant"), after the start,
  * a comma, a preposition or the main verb. Never inside a coordination or after a possessive ("food firm" of "drinks
  * and food firm", "film" of "children's film"), never before a day or month ("news conference Tuesday").
@@ -905,8 +905,8 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
     out.push(v);
     const people = personNames(v);
     if (people.length === 0) continue;
-    // Headline style may name people without their descriptions ("Former Attorney General Michael Mukasey" →
-    // "Michael Mukasey"), and by surname alone where the article does ("Mukasey"); the likelier one wins.
+    // Headline style may name people without their descriptions ("Former Attorney General Robert Hallam" →
+    // "Robert Hallam"), and by surname alone where the article does ("Hallam"); the likelier one wins.
     const surnames: string[] = [];
     let at = 0;
     for (const p of people) {
@@ -915,7 +915,7 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
       // By surname only where the article itself calls them so: "Mukasey" recurs, "End" of "West End" does not.
       const count = (w: string) => keywords?.count.get(stem(words(w)[0] ?? "")) ?? 0;
       const last = name.at(-1) as string;
-      // Nor where the sentence names another of that surname ("former President Bill Clinton and [Hillary] Clinton").
+      // Nor where the sentence names another of that surname ("former President Bill Hale and [Helen] Hale").
       const namesake = v.some((w, k) => (k < p.name || k >= p.end) && k > 0 && bare(w) === bare(last) && /^\p{Lu}/u.test(v[k - 1] as string) && bare(v[k - 1] as string) !== bare(name[0] as string));
       const byName = count(last) >= 2 && count(last) > count(name[0] as string) && keywords?.common.has(stem(words(last)[0] ?? "")) !== true && !namesake;
       surnames.push(...before, ...(byName ? [last] : name));
@@ -929,7 +929,7 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
 
 /** A sentence made ready for compression: no dateline, lead-in, trailing attribution; in headline style. */
 function prepare(sentence: string): string {
-  // "Rep. Trey Gowdy (R-S.C.):"I have not …": a space after the colon.
+  // "Rep. Ann Marsh (D-Ore.):"I have not …": a space after the colon.
   // Two apostrophes stand for a quotation mark in some archives ("''The stories begin," he said).
   let t = squash(sentence).replace(/''/gu, '"').replace(/:(?=[“"])/gu, ": ");
   t = t.replace(DATELINE, "");
@@ -976,7 +976,7 @@ function bestCompression(
     for (const base of variants(wordsOf(t), keywords)) {
       const quoted = quotedWords(base);
       const clauses = [...innerClauses(base), ...prepositionalPhrases(base)].filter((c) => keepsQuotations(quoted, c)).slice(0, 5);
-      // A sentence that opens with a subordinate clause ("Four days after the Republicans raised a war cry, …") is no
+      // A sentence that opens with a subordinate clause ("Four days after the Tories raised a war cry, …") is no
       // headline cut before the clause's comma: what it leads to is the news.
       const subordinate = SUBORDINATE_OPENING.test(base.slice(0, 4).join(" "));
       for (let mask = 0; mask < 1 << clauses.length; mask++) {
@@ -998,7 +998,7 @@ function bestCompression(
           // The words end where the sentence does not: cut here, or a phrase that closed the sentence dropped ("a bill
           // crafted [by the House]").
           const cut = end < kept.length || kept[kept.length - 1] !== base[base.length - 1];
-          // A cut right after a verb that wants more leaves it hanging ("Saudi Arabia is distributing", "X is set").
+          // A cut right after a verb that wants more leaves it hanging ("Norway is distributing", "X is set").
           if (cut && (hangs(kept, end) || cutsInsertedClause(kept, end))) continue;
           if (cut && dangles(kept, end, verb)) continue;
           if (subordinate && !kept.slice(0, end - 1).some((w) => /,$/u.test(w))) continue;
@@ -1014,7 +1014,7 @@ function bestCompression(
           const text = capitalize(clean(headlineFuture(headlineGrammar(cleaned))));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
-          // An auxiliary opens only a question ("Is within $4M of Clinton's haul" is a deck line's fragment).
+          // An auxiliary opens only a question ("Is within $2M of Dunn's haul" is a deck line's fragment).
           if (AUXILIARIES.has(bare(cw[0] as string)) && !text.endsWith("?")) continue;
           // No quotation or parenthesis cut open or shut halfway ("as its “Person of”").
           if (!balancedQuotes(text)) continue;

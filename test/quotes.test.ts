@@ -69,13 +69,13 @@ describe("quote extraction", () => {
     ]);
   });
   it("takes no speech verb and its object for a subject ('who called the Republican nominee “…”')", () => {
-    expect(q("The row drew a damning reaction from President Barack Obama, who called the Republican nominee “unfit to serve” as president.")).toEqual([
-      ["Barack Obama", "unfit to serve"],
+    expect(q("The row drew a sharp reaction from President Mark Weiss, who called the Republican nominee “unfit to lead” as president.")).toEqual([
+      ["Mark Weiss", "unfit to lead"],
     ]);
   });
   it("gives a participle's quotation to the pronoun that opens the sentence", () => {
-    expect(q("Mary Ellen Forde spoke to the Post.", "She sharpened her attack on Tuesday, telling NPR that Baker is a “fraud” and questioning how he has “gotten away with not releasing his medical records.”")).toEqual([
-      ["Mary Ellen Forde", "gotten away with not releasing his medical records."],
+    expect(q("Mary Ellen Forde spoke to the Post.", "She sharpened her attack on Tuesday, telling NPR that Baker is a “fraud” and asking how he has “got away with not releasing his medical records.”")).toEqual([
+      ["Mary Ellen Forde", "got away with not releasing his medical records."],
     ]);
   });
   it("keeps a day, a clause or a participle out of a speaker's name", () => {
@@ -87,7 +87,7 @@ describe("quote extraction", () => {
       ["Hillary Clinton", "Nothing has changed about the story at all"],
     ]);
     // "… at an activist as she angrily said": the clause's pronoun speaks, not "Activist as she".
-    expect(q("Hollis lost her temper on a rope line, jabbing her finger at an activist as she angrily said, “I am so tired of the campaign lying” about her votes.")).toEqual([
+    expect(q("Hollis lost her cool on a rope line, wagging her finger at an activist as she angrily said, “I am so tired of the campaign lying” about her votes.")).toEqual([
       ["Hollis", "I am so tired of the campaign lying"],
     ]);
   });
@@ -160,7 +160,7 @@ describe("quote extraction", () => {
   it("gives a paragraph that is a quotation and nothing else the voice of the quotation that ended the paragraph before", () => {
     const r = q(
       "\"Throughout the last four years, the villagers have given a real push to the scheme,\" said Mr Valdivia.",
-      "The evening reading classes, attended by an equal number of men and women, have been the best example.",
+      "The evening reading classes, attended by as many men as women, have been the best example.",
       "\"We have had a fine response, mostly from young people.\"",
       "\"But we have also had good feedback when we taught 40 or 50-year old women.\"",
     );
@@ -325,7 +325,7 @@ describe("quote extraction", () => {
       q(
         "Peter Dunn and Helen Marsh met in Iowa.",
         "“We finally have a path to free child care,” Marsh said.",
-        "Dunn delivered a snappy retort: “No one is tearing this up. We're going to go further.”",
+        "Dunn delivered a snappy retort: “Nobody is ripping this up. We're going to go further.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Helen Marsh", "Peter Dunn"]);
     // "And she is sure that …: “…”": the pronoun opening the sentence.
@@ -341,7 +341,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Republican presidential candidate Tom Baker spoke on Thursday. Boston Mayor Paul de Vries disbanded the unit in 2013.",
-        "“There is anger like nobody has ever seen,” the Republican presidential candidate said in an interview.",
+        "“There is anger like nobody has ever seen,” the Republican presidential candidate said on the radio.",
       )[0]?.[0],
     ).toBe("Tom Baker");
     expect(
@@ -402,12 +402,12 @@ describe("quote extraction", () => {
   it("reads a loosely written attribution after a quotation that ends in a comma, but no name a preposition governs", () => {
     const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
     expect(
-      speakers("Polls moved this week. “Hollis needs a plan for winning over Green voters,” Nate Fowler, the polling guru who founded pollwatch.com tweeted on Wednesday. “They're clearly drawing more from her side now.”"),
+      speakers("Polls moved this week. “Hollis needs a plan for winning over Green voters,” Nate Fowler, the polling guru who founded pollwatch.com tweeted on Wednesday. “They're plainly taking more from her side now.”"),
     ).toEqual(["Nate Fowler", "Nate Fowler"]);
     expect(
       speakers("The union plans to picket the debate, the Daily Courier reports. “They have to decide whether to heat their homes or feed their kids,” Fair Pay Now organizing director Kendall Price told Channel 4 News in Denver."),
     ).toEqual(["Kendall Price"]);
-    expect(speakers("Baker spoke in Ohio.", "But even as Baker claimed that “General Mattson got in trouble for far less,” one of the former prosecutors for David Mattson said the cases differ.")).toEqual(["Baker"]);
+    expect(speakers("Baker spoke in Ohio.", "But even as Baker claimed that “General Mattson was punished for much less,” one of the ex-prosecutors for David Mattson said the cases differ.")).toEqual(["Baker"]);
   });
   it("takes the subject after an opening participle phrase ('Speaking in Tokyo, … Ken Ota repeated') for a later 'he'", () => {
     expect(
@@ -431,7 +431,7 @@ describe("quote extraction", () => {
     expect(q("Top Hollis adviser Jake Farrow sent the email. Helen Hollis answered him.", "“It's a public statement! Just send it,” Hollis wrote.")[0]?.[0]).toBe("Helen Hollis");
   });
   it("takes no clause for an appositive: 'Reached by the Courier, Bennett denied the idea …, explaining that he was “…”'", () => {
-    expect(q("Dunn spoke to the AP on Tuesday. Reached by the Courier, Bennett denied the idea that a shakeup is coming, explaining that he was unaware of the report because he was “taking a week off.”")[0]?.[0]).toBe("Bennett");
+    expect(q("Dunn spoke to the AP on Tuesday. Reached by the Courier, Bennett rejected the idea that a shake-up is near, explaining that he was not aware of the report because he was “taking a week off.”")[0]?.[0]).toBe("Bennett");
   });
   it("takes 'The Washington Post' for a publication that reports, not a post that carries words", () => {
     expect(q("Intro here.", "The Washington Post reported that Mallory was fired “at the request of his two adult sons.”")[0]?.[0]).toBe("Washington Post");
@@ -448,10 +448,10 @@ describe("quote extraction", () => {
       ).at(-1)?.[0],
     ).toBe("Helen Marsh");
   });
-  it("reads 'On CNN Tuesday, his wife, Jane, called for …' as Jane speaking, for a later 'she said'", () => {
+  it("reads 'On NPR Tuesday, his wife, Jane, called for …' as Jane speaking, for a later 'she said'", () => {
     expect(
       q(
-        "Dunn strategist Tad Mercer said closed primaries deny many voters the right to take part. On CNN Tuesday, his wife, Jane, called for an open primary system. “Shutting people out of the system is not smart,” she said.",
+        "Dunn strategist Tad Mercer said closed primaries deny many voters the right to take part. On NPR Tuesday, his wife, Jane, called for an open primary system. “Shutting people out of the system is not smart,” she said.",
       )[0]?.[0],
     ).toBe("Jane");
     // A name before the description is no opening phrase: "Rachel Stein, a donor from Nyack, New York, said".
@@ -460,7 +460,7 @@ describe("quote extraction", () => {
   it("takes no plural the article uses once ('Friends offered to vote for me') for a later 'he'", () => {
     expect(
       q(
-        "I told Peter Dunn later that his praise of me was mentioned by Yahoo News. Friends offered to vote for me when I posted the story.",
+        "I told Peter Dunn later that his praise of me was reported by a local paper. Friends offered to vote for me when I shared the story.",
         "“I've ruined your good name, huh?” he responded.",
       )[0]?.[0],
     ).toBe("Peter Dunn");
@@ -479,7 +479,7 @@ describe("quote extraction", () => {
   it("finds 'Just a few months ago, Texas developer Mel Sanford expressed dismay' as the subject for a later 'he'", () => {
     expect(
       q(
-        "Ron Walsh said donors are coming around. “I think you're starting to see that everywhere.” Just a few months ago, Texas developer Mel Sanford expressed dismay at the thought of Baker as the nominee. “I kept telling myself that won't happen, that can't happen,” he told the Post.",
+        "Ron Walsh said donors are coming around. “I think you're starting to see that everywhere.” Just a few months ago, Texas developer Mel Sanford expressed dismay at the thought of Baker as the nominee. “I kept telling myself it won't happen, it can't happen,” he told the Post.",
       ).map(([speaker]) => speaker),
     ).toEqual(["Ron Walsh", "Mel Sanford"]);
   });
@@ -497,7 +497,7 @@ describe("quote extraction", () => {
         "Tom Baker accuses Mexico of stealing American jobs.",
         "“Many of his plans are far from comforting,” columnist Li Wen wrote in the Daily Star piece.",
         "Tom Baker promises to label Mexico a trade cheat.",
-        "But Baker has one thing in common with Mexican people, the columnist suggested: “His winning run is clear proof that U.S. voters are tired of Washington politics.”",
+        "But Baker has one thing in common with Mexican people, the columnist suggested: “His winning run is clear proof that American voters are fed up with Washington.”",
       ).at(-1)?.[0],
     ).toBe("Li Wen");
   });
@@ -531,7 +531,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "The Herald, Mobile's newspaper, urged the president to come.",
-        "Weiss did visit the state, but not until the week after the newspaper's editorial telling him to leave the ski slopes and visit “the most troubled state in the union.”",
+        "Weiss did come to the state, but only in the week after the newspaper's editorial telling him to leave the ski slopes and visit “the most troubled state in the union.”",
       ).at(-1)?.[0],
     ).toMatch(/Herald$/);
   });
@@ -548,7 +548,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Garvey spoke in Virginia.",
-        "“He keeps calling me ‘Little Sam.’ Sure, he’s taller than me; he’s like 6’3”,” Garvey said Sunday as the crowd cheered. “Which is why I don’t get why his feet are the size of someone who is 5’1”. You know what they say about men with small feet?”",
+        "“He keeps calling me ‘Little Sam.’ Sure, he’s taller than me; he’s like 6’3”,” Garvey said Sunday as the crowd cheered. “Which is why I don’t get why his feet are the size of someone who is 5’1”. And you know what people say about men with small feet?”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Garvey", "Garvey"]);
   });
@@ -578,7 +578,7 @@ describe("quote extraction", () => {
       q(
         "Helen Marsh was asked about the flood at the debate. Partial transcript as follows:",
         "“LOPEZ: Secretary Marsh, did you mislead them?",
-        "“MARSH: I feel a great deal of sympathy for the families.”",
+        "“MARSH: I have great sympathy for the families.”",
         "“VIDEO: The families were told it was the weather.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Lopez", "Helen Marsh", "Helen Marsh"]);
@@ -654,7 +654,7 @@ describe("quote extraction", () => {
   });
   it("keeps 'another commenter said' a described speaker, and takes 'That quote from X' after a quotation as its source", () => {
     expect(
-      q("Helen Marsh laid flowers at the memorial.", "One man wrote, “She could hardly bend down to lay those flowers.” Another commenter said, “We all know how she feels about the army.”").map(
+      q("Helen Marsh laid flowers at the memorial.", "One man wrote, “She could hardly bend down to lay those flowers.” Another commenter said, “Everyone knows what she thinks of the army.”").map(
         ([speaker]) => speaker,
       ),
     ).toEqual(["Man", "Commenter"]);
@@ -671,7 +671,7 @@ describe("quote extraction", () => {
   it("gives 'he' and 'she' to no state, country or people, nor to a place the article went around", () => {
     expect(
       q(
-        "Helen Marsh is telling customers at a diner that “I need you tomorrow.” Making her way around Chez Marcel, Marsh and husband Bill thanked another diner. She says, “With your help, we can win.”",
+        "Helen Marsh is telling diners at a café that “I need you on Tuesday.” Working her way around Chez Marcel, Marsh and husband Bill thanked another diner. She says, “With your help, we can win.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Helen Marsh", "Helen Marsh"]);
     expect(
@@ -686,7 +686,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Tom Baker said Friday that it would “have been nice” had Helen Marsh congratulated him for doing something that nobody has ever done before.",
-        "“I wanted to see whether she’d show some class and not mention my name,” the Republican nominee said at a rally.",
+        "“I wanted to see whether she’d show some class and leave my name out,” the Republican nominee said at a rally.",
       ).map(([speaker]) => speaker),
     ).toEqual(["Tom Baker", "Tom Baker"]);
     // … and the condition's subject is no one who spoke, for a later description or pronoun.
@@ -700,7 +700,7 @@ describe("quote extraction", () => {
   it("leaves an attribution that introduces the next quotation to that one, when this one has its own", () => {
     expect(
       q(
-        "Tom Baker criticized Anton Scully in December. After Scully said that some students might do better at “less demanding schools,” Baker said: “I don't like what he said, no, I don't like what he said.”",
+        "Tom Baker criticized Anton Scully in December. After Scully said that some students might do better at “less demanding schools,” Baker said: “I didn't like what he said, no, I didn't like it at all.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Anton Scully", "Tom Baker"]);
     expect(
@@ -717,8 +717,8 @@ describe("quote extraction", () => {
   it("leaves 'She replied to him that it was an “…”' to the next quotation after '…, telling her, “…!”'", () => {
     expect(
       q(
-        "David Aldridge still has respect for the former secretary of state Helen Marsh.",
-        "In July 2010, after Marsh suffered a fall, Aldridge emailed her condolences, addressing her informally as “Helen” and telling her, “you are a star player and we need you for the long haul!” She replied to him that it was an “honor to serve the President with you.”",
+        "David Aldridge still thinks highly of the former secretary of state Helen Marsh.",
+        "In July 2010, after Marsh suffered a fall, Aldridge emailed her condolences, calling her just “Helen” and telling her, “you are a star player and we need you for the long haul!” She replied to him that it was an “honor to serve the President with you.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["David Aldridge", "Helen Marsh"]);
   });
@@ -733,7 +733,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Luay Haddad said Iraqis were welcome. “We are happy here,” Haddad said.",
-        "Recently, Herman Cole, the burger tycoon and former Republican presidential candidate who hosts a Dallas area radio show, was asked by a caller why young Iraqi men are coming to the U.S. as refugees. “So they can be placed among us and harm us,” he said.",
+        "Recently, Herman Cole, the burger tycoon and one-time Republican White House hopeful who hosts a Dallas radio show, was asked by a caller why young Iraqi men are coming to the U.S. as refugees. “So they can be placed among us and harm us,” he said.",
       ).map(([speaker]) => speaker),
     ).toEqual(["Luay Haddad", "Herman Cole"]);
   });
@@ -741,14 +741,14 @@ describe("quote extraction", () => {
     expect(
       q(
         "Justice Anton Scully died on Saturday.",
-        "Democratic front-runner Helen Marsh caused a recent stir when an Iowa voter asked if she might consider appointing Weiss. “Wow, what a great idea. Nobody has ever put that to me,” she replied.",
+        "Democratic front-runner Helen Marsh caused a stir recently when an Ohio voter asked if she might think about appointing Weiss. “Wow, what a great idea. Nobody has ever put that to me,” she replied.",
       )[0]?.[0],
     ).toBe("Helen Marsh");
   });
   it("reads no clause opened by 'though' or 'but' as an appositive between a name and its verb", () => {
     expect(
       q(
-        "President Weiss has been criticized for using the term against the rebel army, also known as the RLA or the Front, though in a news conference last week he used stronger language, saying the group “must be defeated.”",
+        "President Weiss has been criticized for using the term against the rebel army, also known as the RLA or the Front, though at a press briefing last week he used tougher words, saying the group “must be defeated.”",
       )[0]?.[0],
     ).toBe("Weiss");
   });
@@ -777,7 +777,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "“We’ve got lots of time,” Sean Spencer told CNN. Rand and Baker will meet next week, Spencer said.",
-        "Reince Prior later Thursday told Fox News: “Both Tom Baker and Paul Rand are meeting up next week to talk about these issues.”",
+        "Reince Prior later Thursday told Fox News: “Tom Baker and Paul Rand will sit down next week to talk about these issues.”",
       ).map(([speaker]) => speaker),
     ).toEqual(["Sean Spencer", "Reince Prior"]);
     expect(
@@ -789,7 +789,7 @@ describe("quote extraction", () => {
   it("gives 'the ministry said' to a ministry named in lower case after its country ('Russia’s foreign ministry')", () => {
     expect(
       q(
-        "A Russian official responded, while Russia’s foreign ministry also weighed in regarding the U.S. and German comments. “Countries outside the region should keep their promises and not make careless remarks,” the ministry said.",
+        "A Russian official responded, while Russia’s foreign ministry also responded to the U.S. and German comments. “Countries outside the region should keep their promises and not make careless remarks,” the ministry said.",
       )[0]?.[0],
     ).toBe("Russia’s Foreign Ministry");
   });
@@ -820,21 +820,21 @@ describe("quote extraction", () => {
   });
   it("takes the last clause's subject before a quotation, no participle's object after it, and no dateline's place", () => {
     expect(
-      q("Mark Rowe and Ted Marsh debated.", "Rowe suggested that someone who doesn't answer questions can't be president, while Marsh said that the “stakes in this race are too high” for Baker.")[0]?.[0],
+      q("Mark Rowe and Ted Marsh debated.", "Rowe hinted that a person who won't answer questions can't be president, while Marsh said that the “stakes in this race are too high” for Baker.")[0]?.[0],
     ).toBe("Ted Marsh");
     expect(
-      q("Jeremy Boyle runs the club.", "Boyle said the members will still meet for dinner, but said, “It’s time we change how we do it,” promising the Friends of Lincoln will return to its roots.")[0]?.[0],
+      q("Jeremy Boyle runs the club.", "Boyle said the members will still meet for dinner, but said, “It’s time we changed the way we do it,” promising the Friends of Lincoln will return to its roots.")[0]?.[0],
     ).toBe("Jeremy Boyle");
     expect(
-      q("DNC apologises to Peter Dunn.", "BOSTON, June 12 (UPI) — The Democratic National Committee released a statement on Monday, offering “a deep and sincere apology” to Sen. Peter Dunn.")[0]?.[0],
+      q("DNC apologises to Peter Dunn.", "BOSTON, June 12 (UPI) — The Democratic National Committee issued a statement on Monday, offering “a full and sincere apology” to Sen. Peter Dunn.")[0]?.[0],
     ).toBe("Democratic National Committee");
   });
   it("gives 'he said' to no place the article is in ('serving in Iran')", () => {
     expect(
       q(
-        "President Mark Weiss has an admirer in British diplomat Sir Peter Westbrook.",
-        "Westbrook, who will retire soon after also serving in Iran, Egypt and Spain, praised Weiss’s presidency in an interview published Saturday. He currently serves as the British ambassador to the U.S.",
-        "“I think the record, the balance sheet, doesn’t look bad,” he told the Guardian.",
+        "President Mark Weiss has a fan in British envoy Sir Peter Westbrook.",
+        "Westbrook, who is to retire soon after posts in Iran, Egypt and Spain, praised Weiss’s presidency in an interview published Saturday. He currently serves as the British ambassador to the U.S.",
+        "“I think the record, the overall tally, doesn’t look bad,” he told the Guardian.",
       )[0]?.[0],
     ).toBe("Peter Westbrook");
   });
@@ -855,9 +855,9 @@ describe("quote extraction", () => {
   });
   it("ends no sentence at a title's period ('Gov. Chris Carver') but does at an acronym's ('in the U.S. He says')", () => {
     expect(
-      q("Tom Baker spoke.", "New Jersey Gov. Chris Carver (R), a staunch Tom Baker ally, admitted some copying even as he defended the campaign, saying, “Ninety percent of the speech is completely different.”")[0]?.[0],
+      q("Tom Baker spoke.", "New Jersey Gov. Chris Carver (R), a staunch Tom Baker ally, admitted some copying even as he defended the campaign, saying, “Ninety percent of the speech is entirely his own.”")[0]?.[0],
     ).toBe("Chris Carver");
-    expect(q("Chris Cobb of the NFU spoke after Mark Weiss.", "Cobb says Weiss is trying to distract from crime in the U.S. He says Americans don’t need any more “preachy, condescending lectures.”")[0]?.[0]).toBe("Chris Cobb");
+    expect(q("Chris Cobb of the NFU spoke after Mark Weiss.", "Cobb says Weiss is trying to distract from crime in the U.S. He says voters don’t want any more “preachy, condescending lectures.”")[0]?.[0]).toBe("Chris Cobb");
   });
   it("gives 'X released a statement Thursday night condemning “…”' to X, not to the place the sentence opens with", () => {
     expect(
@@ -878,7 +878,7 @@ describe("quote extraction", () => {
   });
   it("reads '- Dunn.' signing a quotation, quotations joined by 'and', and 'said X when asked'", () => {
     expect(q("Helen Marsh and Peter Dunn debated taxes.", "“Ford and Exxon and other big firms pay zero taxes.”", "- Dunn.")[0]?.[0]).toBe("Peter Dunn");
-    expect(q("Democrats met in Boston.", "Sweets are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dale, the former governor of Vermont, proclaimed.").map(([speaker]) => speaker)).toEqual([
+    expect(q("Democrats met in Boston.", "Sweets are “the worst public health crisis” and “stunt children’s growth,” Howard Dale, the former governor of Vermont, proclaimed.").map(([speaker]) => speaker)).toEqual([
       "Howard Dale",
       "Howard Dale",
     ]);
@@ -896,7 +896,7 @@ describe("quote extraction", () => {
   });
   it("reads a new clause's subject after a quotation, no comparison ('Like Parker, Mendez'), and 'One of the …'s executives, X,'", () => {
     expect(
-      q("Pete Mallory is in jail.", "In a clip that U.S. District Judge Michael W. Moss called “distasteful,” Mallory expressed a desire to “try, convict and jail Helen Marsh.”")[0]?.[0],
+      q("Pete Mallory is in jail.", "In a video that U.S. District Judge Michael W. Moss called “distasteful,” Mallory expressed a desire to “try, convict and jail Helen Marsh.”")[0]?.[0],
     ).toBe("Pete Mallory");
     expect(
       q("Bob Parker and Bob Mendez spoke.", "Like Parker, Mendez also rejected the idea that Democrats could walk away from the deal, arguing that there is “room for the administration” in the plan.")[0]?.[0],
@@ -922,7 +922,7 @@ describe("quote extraction", () => {
     expect(q("The Liberty Foundation opposes the bill.", "“This bill is a disaster for taxpayers in every state,” the Liberty Foundation website says.")[0]?.[0]).toBe("Liberty Foundation");
     expect(q("Officials met on Monday.", "“We are not going to agree to this plan at all,” said a source involved in the talks.")[0]?.[0]).toBe("Source");
     // "some protesters chanted": people described, not the person named before.
-    expect(q("Officer Jason Van Doren was charged.", "“Hey, hey! Ho, ho! Rob Emery's got to go!” some protesters chanted, three days after the video's release.")[0]?.[0]).toBe("Protesters");
+    expect(q("Officer Jason Van Doren was charged.", "“Hey, hey! Ho, ho! Rob Emery's got to go!” some protesters chanted, two days after the footage came out.")[0]?.[0]).toBe("Protesters");
     // So is a party member: "one senior Democrat said".
     expect(q("Bill Hale defends the charity.", "“The campaign has been very slow to speak up for the charity,” one senior Democrat said.")[0]?.[0]).toBe("Senior Democrat");
     // A confidant is a role: described, not given to the person named before.
@@ -938,7 +938,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Paul Manning runs the campaign.",
-        "One of the authors of that 2012 report, Ari Fischer, said Baker’s nomination will test their findings. “Certainly Tom Baker has gone in the opposite direction,” said the former top aide to President George W. Bush.",
+        "One of the authors of that 2012 report, Ari Fischer, said Baker’s nomination will test their findings. “Certainly Tom Baker has gone in the opposite direction,” said the former senior aide to President George W. Bush.",
       )[0]?.[0],
     ).toBe("Ari Fischer");
   });
@@ -951,7 +951,7 @@ describe("quote extraction", () => {
     expect(
       q(
         "Michelle Fielding said she had been pulled backward.",
-        "“Although there was good reason to make an arrest, the evidence cannot prove every legally required element of the offence charged and is not enough to support a criminal prosecution in this case,” according to a court document filed by state attorney Dave Arnold.",
+        "“Although there were grounds to arrest him, the evidence cannot establish every legally required element of the offence charged and is not enough to support a criminal prosecution in this case,” according to a court document filed by state attorney Dave Arnold.",
       )[0]?.[0],
     ).toBe("Dave Arnold");
   });
@@ -959,10 +959,10 @@ describe("quote extraction", () => {
     expect(
       q(
         "Deputy national security adviser Ben Rhoades briefed reporters.",
-        "The agenda came up when Weiss met in the afternoon with Chinese President Li Wei. Rhoades noted that U.S. officials have long been talking with Chinese, Japanese, and South Korean officials about the threat posed by North Korea, and “we're in talks about the deployment of more missile defense” in the area.",
+        "The agenda came up when Weiss met in the afternoon with Chinese President Li Wei. Rhoades noted that U.S. officials have for years been in talks with Chinese, Japanese, and South Korean officials about the threat posed by North Korea, and “we're in talks about the deployment of more missile defense” in the area.",
       )[0]?.[0],
     ).toBe("Ben Rhoades");
-    expect(q("The New York Post revealed Weaver had been texting.", "“Anthony Weaver is on indefinite leave from the station,” a NY1 representative said in a statement.")[0]?.[0]).toBe("NY1 representative");
+    expect(q("The New York Post revealed Weaver had been texting.", "“Anthony Weaver is on open-ended leave from the channel,” a NY1 representative said in a statement.")[0]?.[0]).toBe("NY1 representative");
   });
   it("takes no possessive or document for a speaker", () => {
     expect(q("Responding to Baker's remarks, Marsh wrote: “Well, I think what has been hard is plain.”")).toEqual([["Marsh", "Well, I think what has been hard is plain."]]);
@@ -1021,9 +1021,9 @@ describe("quote extraction", () => {
         q(
           "Tory co-chairman Colin Fox was speaking after Mr Grant told Labour members the Tories offered a harsh agenda.",
           "Dr Fox accused Mr Grant and other Cabinet ministers of telling untruths about their rivals' policies.",
-          '"What we saw at the weekend is what Labour tactics are going to be," he told BBC News.',
+          '"What we saw this weekend shows what the Labour tactics will be," he told BBC News.',
         ),
-      ).toEqual([["Colin Fox", "What we saw at the weekend is what Labour tactics are going to be"]]);
+      ).toEqual([["Colin Fox", "What we saw this weekend shows what the Labour tactics will be"]]);
     });
     it("gives the sentence's opening name a quotation whose attribution names a body inside its description", () => {
       expect(
@@ -1032,8 +1032,8 @@ describe("quote extraction", () => {
     });
     it("names the person after a role in an inverted attribution ('said the chairman of …, Labour MP Barry Shearer')", () => {
       expect(
-        q("Sir Mike Thomson was briefed this week.", '"It will be a shame if the government comes up with a half-hearted response," said the chairman of the Commons health select committee, Labour MP Barry Shearer.'),
-      ).toEqual([["Barry Shearer", "It will be a shame if the government comes up with a half-hearted response"]]);
+        q("Sir Mike Thomson was briefed this week.", '"It will be a shame if the government comes up with a lukewarm response," said the chairman of the Commons health select committee, Labour MP Barry Shearer.'),
+      ).toEqual([["Barry Shearer", "It will be a shame if the government comes up with a lukewarm response"]]);
     });
     it("reads 'Sir Digby' as the Sir Digby Hughes the article named", () => {
       expect(q("CBI director general Sir Digby Hughes welcomed the figures.", 'Sir Digby added: "I don\'t think he will."')).toEqual([["Digby Hughes", "I don't think he will."]]);
@@ -1059,7 +1059,7 @@ describe("quote extraction", () => {
     });
     it("takes the attribution after a quotation that closes in the next paragraph", () => {
       expect(
-        q("He died in his sleep on Tuesday at his home on Grand Bahama island.", '"He had a full life.', 'His greatest wish was to see his name on a book and he certainly managed that," said his wife, Sheila.'),
+        q("He died in his sleep on Tuesday at his home on Grand Bahama island.", '"He had a full life.', 'His dearest wish was to see his name on a book cover and he surely managed that," said his wife, Sheila.'),
       ).toEqual([["Sheila", "He had a full life."]]);
     });
     it("gives a quotation to the sentence's opener, not to a name in its relative clause", () => {
@@ -1099,8 +1099,8 @@ describe("quote extraction", () => {
       ).toEqual([[null, "In India they spend $12 per child per year on books."]]);
     });
     it("gives 'Colin Aspel, Brighton Hotel Association said' to the person, not the body", () => {
-      expect(q('Colin Aspel, Brighton Hotel Association said: "We have worked very hard to make sure they come back to Brighton."')).toEqual([
-        ["Colin Aspel", "We have worked very hard to make sure they come back to Brighton."],
+      expect(q('Colin Aspel, Brighton Hotel Association said: "We have worked hard to ensure they return to Brighton."')).toEqual([
+        ["Colin Aspel", "We have worked hard to ensure they return to Brighton."],
       ]);
     });
     it("drops a people's name before a full name ('Russian Dmitriy Belov')", () => {

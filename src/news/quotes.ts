@@ -122,18 +122,18 @@ const PRONOUNS = new Set(["he", "she", "they", "i", "we"]);
 const TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Pres|Mt|Ft";
 const WORD = String.raw`(?:(?:${TITLE_ABBREVIATIONS}|Jr|Sr)\.|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}’'-]*[\p{L}]|\p{Lu}|[1-9]\d?(?:st|nd|rd|th)(?=\s+\p{Lu}))`;
 const NAME = String.raw`${WORD}(?:\s+(?:${NAME_JOINERS}\s+)*${WORD}){0,6}`;
-/** Lower-case words that may stand before a name: "veteran analyst Charlie Cook", "his wife, Gabriela Lazar". */
+/** Lower-case words that may stand before a name: "veteran analyst Charlie Crane", "his wife, Gabriela Lane". */
 const DESCRIPTOR = String.raw`(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+)?(?:(?!(?:had|has|have|was|were|is|are|would|will|did|does|if|that)\s)\p{Ll}[\p{Ll}-]*\s+){0,3}`;
-/** A role or description: "the spokesman", "a person close to the Clintons", "the businessman". */
+/** A role or description: "the spokesman", "a person close to the Bakers", "the businessman". */
 const DESCRIPTION = String.raw`(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ss]ome|[Mm]any|[Ss]everal|[Aa]nother)\s+(?:(?:[\p{L}’'-]+|\p{Lu}[\p{Lu}\p{N}]+)\s+){0,4}?[\p{L}-]+`;
-/** "of the James Martin Center for Nonproliferation Studies": an affiliation after a name. */
+/** "of the James Monroe Center for Arms Studies": an affiliation after a name. */
 const AFFILIATION = String.raw`(?:\s+of\s+(?:the\s+)?${NAME}(?:\s+(?:for|of|on|in)\s+(?:the\s+)?${NAME})?)?`;
 const SUBJECT = String.raw`${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME}${AFFILIATION}(?:\s*\([^()]{1,30}\))?|[Hh]e|[Ss]he|[Tt]hey|${DESCRIPTION}`;
 /** " — who was wrongly convicted — ", " - the IAAF - ": an inset between dashes or spaced hyphens. */
 const DASH_INSET = String.raw`\s+(?:[—–]|--?)\s+[^—–“”"]{1,100}?\s+(?:[—–]|--?)(?=\s)`;
-/** ", a psychology professor," — a short appositive; not ", endorsed Cruz last week," (a verb, so no appositive). */
+/** ", a psychology professor," — a short appositive; not ", endorsed Marsh last week," (a verb, so no appositive). */
 const INSET = String.raw`(?:,(?!\s*(?:though|although|but|and|while|because|since|when|if|so|yet|or)\s)(?![^,“”"]*?(?<!\b(?:a|an|the|his|her|their|its|who|which|that|and|or|been|was|were|had|has|have))\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|\p{Ll}+s)\b)[^,“”"]{1,160},(?:\s+(?:for example|for instance|however|too|meanwhile|though|in turn|in an interview|in a statement),)?|${DASH_INSET})?`;
-/** ", 30, of Raleigh, N.C., who was among those polled," — an appositive, inner commas allowed. */
+/** ", 41, of Dayton, Ohio, who was among those polled," — an appositive, inner commas allowed. */
 const APPOSITIVE = String.raw`(?:,[^“”"]{1,200}?,)?`;
 const ADVERB = String.raw`(?:\p{Ll}+ly|also|then|later|once|again|simply|just|recently|previously|often|still)`;
 
@@ -145,9 +145,9 @@ const AFTER_VERB_FIRST = fast(new RegExp(
 const QUOTE_FROM_AFTER = fast(new RegExp(String.raw`^[\s,.]*(?:That|This|The)\s+(?:quote|quotation|line|remark|comment|words)\s+(?:came\s+)?(?:from|by)\s+(${NAME})`, "u"));
 const AFTER_DASH_NAME = fast(new RegExp(String.raw`^\s*[-—–]\s*(${NAME})\s*(?:[.,;]|$)`, "u"));
 const NEW_SUBJECT_AFTER_QUOTE = fast(new RegExp(String.raw`^[\s,]*(${NAME})\s+(?:${ADVERB}\s+)?\p{Ll}+(?:ed|es|s)\s[^“”".!?]*$`, "u"));
-/** "“…,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": an appositive no comma closes. */
+/** "“…,” Nate Fowler, the polling guru who founded pollwatch.com tweeted": an appositive no comma closes. */
 const LOOSE_APPOSITIVE = fast(new RegExp(String.raw`^[\s,]*(${NAME}),\s+((?:the|an?)\s+(?:[^,“”".!?]|\.(?=\S)){1,100}?)\s+(?:${VERB_ALT})\b`, "u"));
-/** "“…,” Fight for $15 organizing director Kendall Fells told": a full name right before the verb, whatever comes first. */
+/** "“…,” Fair Pay Now organizing director Kendall Price told": a full name right before the verb, whatever comes first. */
 const NAME_THEN_VERB = fast(new RegExp(String.raw`^[\s,]*[^“”".!?,;]{0,60}?(?:^|\s)(?<!\b(?:for|of|to|with|by|about|from|against|on|at|in|and|or)\s)(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}’'-]+){1,2})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u"));
 
 function looseAttribution(after: string): string | undefined {
@@ -157,20 +157,20 @@ function looseAttribution(after: string): string | undefined {
   return NAME_THEN_VERB.exec(after)?.[1];
 }
 
-/** ", Gabriela Lazar," — an appositive that is just a name. */
+/** ", Gabriela Lane," — an appositive that is just a name. */
 const APPOSITIVE_NAME = fast(new RegExp(String.raw`^,\s*(${NAME}),?$`, "u"));
-/** "“Q,” Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO": the named person after a role. */
+/** "“Q,” Rep. Dan Hunt’s chief of staff, Joe Kasprzak, told the Courier": the named person after a role. */
 const AFTER_ROLE_NAME = fast(new RegExp(
   String.raw`^[\s,]*(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+|${NAME}[’']s\s+)(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "u",
 ));
-/** "“Q,” said the chairman of the Commons education select committee, Labour MP Barry Sheerman.": after the verb, a
+/** "“Q,” said the chairman of the Commons health select committee, Labour MP Barry Shearer.": after the verb, a
  * role, then the name of who holds it. */
 const AFTER_VERB_ROLE_NAME = fast(new RegExp(
   String.raw`^(?:[,]?[”"])?[\s,]*(?:${ADVERB}\s+)?(?:${VERB_ALT})\s+(?:the|a|an|his|her|its|their)\s+(?:[^,.;:!?“”"]|\.(?=\S)){1,100}?,\s+(${NAME})(?=\s*[.;:!?]|\s*$)`,
   "u",
 ));
-/** "“Q” the Post's senior politics editor Steven Ginsberg responded": an owner's role, then the name, then the verb. */
+/** "“Q” the Post's senior news editor Steven Goldman responded": an owner's role, then the name, then the verb. */
 const AFTER_OWNER_ROLE_NAME = fast(new RegExp(
   String.raw`^[\s,]*(?:[Tt]he\s+)?${NAME}[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,4}(${NAME})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`,
   "u",
@@ -179,16 +179,16 @@ const AFTER_SUBJECT_FIRST = fast(new RegExp(
   String.raw`^(?:[,]?[”"])?[\s,—–-]*(${SUBJECT})(${APPOSITIVE})\s+(?:${ADVERB}\s+)?(?:(?:has|had|would|will)\s+(?!\p{L}+ing\b)|was\s+)?(?:${VERB_ALT})\b`,
   "u",
 ));
-/** Later in the sentence after the mark: "“Q” than that of the CIA chief, Zuckoff said." */
+/** Later in the sentence after the mark: "“Q” than that of the FBI chief, Marlow said." */
 const AFTER_LATE = fast(new RegExp(String.raw`^[^“”".!?]{0,80}?,\s+(${SUBJECT})\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b`, "u"));
-/** … or inverted: "“Q” that Sanders can catch Clinton, said Steve Elmendorf, deputy campaign manager". */
+/** … or inverted: "“Q” that Baker can catch Hollis, said Paul Regan, deputy campaign manager". */
 const AFTER_LATE_VERB_FIRST = fast(new RegExp(
   String.raw`^[^“”".!?]{0,80}?,\s+(?:${ADVERB}\s+)?(?!\p{L}+ing\b)(?:${VERB_ALT})\s+(${DESCRIPTOR}(?:${NAME}\s+(?:(?!(?:in|at|on|for|from|with|to|by|as)\s)\p{Ll}[\p{Ll}-]*\s+){1,2})?${NAME})(?=[,.;:!?]|\s+(?:who|in|on|at|of)\b|$)`,
   "u",
 ));
 /**
  * Whether the name at `at` (of `length` characters) in `text` is a place in a description: the state of "in
- * Columbus, Ohio, said" or "of Elizabeth, Colorado, slammed", or the town of "of Huntsville, Ala., says" — the
+ * Dayton, Ohio, said" or "of Boulder, Colorado, slammed", or the town of "of Mobile, Ala., says" — the
  * speaker is the person the sentence opens with, not Ohio.
  */
 function placeAt(text: string, at: number, length: number): boolean {
@@ -198,21 +198,21 @@ function placeAt(text: string, at: number, length: number): boolean {
   if (text.charCodeAt(k) !== 44 && text.charCodeAt(at + length) !== 44) return false;
   const before = text.slice(Math.max(0, at - 80), at);
   if (PLACE_SECOND.test(before)) return true;
-  // An appositive set off on both sides: "the state capital, Sacramento, said", not "across the country, Schuette said".
+  // An appositive set off on both sides: "the state capital, Denver, said", not "across the country, Shuster said".
   if (PLACE_NAMED.test(before) && text.startsWith(",", at + length)) return true;
   return /\b(?:in|of|from|near)\s+$/u.test(before) && PLACE_PAIR_AFTER.test(text.slice(at + length, at + length + 40));
 }
-/** The lower-case words a subject may open with ("of Raleigh", "veteran analyst Charlie Cook"). */
+/** The lower-case words a subject may open with ("of Dayton", "veteran analyst Charlie Crane"). */
 const LOWER_LEAD = fast(/^(?:\p{Ll}[\p{Ll}-]*\s+)+/u);
 const PLACE_SECOND = fast(/\b(?:in|of|from|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*$/u);
-/** "outside of the state capital, Sacramento, said": a place named after what kind of place it is. */
+/** "outside of the state capital, Denver, said": a place named after what kind of place it is. */
 const PLACE_NAMED = /\b(?:capital|city|town|village|county|state|province|region|suburb|district|country|island|neighbou?rhood)\s*,\s*$/u;
 const PLACE_PAIR_AFTER = fast(/^,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,/u);
-/** A sentence's opening name set off by a comma: "Clinton, during a town hall meeting in Columbus, Ohio, said". */
+/** A sentence's opening name set off by a comma: "Hollis, during a town hall meeting in Dayton, Ohio, said". */
 const OPENING_NAME = fast(new RegExp(String.raw`^\s*(${NAME}),`, "u"));
 
-/** Before the mark: "Trump's attorney, Alan Garten, said Nunberg was “…”" — the person named after a role (not
- * after a place: "outside of the state capital, Sacramento, said"). */
+/** Before the mark: "Baker's attorney, Paul Regan, said Dorsey was “…”" — the person named after a role (not
+ * after a place: "outside of the state capital, Denver, said"). */
 const ROLE_NAME_BEFORE = fast(new RegExp(
   String.raw`(?:^|[^\p{L}])(?<!\b(?:of|in|from|at|near|to|into|on|for|with|by)\s)(?:${NAME}[’']s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,4}\p{Ll}[\p{Ll}-]*,\s*(${NAME}),\s+(?:${ADVERB}\s+)?(?:${VERB_ALT})\b(?=[^“”".!?]*$)`,
   "u",
@@ -229,7 +229,7 @@ const SUBJECT_ANYWHERE = fast(new RegExp(
 ));
 /** "Pew Research: “…”" — a name and a colon open the sentence. */
 const SAID_NAME_BEFORE = fast(new RegExp(String.raw`^\s*(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Asks|Explained|Explains)\s+(${NAME})[,:]?\s*$`, "u"));
-/** "Pollsters agree - Carl Bialik: “", "… - Frank Newport and Jim Harter: “" (of two, the first). */
+/** "Analysts agree - Carl Brandt: “", "… - Frank Norton and Jim Hale: “" (of two, the first). */
 const BEFORE_COLON = fast(new RegExp(String.raw`(?:^|[—–-]\s*)(${NAME})(?:\s+and\s+${NAME})?:\s*$`, "u"));
 /** "…, saying the law helped “…”" — a participle whose subject opens the sentence. */
 /** Past forms of speech verbs that end in no "-ed": "a spokesman said", against "a snappy retort". */
@@ -244,19 +244,19 @@ const BEFORE = fast(new RegExp(
   "u",
 ));
 /** The same with the verb right before the mark ("… de Blasio said, “"): tried first, so that a subject and verb
- * earlier in the sentence ("led to the Paris attacks, which …, de Blasio said, “") do not win. */
+ * earlier in the sentence ("led to the Brussels attacks, which …, de Vries said, “") do not win. */
 const BEFORE_TIGHT = fast(new RegExp(
   String.raw`(?:^|[^\p{L}])(${SUBJECT})${INSET}\s+(?:${ADVERB}\s+)?(?:(?:has|had)\s+(?!\p{L}+ing\b)|was\s+|were\s+)?(?:${VERB_ALT})(?:\s+${ADVERB})?(?:\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}]+|the\s+\p{Ll}+|an?\s+\p{Ll}+))?(?:\s*,?\s+that)?\s*[:,]?\s*$`,
   "u",
 ));
 const INSET_NAME = fast(new RegExp(String.raw`^,\s*(${NAME}),`, "u"));
 
-/** The subject of a "subject, inset, verb" match: "Trump's attorney, Alan Garten, said" → Alan Garten, the name in
+/** The subject of a "subject, inset, verb" match: "Baker's attorney, Paul Regan, said" → Paul Regan, the name in
  * the inset after a description or a possessive; otherwise the subject itself. Either only if `usable`. */
 function subjectOf(m: RegExpExecArray | null, usable: (x: string | undefined) => string | undefined): string | undefined {
   const subject = m?.[1];
   if (m === null || subject === undefined) return undefined;
-  // "One of the university's top executives, Michael Sexton, testified": the name the appositive gives.
+  // "One of the college's top executives, Michael Sutton, testified": the name the appositive gives.
   if (/^(?:the|an?|his|her|their|one|some|several|another)\s/iu.test(subject) || /[’']s\s+\p{Ll}/u.test(subject)) {
     const rest = m[0].slice(m[0].indexOf(subject) + subject.length);
     const inset = INSET_NAME.exec(rest);
@@ -293,7 +293,7 @@ const PAPER_DOCUMENT = fast(/\b(?:newspaper|paper)[’']s\s+(?:\p{Ll}+\s+)?(?:ed
 const VIEW_OF = fast(new RegExp(String.raw`^\s*(?:To|For)\s+(${NAME}),\s`, "u"));
 const LAST_CLAUSE_SUBJECT = fast(new RegExp(String.raw`(?:[,;]\s+|\s)(?:and|but|while|yet)\s+([Hh]e|[Ss]he)\s+(?:has\s+|had\s+|have\s+)?(?:${ADVERB}\s+)?(?!is\b|was\b|are\b|were\b)\p{Ll}+(?:ed|s)\b[^“”".!?;]*$`, "u"));
 
-/** "Sanders was asked by host Bill Maher, who …, “" — the one who asks speaks. */
+/** "Baker was asked by host Bill Dwyer, who …, “" — the one who asks speaks. */
 const PASSIVE_BY = fast(new RegExp(String.raw`\b(?:was|were|been|being)\s+(?:asked|told|questioned|pressed|challenged|interrupted)\s+by\s+(${DESCRIPTOR}${NAME})(?=[,:]|\s+(?:who|in|on|at|during)\b)[^“”".!?]{0,120}[,:]?\s*$`, "u"));
 /** A clause of its own after a quotation, not its attribution: "and Donald Trump says". */
 const NEW_CLAUSE = /^(?:and|but|or|while|whereas|as|because|when|although|though|if|since|until|till|unless|before|after|once|so|yet|then)\s/iu;
@@ -311,7 +311,7 @@ const openingSubject = (lazy: string): RegExp =>
     String.raw`^(?:[^,“”"]{1,100},\s+){0,2}(${DESCRIPTOR}(?:${NAME}\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,2})?${lazy}${NAME}|[Hh]e|[Ss]he)${INSET}\s+(?:${ADVERB}\s+)?(\p{Ll}+)(?:\s+(\p{Ll}+))?`,
     "u",
   );
-/** "Former Obama speechwriter Jon Favreau published", or else "Clinton decried the GOP for". */
+/** "Former Weiss speechwriter Jon Farrell published", or else "Marsh decried the party for". */
 const OPENING_SUBJECTS = [openingSubject(""), openingSubject("?")];
 /** Pronouns, which are no speaker's name ("He added" names nobody). */
 const PRONOUN_WORDS = new Set("he she i me him his her hers we us our you your they them their theirs it its".split(" "));
@@ -375,7 +375,7 @@ function openerName(name: string): boolean {
 const NEVER_NAMES = new Set(
   (
     "a an the or and nor but yes nothing nobody everything something anything " +
-    // "Thirteen years earlier, she had voted …": a number is nobody.
+    // "Thirteen years before, she had backed …": a number is nobody.
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen " +
     "nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozens hundreds thousands millions"
   ).split(" "),
@@ -603,7 +603,7 @@ const PUBLISHER = fast(/(?<![\p{L}’'-])(?:The[ \t]+)?(?:\p{Lu}[\p{L}’'.&-]*[
 
 /**
  * Whose document "the statement said" is: who "released a statement" (issued, sent, posted …) last before it
- * ("President Obama released a statement Thursday night"), else the publication or body named last.
+ * ("President Weiss released a statement Thursday night"), else the publication or body named last.
  */
 function documentIssuer(document: string, before: string, articleText: string): { name: string; issued: boolean } | null {
   const head = document.split(/\s+/).at(-1) ?? "";
@@ -626,19 +626,19 @@ function lastPublisher(before: string): string | null {
   return m ? m[0].replace(/^The\s+(?=\S+\s+\S)/u, "") : null;
 }
 
-/** People described rather than named: "a person close to the Clintons", "a senior administration official". */
+/** People described rather than named: "a person close to the Bakers", "a senior administration official". */
 const PERSON_ROLE_WORDS =
   "person|people|official|officials|user|aide|aides|source|sources|developer|investor|businessman|businesswoman|entrepreneur|fundraiser|banker|lobbyist|spokesman|spokeswoman|spokesperson|adviser|advisor|strategist|staffer|member|friend|ally|supporter|voter|resident|critic|analyst|expert|lawmaker|senator|congressman|congresswoman|representative|governor|mayor|diplomat|officer|agent|lawyer|attorney|economist|professor|researcher|scientist|doctor|witness|neighbor|neighbour|worker|employee|executive|director|manager|owner|leader|activist|organizer|volunteer|delegate|donor|operative|consultant|pollster|historian|author|journalist|reporter|editor|host|anchor|moderator|candidate|woman|man|student|teacher|father|mother|son|daughter|wife|husband|brother|sister|commenter|narrator|designer|protester|demonstrator|caller|viewer|reader|listener|blogger|writer|columnist|commentator|contestant|participant|attendee|customer|parent|veteran|soldier|nurse|farmer|pastor|priest|child|boy|girl|kid|teenager|confidant|confidante|insider|loyalist|backer|associate|staffer|operative|fundraiser|bundler";
 const PERSON_ROLES = fast(new RegExp(String.raw`\b(?:${PERSON_ROLE_WORDS})s?\b`, "iu"));
 const ROLE_THEN_VERB = fast(new RegExp(String.raw`^(.*?\b(?:${PERSON_ROLE_WORDS})s?)\s+(?:can|could|would|will|may|might|is|was|are|were|has|had|have|involved|\p{Ll}+ed)\b.*$`, "iu"));
-/** "McConnell spokesman Don Stewart", "Obama consultant Cornell Belcher": after a name (an employer, a
+/** "Baker spokesman Tom Fuller", "Weiss consultant Cornell Blake": after a name (an employer, a
  * party, a place), one to three lower-case words ending in a role, then the person. */
 const ROLE_WORDS = String.raw`(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${PERSON_ROLE_WORDS}|chairman|chairwoman|chair|president|secretary|founder|chief|counsel|coach|correspondent|surrogate|nominee|hopeful|rival|challenger|partner|colleague|publisher|producer|contributor|fellow|minister|ambassador|general|judge|sheriff|chancellor|premier|speaker|whip|front-runner|frontrunner)`;
 const ROLE_THEN_NAME = fast(new RegExp(String.raw`^[’']?s?\s+${ROLE_WORDS}\s+(${NAME})`, "u"));
 /** The same, up to the person: what a sentence opens with before its subject. */
 const NAME_AND_ROLE = fast(new RegExp(String.raw`^${NAME}[’']?s?\s+${ROLE_WORDS}\s+$`, "u"));
 const NAME_PARTICLE_WORDS = new Set(["of", ...NAME_PARTICLES, "y"]);
-/** The capitalised name that ends a subject ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar"). */
+/** The capitalised name that ends a subject ("veteran analyst Charlie Crane", "his wife, Gabriela Lane"). */
 const NAME_AT_END = fast(new RegExp(String.raw`(\p{Lu}[\p{L}’'.-]*(?:\s+(?:${NAME_JOINERS}\s+)*\p{Lu}[\p{L}’'.-]*)*)$`, "u"));
 
 /** Things that carry words but say nothing themselves: "Trump posted a message", "issued a statement". */
@@ -665,13 +665,13 @@ function cleanSubjectOnce(given: string): Subject | null {
   if (verbAt === 0 && CLAUSE_AFTER_VERB.has((words[1] ?? "").toLowerCase())) return null;
   const raw = verbAt >= 0 ? (before ? words.slice(0, verbAt) : words.slice(verbAt + 1)).join(" ") : words.join(" ");
   if (raw === "") return null;
-  // "jabbing her finger at an activist as she angrily said": the pronoun of the clause before the verb speaks.
+  // "wagging her finger at an activist as she angrily said": the pronoun of the clause before the verb speaks.
   const clausePronoun = /\s(?:as|when|while|because|after|before|since|until|if|and|but|so)\s+(he|she|they)$/iu.exec(raw.trim())?.[1];
   if (clausePronoun !== undefined) return { kind: "pronoun", name: clausePronoun.toLowerCase() };
-  // "Here in Columbia, Sanders stepped up …": a place after "Here in" is where, not who.
+  // "Here in Dayton, Garvey stepped up …": a place after "Here in" is where, not who.
   const lead = /^(\S+)\s+(?:in|at|on|from|to|near)\s/u.exec(raw.trim())?.[1];
   if (lead !== undefined && opensNoName(lead)) return null;
-  // "Trump's remarks, Clinton wrote": a possessive is no subject.
+  // "Baker's remarks, Marsh wrote": a possessive is no subject.
   if (/\p{L}[’']s$/u.test(raw.trim())) return null;
   if (CARRIERS.test(raw.trim())) return null;
   // "Rep. Bobby Scott (D-Va.)": the party and state after a name are no part of it; nor is the day after it
@@ -680,23 +680,23 @@ function cleanSubjectOnce(given: string): Subject | null {
   // ("a statement Thursday night" is a document too, once its day is gone.)
   if (s === "" || CARRIERS.test(s)) return null;
   if (PRONOUNS.has(s.toLowerCase())) return { kind: "pronoun", name: s.toLowerCase() };
-  // "the Heritage Foundation website", "a Club for Growth ad": the words are the body's that put them out.
+  // "the Liberty Foundation website", "a Club for Growth ad": the words are the body's that put them out.
   s = s.replace(/^(.*\p{Lu}[\p{L}’'.-]*)\s+(?:website|web\s+site|ad|advert|statement|release|memo|letter|email|e-mail|tweet|video|blog)$/u, "$1");
   const body = organisation(s);
   if (body !== null) return { kind: "organisation", name: body };
-  // "Jeffrey Lewis of the James Martin Center": the person, not the place or body after "of".
+  // "Jeffrey Lewis of the James Monroe Center": the person, not the place or body after "of".
   const affiliated = /^(.*?\p{Lu}[\p{L}’'.-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(s);
   if (affiliated?.[1] !== undefined && /\p{Lu}[\p{L}’'.-]*\s+\p{Lu}/u.test(affiliated[1]) && !affiliated[1].split(/\s+/).some((t) => isTitleWord(t))) s = affiliated[1];
-  // A capitalised name inside ("veteran analyst Charlie Cook", "his wife, Gabriela Lazar") wins.
+  // A capitalised name inside ("veteran analyst Charlie Crane", "his wife, Gabriela Lane") wins.
   const named = NAME_AT_END.exec(s);
   const described = /^(?:the|an?|one|some|many|several|another)\s+\p{Ll}/iu.test(s) && !/^(?:the|an?|one|some|many|several|another)\s+\p{Lu}/u.test(s);
   // "one senior Democrat": a party member described, not a person called Democrat.
   const lastWord = s.split(/\s+/).slice(-1)[0] ?? "";
   if (described && (!/^\p{Lu}/u.test(lastWord) || PARTY_MEMBER.test(lastWord) || /\s(?:to|of|from|with|for|at|in|on|close|near|who|that)\s/u.test(s))) {
-    // "the businessman", "a person close to the Clintons": a description.
+    // "the businessman", "a person close to the Bakers": a description.
   } else if (named?.[1] !== undefined) {
     let tokens = named[1].split(/\s+/);
-    // "Patricia Moran of Cheyenne": a person from a place, not a title ("Secretary of State Rubio").
+    // "Patricia Moreno of Laramie": a person from a place, not a title ("Secretary of State Rubio").
     const of = tokens.indexOf("of");
     if (of >= 2 && tokens.slice(0, of).every((t) => !isTitleWord(t))) tokens = tokens.slice(0, of);
     // "Media Research Center’s Bozell", "Boston’s Walsh": the person after the possessive.
@@ -714,7 +714,7 @@ function cleanSubjectOnce(given: string): Subject | null {
   // "the BLM group is calling on …": the description ends before its auxiliary.
   s = s.replace(/\s+(?:is|was|are|were|has|had|have|will|would|can|could)$/u, "");
   if (s === "" || s === "I" || OPENERS_NOT_NAMES.has(s.toLowerCase()) || !/\p{L}{2}/u.test(s)) return null;
-  // "endorsed Trump in early June": a verb and its object, no one described.
+  // "endorsed Baker in early July": a verb and its object, no one described.
   if (!determined && /^\p{Ll}+ed\s/u.test(s)) return null;
   return { kind: "description", name: s.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) };
 }
@@ -815,11 +815,11 @@ const SENTENCE_STARTS = fast(/[.!?]["”’]?\s+(?=[“"‘]?\p{Lu})/gu);
 function sentenceStartBefore(p: string, pos: number): number {
   if (p !== startsFor) {
     starts = [0];
-    // "PHILADELPHIA, July 25 (UPI) — The committee …": the sentence starts after the dateline.
+    // "BOSTON, June 12 (UPI) — The committee …": the sentence starts after the dateline.
     const place = /^\p{Lu}[\p{Lu} .'-]+/u.exec(p)?.[0].trimEnd() ?? "";
     const dateline = place.length >= 3 ? datelineAfter(p, 0, place) : null;
     for (const m of execAll(SENTENCE_STARTS, p)) {
-      // "New Jersey Gov. Chris Christie", "Donald J. Trump": a title's or an initial's period ends no sentence.
+      // "New Jersey Gov. Chris Carver", "Donald J. Trump": a title's or an initial's period ends no sentence.
       const at = m.index ?? 0;
       // ("in the U.S. He said" still ends one: an acronym's last letter is no initial.)
       if (p[at] === "." && TITLE_PERIOD.test(p.slice(Math.max(0, at - 12), at + 1)) && !/\p{Lu}\.\p{Lu}\.$/u.test(p.slice(Math.max(0, at - 3), at + 1))) continue;
@@ -940,12 +940,12 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
   if (APPOSITIVE_SPEAKER_HINT.test(p)) {
     for (const m of execAll(APPOSITIVE_SPEAKER, p)) addName(m[1] ?? "", (m.index ?? 0) + m[0].lastIndexOf(`${m[1] ?? ""},`));
   }
-  // "… by Sen. Dianne Feinstein of California, the ranking Democrat on the committee, who said …": a relative clause's
+  // "… by Sen. Diane Ferris of Oregon, the ranking Democrat on the committee, who said …": a relative clause's
   // speaker.
   if (WHO_SAID_HINT.test(p)) {
     for (const m of execAll(WHO_SAID, p)) addName(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""));
   }
-  // ", said James Henson, director of …": an inverted attribution names its speaker after the verb.
+  // ", said Robert Lang, director of …": an inverted attribution names its speaker after the verb.
   if (VERB_FIRST_HINT.test(p)) {
     for (const m of execAll(VERB_FIRST_ANYWHERE, p)) addName(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length);
   }
@@ -956,7 +956,7 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     const verbAt = words.findLastIndex((w) => SPEECH_VERBS.has(w));
     if (verbAt >= 0) raw = words.slice(verbAt + 1).join(" ");
     else {
-      // "Mr Campbell then e-mailed Mr McFadyen pointing out the mistake": a name, a past verb, a name: the first one
+      // "Mr Harlow then e-mailed Mr McFarlane pointing out the slip": a name, a past verb, a name: the first one
       // is the subject, and what follows is the sentence subject's doing.
       const past = words.findIndex((w, i) => i > 0 && /^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(w) && /^\p{Lu}/u.test(words[i + 1] ?? ""));
       if (past > 0) {
@@ -968,12 +968,12 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     if (raw === "") continue;
     const at = offset + (m.index ?? 0) + m[0].lastIndexOf(raw, m[0].indexOf(m[1] ?? "") + (m[1] ?? "").length);
     const end = offset + (m.index ?? 0) + m[0].length;
-    // "New Yorkers went to the polls": going somewhere is no speaking.
+    // "Ohioans went to the polls": going somewhere is no speaking.
     if (GOING.test(m[0]) && MOTION_AFTER.test(p.slice(end, end + 12))) continue;
     // Only attributions outside quotation marks: neither the name nor the verb inside one.
     if (spans.some((sp) => (at > sp.open && at < sp.close) || (end > sp.open && end <= sp.close))) continue;
     // "Like Corker, Menendez … arguing": a comparison's name is not who speaks.
-    // Nor is a place after a preposition: "In Washington, President Obama released a statement …, condemning".
+    // Nor is a place after a preposition: "In Washington, President Weiss released a statement …, condemning".
     if (/\b(?:[Ll]ike|[Uu]nlike|In|At|From|Near|Across)\s+$/u.test(p.slice(Math.max(0, at - 8), at)) || /^(?:Like|Unlike|In|At|From|Near|Across)\s/u.test(raw)) continue;
     // A dateline's place ("PHILADELPHIA, July 25 (UPI) — … , offering") is nobody.
     if (datelineAfter(p, at, raw) !== null) continue;
@@ -981,10 +981,10 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
     if (REPORTED_CLAUSE_BEFORE.test(p.slice(Math.max(0, at - 40), at))) continue;
     // "… had Hillary Clinton congratulated him": a condition, not a speaker; nor "should X say", "were X to say".
     if (/^(?:had|should|were)\s/u.test(raw) || /\b(?:had|should|were)\s+$/u.test(p.slice(Math.max(0, at - 8), at))) continue;
-    // "Brianne Stone, 29, of Huntsville, Ala., says": not Huntsville (the sentence's opener is its subject).
+    // "Jennifer Moss, 34, of Mobile, Ala., says": not Mobile (the sentence's opener is its subject).
     const lead = LOWER_LEAD.exec(raw)?.[0].length ?? 0;
     if (placeAt(p, at + lead, raw.length - lead)) continue;
-    // "Geoff Garin, a pollster who is working with Priorities USA, a pro-Clinton super PAC, said": a name after a
+    // "Geoff Gardner, a pollster who is working with Forward Together, a pro-Marsh super PAC, said": a name after a
     // preposition, with an appositive of its own, sits inside the appositive of the name the sentence opens with.
     const nameAt = at + (/^(?:\p{Ll}[\p{Ll}-]*\s+)*/u.exec(raw)?.[0].length ?? 0);
     if (insideAppositive(p, nameAt, at + raw.length)) {
@@ -994,7 +994,7 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
       if (named?.kind === "name") out.push({ at: from + (opener?.index ?? 0), name: fullestName(named.name, articleText) });
       continue;
     }
-    // "The Oscar-nominated actor, whose films include Schindler's List, …, said": a name in the opener's relative
+    // "The Bafta-winning actor, whose roles include Sea Wall, …, said": a name in the opener's relative
     // clause is not who speaks; the opener is, if it is a name.
     const sentenceFrom = sentenceStartBefore(p, at);
     const relative = OPENER_WITH_RELATIVE.exec(p.slice(sentenceFrom, nameAt));
@@ -1014,30 +1014,30 @@ function speechSubjects(p: string, spans: readonly Span[], articleText: string):
  * `before` (after its `lead` of lower-case words), when that opener is who speaks; undefined when none does.
  */
 function openerOwning(before: string, raw: string, rawAt: number, lead: number, usable: (x: string | undefined) => string | undefined): string | undefined {
-  // "Geoff Garin, a pollster working with Priorities USA, a pro-Clinton super PAC, said": a preposition's object
+  // "Geoff Gardner, a pollster working with Forward Together, a pro-Marsh super PAC, said": a preposition's object
   // with an appositive of its own.
   if (insideAppositive(before, rawAt, rawAt + raw.length - lead)) return usable(OPENER_WITH_APPOSITIVE.exec(before.slice(0, rawAt))?.[1]);
-  // "Nick Davies, spokesman for athletics' ruling body the IAAF, which handed out the bans, said": inside the
+  // "Nick Dawes, spokesman for cycling's ruling body the UCI, which handed out the bans, said": inside the
   // description that follows the opening name.
   const opener = OPENER_WITH_DESCRIPTION.exec(before.slice(0, rawAt - lead))?.[1];
   if (opener !== undefined && opener.includes(" ") && usable(opener) !== undefined) return opener;
-  // "The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and …, said": inside the
+  // "The Bafta-winning actor, whose roles include Sea Wall, Michael Dwyer and …, said": inside the
   // opener's relative clause.
   const relative = usable(OPENER_WITH_RELATIVE.exec(before.slice(0, rawAt))?.[1]);
   if (relative !== undefined) return relative;
-  // "Colin Asplin, Blackpool Hotel Association said": a person's name, then the body they speak for.
+  // "Colin Aspel, Brighton Hotel Association said": a person's name, then the body they speak for.
   const person = OPENER_THEN_BODY.exec(before.slice(0, rawAt))?.[1];
   return person !== undefined && NOT_PEOPLE.test(raw) && isFirstName(person.split(/\s+/)[0] ?? "") ? usable(person) : undefined;
 }
 const OBJECT_BEFORE = /\b(?:with|for|by|from|about|against|to|at|on|in)\s+(?:the\s+)?$/u;
 /** Whether the name from `at` to `end` is a preposition's object with an appositive of its own ("… working with
- * Priorities USA, a pro-Clinton super PAC, said"): inside another name's appositive, so not the one who speaks. */
+ * Forward Together, a pro-Marsh super PAC, said"): inside another name's appositive, so not the one who speaks. */
 function insideAppositive(text: string, at: number, end: number): boolean {
   return text.charAt(end) === "," && OBJECT_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 }
 /** "Colin Asplin, " right before the subject: a name set off by a comma opening the sentence. */
 const OPENER_THEN_BODY = fast(new RegExp(String.raw`^\s*(${NAME}),\s+$`, "u"));
-/** "The Oscar-nominated actor, whose films include …" (up to a name inside the clause): the opener of a relative clause. */
+/** "The Bafta-winning actor, whose roles include …" (up to a name inside the clause): the opener of a relative clause. */
 const OPENER_WITH_RELATIVE = fast(new RegExp(String.raw`^\s*((?:The|A|An)\s+[^,.;:“”"]{1,60}|${NAME}),\s+(?:who|whose)\s[^“”"]*\s$`, "u"));
 /** "Nick Davies, spokesman for …" (up to a name inside the description): the opening name and its description. */
 const OPENER_WITH_DESCRIPTION = fast(new RegExp(String.raw`^\s*(${NAME}),\s+(?:(?:a|an|the)\s+)?\p{Ll}[^,.;“”"]*\s$`, "u"));
@@ -1048,7 +1048,7 @@ const NAME_AFTER_DESCRIPTION = fast(new RegExp(String.raw`^\s+${DESCRIBED_NAME}`
 const NAME_BEFORE_DESCRIPTION = fast(new RegExp(String.raw`(?<![\p{L}.'’-])${DESCRIBED_NAME},\s+(?:the|a|an)\s+$`, "u"));
 /**
  * "the Republican presidential candidate said": the person the article introduced with those words before,
- * "Republican presidential candidate Donald Trump" or "Donald Trump, the Republican presidential candidate". Each
+ * "Republican presidential candidate Tom Baker" or "Tom Baker, the Republican presidential candidate". Each
  * part of "the Vermont senator and Democratic candidate", and its last two or more words, are tried, longest
  * first; the last such introduction before the quotation wins.
  */
@@ -1093,7 +1093,7 @@ const UNNAMED_ROLES = new Set(
 );
 const introducedPatterns = new Map<string, RegExp>();
 
-/** "Steven Cheung, a campaign spokesman": the person last introduced by that role, before the quotation. */
+/** "Steven Chung, a campaign spokesman": the person last introduced by that role, before the quotation. */
 function introducedAs(head: string, earlier: string, articleText: string): string | null {
   let re = introducedPatterns.get(head);
   if (re === undefined) introducedPatterns.set(head, (re = new RegExp(String.raw`(?<![\p{L}.'’-])${DESCRIBED_NAME},\s+(?:the|a|an|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,3}${head}\b`, "gu")));
@@ -1141,7 +1141,7 @@ function titled(words: readonly string[], earlier: string, articleText: string):
   const qualifiers = words.slice(0, -1).filter((w) => /^\p{Lu}/u.test(w) && !isTitleWord(w));
   let near = [...new Set(names)];
   if (qualifiers.length > 0) {
-    // How far each one's mentions are from the qualifying words ("Sen. Bernie Sanders of Vermont"): the nearest.
+    // How far each one's mentions are from the qualifying words ("Sen. Peter Dunn of Vermont"): the nearest.
     const distance = (n: string): number => {
       let worst = 0;
       for (const q of qualifiers) {
@@ -1187,7 +1187,7 @@ const NOT_PEOPLE = {
 
 /** What follows a dateline's place: ", July 25 (UPI) — ", ", Alaska — ", " (Reuters) - ". */
 const DATELINE_TAIL = /^(?:,[^—–“”"]{1,40}?)?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s/u;
-/** The dateline after `place` at `at` when it is one ("PHILADELPHIA, July 25 (UPI) — "): a place in capitals, then
+/** The dateline after `place` at `at` when it is one ("BOSTON, June 12 (UPI) — "): a place in capitals, then
  * a date, an agency or a dash. */
 function datelineAfter(p: string, at: number, place: string): RegExpExecArray | null {
   return /^\p{Lu}[\p{Lu} .'-]+$/u.test(place) ? DATELINE_TAIL.exec(p.slice(at + place.length, at + place.length + 60)) : null;
@@ -1200,11 +1200,11 @@ function sentenceSubjects(p: string, articleText: string, spans: readonly Span[]
     let at = (m.index ?? 0) + m[0].length - run.length;
     // A sentence inside a quotation is the speaker's: "“… Hillary Clinton represents …,” she said" names no "she".
     if (spans.some((s) => s.open < at && at < s.close)) continue;
-    // "PHILADELPHIA, July 25 (UPI) — The Democratic National Committee …": a dateline's place is nobody.
+    // "BOSTON, June 12 (UPI) — The Democratic National Committee …": a dateline's place is nobody.
     if (datelineAfter(p, at, run) !== null) continue;
-    // "… vote for Clinton or Vermont Sen. Bernie Sanders": a title's or an initial's period ends no sentence.
+    // "… vote for Hollis or Maine Sen. Peter Dunn": a title's or an initial's period ends no sentence.
     if ((m.index ?? 0) > 0 && TITLE_PERIOD.test(p.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + 1))) continue;
-    // "McConnell spokesman Don Stewart wouldn’t say": the person after the role is the subject.
+    // "Baker spokesman Tom Fuller wouldn’t say": the person after the role is the subject.
     const role = ROLE_THEN_NAME.exec(p.slice(at + run.length, at + run.length + 120));
     if (role?.[1] !== undefined) {
       at = at + run.length + (role.index ?? 0) + role[0].length - role[1].length;
@@ -1437,7 +1437,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
     compatible(pronoun, genderFor(c.name)) &&
     !(genderFor(c.name) === null && (isPlace(c.name) || ACRONYM.test(c.name)));
   /** A speaker named right at the quotation that is surely someone: a clean name, a body, or a person described
-   * ("a person close to the Clintons"); not a phrase the rules caught by mistake ("Town hall meeting in Columbus"). */
+   * ("a person close to the Bakers"); not a phrase the rules caught by mistake ("Town hall meeting in Dayton"). */
   const trustworthy = (subject: Subject | null, speaker: string | null): boolean => {
     if (speaker === null) return false;
     if (subject?.kind === "organisation") return true;
@@ -1514,26 +1514,26 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       const afterSpeaks = !endsSentence && !introducesNext && speaks(after.slice(0, 300));
       const subjectFirstMatch = afterSpeaks ? AFTER_SUBJECT_FIRST.exec(after) : null;
       const subjectFirst = subjectFirstMatch !== null && !NEW_CLAUSE.test(subjectFirstMatch[1] ?? "") ? subjectFirstMatch : null;
-      // "his wife, Gabriela Lazar, wrote": a description whose appositive names the person.
+      // "his wife, Gabriela Lane, wrote": a description whose appositive names the person.
       const appositiveName = subjectFirst?.[2] !== undefined ? APPOSITIVE_NAME.exec(subjectFirst[2].trim())?.[1] : undefined;
-      // … and "Rep. Duncan Hunter’s chief of staff, Joe Kasper, told": a possessive's appositive too.
+      // … and "Rep. Dan Hunt’s chief of staff, Joe Kasprzak, told": a possessive's appositive too.
       const fromAppositive =
         subjectFirst?.[1] !== undefined && (/^(?:the|an?|his|her|their)\s/i.test(subjectFirst[1]) || /[’']s\s+\p{Ll}/u.test(subjectFirst[1]) || /\p{L}[’']s$/u.test(subjectFirst[1])) ? appositiveName : undefined;
       let raw: string | undefined =
         (afterSpeaks ? (usable(AFTER_VERB_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_VERB_FIRST.exec(after)?.[1]) ?? usable(AFTER_ROLE_NAME.exec(after)?.[1]) ?? usable(AFTER_OWNER_ROLE_NAME.exec(after)?.[1])) : undefined) ??
         // "“Boeing and GE … pay zero taxes.” - Sanders.": a name after a dash signs the quotation.
         usable(AFTER_DASH_NAME.exec(after)?.[1]) ??
-        // "“…” That quote from Alabama Securities Commissioner Thomas Krebs appeared …": the next sentence says whose.
+        // "“…” That quote from Kansas Insurance Commissioner Thomas Kemp appeared …": the next sentence says whose.
         usable(QUOTE_FROM_AFTER.exec(after)?.[1]) ??
         // … also on a line of its own after the quotation's paragraph.
         (after.trim() === "" && /^\s*[-—–]\s*[^.!?]{1,60}\.?\s*$/u.test(paragraphs[pi + 1] ?? "") ? usable(AFTER_DASH_NAME.exec(paragraphs[pi + 1] ?? "")?.[1]) : undefined) ??
         usable(fromAppositive) ??
         usable(subjectFirst?.[1]) ??
-        // A quotation ending in a comma goes on to its attribution, however loosely written: "“…,” Nate Silver, the
-        // polling guru who founded fivethirtyeight.com tweeted" (no comma closes the appositive), "“…,” Fight for $15
-        // organizing director Kendall Fells told Fox News".
+        // A quotation ending in a comma goes on to its attribution, however loosely written: "“…,” Nate Fowler, the
+        // polling guru who founded pollwatch.com tweeted" (no comma closes the appositive), "“…,” Fair Pay Now
+        // organizing director Kendall Price told Channel 4 News".
         (afterSpeaks && !beforeSpeaks && /,\s*$/u.test(text) ? usable(looseAttribution(after)) : undefined) ??
-        // "Pollsters agree - Carl Bialik: “": a name and a colon right before the mark.
+        // "Analysts agree - Carl Brandt: “": a name and a colon right before the mark.
         usable(BEFORE_COLON.exec(before)?.[1]) ??
         // "Said Comey, “…”": the verb first, opening the sentence.
         usable(SAID_NAME_BEFORE.exec(before)?.[1]) ??
@@ -1549,12 +1549,12 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       }
       if (raw === undefined) {
         const sentence = p.slice(sentenceStartBefore(p, span.open), p.length);
-        // "“…,” according to a court document filed by state attorney Dave Aronberg": also after a long quotation, and
+        // "“…,” according to a court document filed by state attorney Dave Arnold": also after a long quotation, and
         // through a document to whoever filed it.
         raw = usable(ACCORDING_DOCUMENT.exec(after.slice(0, 200))?.[1]) ?? ACCORDING.exec(sentence.slice(0, 200))?.[1] ?? ACCORDING.exec(after.slice(0, 200))?.[1];
       }
       raw ??= BEFORE_COLON.exec(before)?.[1];
-      // "The paradox of Nancy, says Carl Anthony, historian at …, is that she was “…”": an inverted attribution set
+      // "The puzzle of Nancy, says Carl Avery, historian at …, is that she was “…”": an inverted attribution set
       // off by commas inside the sentence.
       if (raw === undefined && beforeSpeaks) raw = usable(BEFORE_INSET_VERB_FIRST.exec(before)?.[1]);
       if (raw === undefined && before.length > 0) {
@@ -1563,14 +1563,14 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
         if (beforeSpeaks) for (const m of execAll(SUBJECT_VERB, before)) lastMatch = subjectOf(m, usable) ?? lastMatch;
         raw = lastMatch;
       }
-      // "Geoff Garin, a pollster working with Priorities USA, a pro-Clinton super PAC, said …": the sentence's opener.
+      // "Geoff Gardner, a pollster working with Forward Together, a pro-Marsh super PAC, said …": the sentence's opener.
       if (raw !== undefined && beforeSpeaks) {
         // (The name itself: the words the subject's pattern took before it, "is working with", are not.)
         const lead = /^(?:\p{Ll}[\p{Ll}-]*\s+)*/u.exec(raw)?.[0].length ?? 0;
         const rawAt = before.lastIndexOf(raw) + lead;
         if (rawAt > lead) raw = openerOwning(before, raw, rawAt, lead, usable) ?? raw;
       }
-      // "Sanders delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence
+      // "Dunn delivered a snappy retort: “…”": "a snappy" is the object of a verb, no one who speaks; the sentence
       // introduces its quotation with a colon, and its subject says it.
       const rawAt = raw !== undefined && /^an?\s/u.test(raw) ? before.lastIndexOf(raw) : -1;
       if (raw !== undefined && rawAt >= 0) {
@@ -1586,11 +1586,11 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
         const own = subjects.find((x) => x.at >= sentenceStart && x.at < span.open);
         if (own) raw = own.name;
         // "She escalated her criticism, telling CNN that Trump is a “faker”": a pronoun opening the sentence.
-        // … also after an opening phrase: "On Wednesday, he seemed to indicate …, warning that …".
+        // … also after an opening phrase: "On Wednesday, he seemed to suggest …, warning that …".
         else {
           const head = p.slice(sentenceStart, span.open);
           raw = /^\s*[“"‘]?(?:(?:And|But|Yet|So)\s+|\p{Lu}[^,“”"]{0,40},\s+)?([Hh]e|[Ss]he)\s/u.exec(head)?.[1];
-          // "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its findings:
+          // "As if addressing the tycoon directly, the Ohio Board of Elections was clear in its findings:
           // “…”": a body opening the sentence (bodies are no "he" or "she", so no sentence subject above).
           const body = raw === undefined ? BODY_OPENING.exec(head)?.[1] : undefined;
           const named = body === undefined ? null : cleanSubject(body);
@@ -1606,7 +1606,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
         const prev = paragraphs[pi - 1] ?? "";
         if (/:\s*$/.test(prev)) raw = BEFORE.exec(prev.slice(sentenceStartBefore(prev, prev.length)))?.[1];
       }
-      // "Clinton, during a town hall meeting in Columbus, Ohio, said she was “…”": the place is nobody; the name
+      // "Hollis, during a town hall meeting in Dayton, Ohio, said she was “…”": the place is nobody; the name
       // that opens the sentence is the speaker.
       if (raw !== undefined) {
         const inBefore = before.lastIndexOf(raw);
@@ -1624,7 +1624,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
         // No speech verb, but the sentence's subject uses the words: "Clinton blamed the “fog of war”",
         // "Speaking to MSNBC, Bush referred to Rubio as “…”".
         const head = p.slice(sentenceStartBefore(p, span.open), span.open);
-        // "Cruz is the only contender …, and he has long used that fact to bludgeon his rivals for not campaigning
+        // "Marsh is the only contender …, and he has long used that fact to beat his rivals for not campaigning
         // “the Iowa way”": the last clause's subject acts on the words, whatever the first clause says of its own.
         const lastClause = LAST_CLAUSE_SUBJECT.exec(head)?.[1];
         if (lastClause !== undefined) raw = usable(lastClause);
@@ -1636,7 +1636,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
           if (NOT_VERBS.has(verb ?? "")) {
             // "Trump is the “kind-hearted” man": a description, nobody's statement.
             if (/^(?:is|was|are|were)$/.test(verb ?? "")) {
-              // "To Sharp, Trump is the “kind-hearted and caring” man": the words are the view of the one it is so to.
+              // "To Crane, Baker is the “warm-hearted and generous” man": the words are the view of the one it is so to.
               const viewer = VIEW_OF.exec(head)?.[1];
               if (viewer !== undefined && usable(viewer) !== undefined) {
                 raw = viewer;
@@ -1648,10 +1648,10 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
           }
           const tokens = m[1].split(/\s+/);
           while (tokens.length > 0 && FUNCTION_WORDS.has((tokens[0] ?? "").toLowerCase())) tokens.shift();
-          // "Good information can still drive out bad, but only when “…”": an adjective, not someone.
+          // "Good information can still push out rumours, but only when “…”": an adjective, not someone.
           if (openerOnly(tokens.join(" "), articleText)) break;
           raw = usable(tokens.join(" "));
-          // "Sanders credited Clinton's victory to “…”": the greedy reading took "Sanders credited Clinton's" for a
+          // "Dunn credited Marsh's victory to “…”": the greedy reading took "Dunn credited Marsh's" for a
           // name; the lazy one after it reads "Sanders" and "credited".
           if (raw !== undefined) break;
         }
@@ -1712,13 +1712,13 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
           if (named) via = "direct";
         } else {
           // "the businessman replied" refers back to someone named; "a person close to X" stays anonymous.
-          // Introduced before this sentence: "Appearing on Face the Nation, the GOP front-runner said" names no Nation.
+          // Introduced before this sentence: "Appearing on Meet the Nation, the party front-runner said" names no Nation.
           const earlier = /^the\s/i.test(raw ?? "") ? [...paragraphs.slice(0, pi), p.slice(0, sentenceStartBefore(p, span.open))].join("\n") : "";
           if (/^(?:the|his|her|their)\s/i.test(raw ?? "")) {
             speaker = describedAs(raw ?? "", earlier, articleText);
             if (speaker === null && earlier !== "") {
               // "the president": the one person the article titled so, as sure as a name.
-              // ("the independent Vermont senator and Democratic presidential candidate": each part in turn.)
+              // ("the independent Maine senator and Democratic presidential candidate": each part in turn.)
               for (const part of (raw ?? "").replace(/^the\s+/i, "").split(/\s+and\s+/)) {
                 speaker ??= titled(part.split(/\s+/), earlier, articleText);
               }
@@ -1728,7 +1728,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
               }
             }
             // "the RNC member said", "the aide said": someone the article did not name stays so, unless it
-            // introduced a person by that role ("Steven Cheung, a campaign spokesman"); never the last person named.
+            // introduced a person by that role ("Steven Chung, a campaign spokesman"); never the last person named.
             if (speaker === null && /^the\s/i.test(raw ?? "") && UNNAMED_ROLES.has(head)) {
               const introduced = introducedAs(head, earlier, articleText);
               speaker = introduced ?? subject.name;
@@ -1780,7 +1780,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       out.push({ text: trimmed, speaker, paragraph: pi, start, end: start + trimmed.length });
       meta.push({ via, pronoun: subject?.kind === "pronoun" ? subject.name : null, locked: byTitle || (via === "direct" && trustworthy(subject, speaker)) || (via === "none" && described) || (via === "other" && issuer?.issued === true && speaker === issuer.name) });
     });
-    // "Guns are “the ultimate crisis” and “stunt children’s growth,” Howard Dean said": quotations joined by "and"
+    // "Sweets are “the worst crisis” and “stunt children’s growth,” Howard Dale said": quotations joined by "and"
     // or a comma share the attribution of the last of them.
     for (let k = out.length - 2; k >= 0; k--) {
       const q = out[k] as Quote;
@@ -1872,7 +1872,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       if (speaker === null || noName(speaker, articleText)) continue;
       const start = p.indexOf(text, sentence.start);
       reported.push({ text, speaker, paragraph: pi, start, end: start + text.length });
-      // "She said new mothers were already entitled to 12 months leave …" then a paragraph of quotation: hers.
+      // "She said new fathers were already entitled to two weeks leave …" then a paragraph of quotation: hers.
       if (spans.length === 0 && carried === null && sentence.end >= p.trimEnd().length) carried = speaker;
     }
   });
@@ -1932,7 +1932,7 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       if ((meta[k]?.locked !== true || meta[k]?.via === "none") && next !== undefined && next.speaker !== null) out[k] = { ...(out[k] as Quote), speaker: next.speaker };
     }
   }
-  // A transcript inside quotation marks names its speakers: "“RAMOS: Secretary Clinton, did you lie to them?" is
+  // A transcript inside quotation marks names its speakers: "“LOPEZ: Secretary Marsh, did you mislead them?" is
   // Ramos's, whatever the attribution around it.
   out.forEach((q, k) => {
     const label = TRANSCRIPT_LABEL.exec(q.text)?.[1];

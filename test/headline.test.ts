@@ -363,6 +363,13 @@ describe("headline style", () => {
     expect(compressSentence("It was not a hard question, but the minister found a way to make it so.")).toMatch(/to make it so$/u);
   });
 
+  it("keeps a passive's particle with its verb ('prepared [for …]', 'will be talked [about]')", () => {
+    const dunn = "Sen. Peter Dunn said that he is prepared for a floor fight at the party convention in Denver next month.";
+    expect(compressSentence(dunn, 45)).not.toMatch(/prepared in Denver/u);
+    const guide = "A quick guide to breaking news, coming events and the topics that will be talked about this week:";
+    expect(compressSentence(guide)).not.toMatch(/talked$/u);
+  });
+
   it("leaves no stub after a semicolon ('…; Jones'), and takes an attribution set off by commas for no speaker's colon", () => {
     expect(compressSentence("The rivals are neck and neck in the weekly polls this week; Jones was on top by a razor-thin margin.", 50)).not.toMatch(/;\s*Jones$/u);
     expect(compressSentence("Exports, an official says, helped the economy recover after the 2009 recession.")).not.toMatch(/official:/u);

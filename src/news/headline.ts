@@ -138,10 +138,12 @@ function clean(text: string): string {
     const m = /(?:^|\s)([\p{L}'’]+)$/u.exec(t);
     const last = m?.[1]?.toLowerCase();
     // "after he had assaulted her": "her" after a verb is its object, not a possessive waiting for its noun.
-    // Nor is "so" in "make it so", "did so", "said so": the verb's, not a connective waiting for its clause.
+    // Nor is "so" in "make it so", "did so", "said so": the verb's, not a connective waiting for its clause; nor a
+    // passive's particle ("the stories that will be talked about").
     const object =
       (last === "her" && /\s(?:\p{Ll}+ed|\p{Ll}+ing|told|gave|made|saw|met|let|sent|asked|called)\s+\S+$/u.test(t)) ||
-      (last === "so" && /\s(?:it|do|does|did|done|doing|think|thinks|thought|say|says|said)\s+so$/iu.test(t));
+      (last === "so" && /\s(?:it|do|does|did|done|doing|think|thinks|thought|say|says|said)\s+so$/iu.test(t)) ||
+      (last !== undefined && PARTICLES.test(last) && /\s(?:be|been|being|is|are|was|were)\s+\p{Ll}+ed\s+\S+$/u.test(t));
     if (last !== undefined && DANGLING.has(last) && t.includes(" ") && !object) {
       t = t.slice(0, t.length - (m?.[1]?.length ?? 0)).replace(/[\s,;:—–-]+$/u, "");
       continue;
@@ -541,7 +543,7 @@ function dangles(ws: readonly string[], end: number, verb: number): boolean {
 /** Nouns that take a clause: "the vain hope that the judges [will …]" needs its verb. */
 const CLAUSE_NOUNS = /^(?:hope|fear|belief|claim|idea|fact|news|view|sense|notion|evidence|possibility|chance|assumption|argument|warning|promise|suggestion|concern|worry|sign|signs|assurance|assurances|allegation|allegations|charge|charges|report|reports)$/u;
 /** "-ing" words that want what follows them: a headline does not end on one ("spent his campaign railing"). */
-const WANTS_OBJECT = /^(?:rail|tak|sound|push|aim|work|wait|prepar|vow|threaten|refus|pledg|urg|ask|try|seek|hop|call|look|plan|get|mak|bring|putt|giv|send|keep|turn|alleg|announc|claim|suggest|demand|consider|discuss|describ|accus|prais|criticiz|criticis|offer)ing$/u;
+const WANTS_OBJECT = /^(?:rail|tak|sound|push|aim|work|wait|prepar|vow|threaten|refus|pledg|urg|ask|try|seek|hop|call|look|plan|get|mak|bring|putt|giv|send|keep|turn|alleg|announc|claim|suggest|demand|consider|discuss|describ|accus|prais|criticiz|criticis|offer|engag|ridicul)ing$/u;
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
 function hangs(ws: readonly string[], end: number): boolean {
   const last = ws[end - 1] as string;
@@ -558,6 +560,8 @@ function hangs(ws: readonly string[], end: number): boolean {
   if (/(?:ed|en|made|set|held|sent|paid|built|won|put)$/u.test(bare(last)) && bare(ws[end - 2] ?? "") === "be" && bare(ws[end - 3] ?? "") === "to") return false;
   // An infinitive whose verb wants an object: "found a way to make [the answer …]".
   if (TRANSITIVE.test(bare(last)) && bare(ws[end - 2] ?? "") === "to") return true;
+  // A passive cut from its particle: "the stories that will be talked [about]".
+  if (PARTICLES.test(bare(ws[end] ?? "")) && /^\p{Ll}+ed$/u.test(last) && /^(?:be|been|being|is|are|was|were)$/u.test(bare(ws[end - 2] ?? ""))) return true;
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
 }
 /** Verbs that want an object: an infinitive does not end a headline on one. */
@@ -588,6 +592,8 @@ const INFINITIVE_CUT_COST = 0.08;
 /** A word after "to" that makes it an infinitive: lower case, and no determiner, pronoun, -ing form or common noun
  * after a preposition ("to date", "to power"). */
 const INFINITIVE = fast(/^(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|all|each|every|no|him|them|us|me|it|date|power|office|court|market|war|prison|jail)$)(?!\p{Ll}+ing$)\p{Ll}+$/u);
+/** Prepositions that may be a verb's particle after its passive participle ("talked about", "referred to"). */
+const PARTICLES = /^(?:about|to|on|upon|for|with|into|at|of)$/u;
 /** Prepositions that may also open a clause ("after the vote" / "after the Republicans raised …"). */
 const CONJUNCTIONS = new Set("after before since until".split(" "));
 
@@ -628,6 +634,8 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // Nor before a "to" that hangs on what the phrase held ("focused [on opposition] to expanding checks"), only
     // before an infinitive's ("surged [from obscurity] to upset").
     if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;
+    // A passive's particle is the verb's: "the stories that will be talked [about today]", "was referred [to …]".
+    if (PARTICLES.test(bare(ws[i] as string)) && /^\p{Ll}+ed$/u.test(ws[i - 1] as string) && (BE.has(bare(ws[i - 2] ?? "")) || bare(ws[i - 2] ?? "") === "being")) continue;
     // A phrase closing a clause takes its comma along only when a comma opened it too: "who got [into the
     // system,] if anyone" and "Hailey, who died [at 84,] was known" would lose the clause's end.
     if (/,$/u.test(ws[j - 1] as string) && !/,$/u.test(ws[i - 1] as string)) continue;

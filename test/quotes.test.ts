@@ -395,6 +395,8 @@ describe("quote extraction", () => {
   it("lets the model name nobody by a word used once, opening a sentence, but keeps a surname that opens one to act or speak", () => {
     const speakers = (...ps: string[]) => q(...ps).map(([speaker]) => speaker);
     expect(speakers("Rumours are hard to dislodge, researchers say.", "Good information can still push out rumours, but mostly only when “the truth is more exciting than the lie.”")).not.toContain("Good");
+    // … nor may the attribution rules, when the word stands before an "-ing" form that is also a speech verb.
+    expect(speakers("Rumours are hard to dislodge, researchers say.", "Good reporting can still beat rumours, but mostly only when “the truth is more exciting than the lie.”")).not.toContain("Good");
     expect(speakers("Donors met on Sunday.", "Wait, it gets better: “By law, the governor sets the maximum number of licences.”")).not.toContain("Wait");
     expect(speakers("The debate ended late.", "Garvey openly admitted that his pick was political. “With an eye to March 3rd, Ohio,” he said.")).toEqual(["Garvey"]);
     expect(speakers("The debate ended late.", "“Let me tell you, for all of us who follow the rules, we’re tired of it!” Garvey said.")).toEqual(["Garvey"]);

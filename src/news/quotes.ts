@@ -435,6 +435,19 @@ function openerOnly(name: string, articleText: string): boolean {
   return genderOf(name, articleText) === null && !ACTS_NEXT.test(articleText.slice(at + name.length, at + name.length + 30));
 }
 
+/** The capitalised words that open a sentence of the paragraph right before an "-ing" form ("Good reporting can …"),
+ * found once per paragraph. */
+const GERUND_OPENER = /(?:^|[.!?]["”’]?\s+)(\p{Lu}\p{Ll}+)\s+\p{Ll}+ing\b/gu;
+let gerundOpenersFor = "";
+let gerundOpeners = new Set<string>();
+function gerundOpenersOf(p: string): ReadonlySet<string> {
+  if (p !== gerundOpenersFor) {
+    gerundOpenersFor = p;
+    gerundOpeners = new Set(Array.from(p.matchAll(GERUND_OPENER), (m) => m[1] as string));
+  }
+  return gerundOpeners;
+}
+
 /** Whether a word at `at` stands where a sentence or line opens (not after a title's period: "Sen. Cruz"). */
 function opensAt(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 4), at);
@@ -1500,7 +1513,11 @@ function extractFrom(paragraphs: readonly string[], articleText: string, useMode
       const endsSentence = /\.\s*$/u.test(text) && /^\s*\p{Lu}/u.test(after);
       const beforeSpeaks = speaks(before);
       // "Like Corker, Menendez … arguing": a comparison's name is nobody who speaks.
-      const usable = (x: string | undefined): string | undefined => (x !== undefined && !/^(?:Like|Unlike)\s/u.test(x) && cleanSubject(x) !== null ? x : undefined);
+      // ("Good reporting can still beat rumours, but only when “…”": a word the article uses once, to open a sentence,
+      // before an "-ing" form is an adjective and its noun, not someone reporting.)
+      const gerundOpener = (x: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(x) && gerundOpenersOf(p).has(x) && openerOnly(x, articleText);
+      const usable = (x: string | undefined): string | undefined =>
+        x !== undefined && !/^(?:Like|Unlike)\s/u.test(x) && cleanSubject(x) !== null && !gerundOpener(x) ? x : undefined;
       // "After Scalia said that … “less advanced schools,” Trump said: “…”", "Clinton responds to Mills with, “Why
       // now?” Mills then writes back, “…”": an attribution that introduces the next quotation is not this one's,
       // when this one has its own before it.

@@ -363,6 +363,11 @@ describe("headline style", () => {
     expect(compressSentence("It was not a hard question, but the minister found a way to make it so.")).toMatch(/to make it so$/u);
   });
 
+  it("drops no time phrase from a possessive ('after last night's debate')", () => {
+    const debate = "Nothing had changed after last night's business debate in Sacramento: the governor was better, the senator was worse.";
+    for (const max of [90, 60, 45]) expect(compressSentence(debate, max)).not.toMatch(/\bafter['’]s\b/u);
+  });
+
   it("keeps a passive's particle with its verb ('prepared [for …]', 'will be talked [about]')", () => {
     const dunn = "Sen. Peter Dunn said that he is prepared for a floor fight at the party convention in Denver next month.";
     expect(compressSentence(dunn, 45)).not.toMatch(/prepared in Denver/u);

@@ -13,7 +13,7 @@
 import { fast } from "./ascii.js";
 import { splitSentences } from "./sentences.js";
 import { summarize } from "./summary.js";
-import { capitalize, squash, STOPWORDS, stem, words } from "./text.js";
+import { capitalize, execAll, squash, STOPWORDS, stem, words } from "./text.js";
 
 export const HEADLINE_MAX = 90;
 /** The length a headline is compressed toward: about ten words, as news headlines run. */
@@ -143,7 +143,7 @@ function clean(text: string): string {
     const object =
       (last === "her" && /\s(?:\p{Ll}+ed|\p{Ll}+ing|told|gave|made|saw|met|let|sent|asked|called)\s+\S+$/u.test(t)) ||
       (last === "so" && /\s(?:it|do|does|did|done|doing|think|thinks|thought|say|says|said)\s+so$/iu.test(t)) ||
-      (last !== undefined && PARTICLES.test(last) && /\s(?:be|been|being|is|are|was|were)\s+\p{Ll}+ed\s+\S+$/u.test(t));
+      (last !== undefined && PARTICLES.test(last) && passiveAuxiliary(/\s(\S+)\s+\p{Ll}+ed\s+\S+$/u.exec(t)?.[1] ?? ""));
     if (last !== undefined && DANGLING.has(last) && t.includes(" ") && !object) {
       t = t.slice(0, t.length - (m?.[1]?.length ?? 0)).replace(/[\s,;:—–-]+$/u, "");
       continue;
@@ -320,7 +320,7 @@ function subordinate(text: string, at: number): boolean {
   const before = text.slice(0, at);
   const clause = `${before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf("—"), before.lastIndexOf(" – ")) + 1)} `;
   if (SUBORDINATORS.test(clause)) return true;
-  for (const m of clause.matchAll(THAT_CLAUSE)) {
+  for (const m of execAll(THAT_CLAUSE, clause)) {
     const verb = bare(m[1] as string);
     if (TAKES_CLAUSE.test(verb) || /^\p{Ll}+(?:ed|ing)$/u.test(verb)) return true;
   }
@@ -561,7 +561,7 @@ function hangs(ws: readonly string[], end: number): boolean {
   // An infinitive whose verb wants an object: "found a way to make [the answer …]".
   if (TRANSITIVE.test(bare(last)) && bare(ws[end - 2] ?? "") === "to") return true;
   // A passive cut from its particle: "the stories that will be talked [about]".
-  if (PARTICLES.test(bare(ws[end] ?? "")) && /^\p{Ll}+ed$/u.test(last) && /^(?:be|been|being|is|are|was|were)$/u.test(bare(ws[end - 2] ?? ""))) return true;
+  if (PARTICLES.test(bare(ws[end] ?? "")) && /^\p{Ll}+ed$/u.test(last) && passiveAuxiliary(ws[end - 2] ?? "")) return true;
   return WANTS_MORE.test(last) || (/^\p{Ll}+ing$/u.test(last) && BE.has(bare(ws[end - 2] ?? "")));
 }
 /** Verbs that want an object: an infinitive does not end a headline on one. */
@@ -594,6 +594,11 @@ const INFINITIVE_CUT_COST = 0.08;
 const INFINITIVE = fast(/^(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|all|each|every|no|him|them|us|me|it|date|power|office|court|market|war|prison|jail)$)(?!\p{Ll}+ing$)\p{Ll}+$/u);
 /** Prepositions that may be a verb's particle after its passive participle ("talked about", "referred to"). */
 const PARTICLES = /^(?:about|to|on|upon|for|with|into|at|of)$/u;
+/** Whether a word is the auxiliary of a passive ("was", "be", "being" …). */
+function passiveAuxiliary(word: string): boolean {
+  const w = bare(word);
+  return BE.has(w) || w === "being";
+}
 /** Prepositions that may also open a clause ("after the vote" / "after the Republicans raised …"). */
 const CONJUNCTIONS = new Set("after before since until".split(" "));
 
@@ -635,7 +640,7 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // before an infinitive's ("surged [from obscurity] to upset").
     if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;
     // A passive's particle is the verb's: "the stories that will be talked [about today]", "was referred [to …]".
-    if (PARTICLES.test(bare(ws[i] as string)) && /^\p{Ll}+ed$/u.test(ws[i - 1] as string) && (BE.has(bare(ws[i - 2] ?? "")) || bare(ws[i - 2] ?? "") === "being")) continue;
+    if (PARTICLES.test(bare(ws[i] as string)) && /^\p{Ll}+ed$/u.test(ws[i - 1] as string) && passiveAuxiliary(ws[i - 2] ?? "")) continue;
     // A phrase closing a clause takes its comma along only when a comma opened it too: "who got [into the
     // system,] if anyone" and "Hailey, who died [at 84,] was known" would lose the clause's end.
     if (/,$/u.test(ws[j - 1] as string) && !/,$/u.test(ws[i - 1] as string)) continue;

@@ -443,7 +443,7 @@ let gerundOpeners = new Set<string>();
 function gerundOpenersOf(p: string): ReadonlySet<string> {
   if (p !== gerundOpenersFor) {
     gerundOpenersFor = p;
-    gerundOpeners = new Set(Array.from(p.matchAll(GERUND_OPENER), (m) => m[1] as string));
+    gerundOpeners = new Set(execAll(GERUND_OPENER, p).map((m) => m[1] as string));
   }
   return gerundOpeners;
 }

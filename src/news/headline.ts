@@ -603,6 +603,9 @@ function passiveAuxiliary(word: string): boolean {
 const CONJUNCTIONS = new Set("after before since until".split(" "));
 
 const WITH_VERBS = /^(?:sid|team|partner|clash|spar|met|meet|deal|dealt|agree|join|side|cooperat|collaborat|negotiat)(?:e|es|ed|ing|s)?$/u;
+/** Words an infinitive after them belongs to ("a decision not to indict", "a bid to win", "the right to vote"). */
+const TAKES_INFINITIVE = /^(?:not|never|decision|decisions|plan|plans|bid|bids|effort|efforts|attempt|attempts|move|push|call|calls|order|orders|right|rights|chance|ability|failure|refusal|promise|pledge|vow|threat|offer|proposal|request|deal|agreement|vote|campaign|drive|pressure|need|way|time|power|willingness|reluctance|determination|intention|desire|freedom|authority|permission|license|licence|mandate|motion|resolution|legislation|bill|law|measure|order)$/u;
+
 /** The stretches of prepositional phrases: from a preposition to the next one, a clause word or a comma. */
 function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -639,6 +642,11 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     // Nor before a "to" that hangs on what the phrase held ("focused [on opposition] to expanding checks"), only
     // before an infinitive's ("surged [from obscurity] to upset").
     if (j - i < 2 || j - i > 8 || JOINS.has(bare(ws[j] ?? "")) || (bare(ws[j] ?? "") === "to" && !INFINITIVE.test(ws[j + 1] ?? ""))) continue;
+    // Nor before an infinitive that the phrase's last word takes: "for its decision [not] to indict", "in a bid to win".
+    if (bare(ws[j] ?? "") === "to" && TAKES_INFINITIVE.test(bare(ws[j - 1] as string))) continue;
+    // A gerund at the phrase's end takes the phrase after it: "joining Trump [in calling] for a prosecutor" would leave
+    // "Trump for a prosecutor".
+    if (/^\p{Ll}+ing$/u.test(ws[j - 1] as string) && PREPOSITIONS.has(bare(ws[j] ?? ""))) continue;
     // A passive's particle is the verb's: "the stories that will be talked [about today]", "was referred [to …]".
     if (PARTICLES.test(bare(ws[i] as string)) && /^\p{Ll}+ed$/u.test(ws[i - 1] as string) && passiveAuxiliary(ws[i - 2] ?? "")) continue;
     // A phrase closing a clause takes its comma along only when a comma opened it too: "who got [into the
@@ -891,6 +899,39 @@ function withoutDescriptions(ws: readonly string[]): string[] {
   return out.map((w, k) => (k === 0 ? capitalize(w) : w));
 }
 
+/** The most words a description opening the sentence may have before the person it describes. */
+const LEADING_DESCRIPTION_WORDS = 14;
+
+/**
+ * The words without a description that opens the sentence before the person it describes, however long or joined
+ * ("World triple jump record holder and TV pundit Jon Ellis believes …", "Former Secretary of State and Democratic
+ * frontrunner Ann Reyes is calling …", "Republican candidate Ohio Senator Ted Marsh argued …" → the name first), or
+ * null when it opens with none. The description holds only titles and words that describe: no verb, comma,
+ * quotation, possessive or other person, and no preposition but a title's "of" ("The art collection of late
+ * designer X" is the collection's, not X's news).
+ */
+function withoutLeadingDescription(ws: readonly string[]): string[] | null {
+  const person = personNames(ws)[0];
+  if (person === undefined || person.name === 0 || person.name > LEADING_DESCRIPTION_WORDS) return null;
+  const at = person.name;
+  // The description's last word names what the person is: a title or a role ("pundit", "frontrunner", "Senator").
+  const lastWord = ws[at - 1] as string;
+  if (!(describes(lastWord) || ROLE.test(bare(lastWord)) || TITLE.has(bare(lastWord)))) return null;
+  for (let i = 0; i < at; i++) {
+    const word = ws[i] as string;
+    const w = bare(word);
+    if (w === "" || /[,;:“”"()‘]|['’]s?$/u.test(word)) return null;
+    if ((w === "the" || w === "a" || w === "an") && i === 0) continue;
+    if (w === "and" && i > 0) continue;
+    // A title's "of" only: "Secretary of State".
+    if (w === "of" && /^\p{Lu}/u.test(ws[i - 1] ?? "") && /^\p{Lu}/u.test(ws[i + 1] ?? "")) continue;
+    if (STOPWORDS.has(w) || PREPOSITIONS.has(w) || VERBS.has(w) || regularPast(word, w) || /^\p{Ll}\p{L}*ing$/u.test(word)) return null;
+  }
+  const out = ws.slice(at);
+  out[0] = capitalize(out[0] as string);
+  return out;
+}
+
 /** The sentence's words, and "Speaker: what was said" when it reports speech ("X told Y that Z" → "X: Z"). */
 export function variants(ws: readonly string[], keywords: Keywords | undefined): string[][] {
   const out: string[][] = [];
@@ -910,13 +951,18 @@ export function variants(ws: readonly string[], keywords: Keywords | undefined):
       speech.push([capitalize(fact[0] as string), ...fact.slice(1)]);
     }
   }
+  // A sentence whose opening description goes names its person as the other forms do: by surname where the
+  // article calls them so (below), never by a full name the forms with the description would not give.
+  const named = new Set<string[]>();
   const bases = [ws.slice(), ...speech].flatMap((v) => {
     const plain = withoutDescriptions(v);
-    return plain.join(" ") === v.join(" ") ? [v] : [v, plain];
+    const lead = withoutLeadingDescription(plain);
+    if (lead !== null) named.add(lead);
+    return [v, ...(plain.join(" ") === v.join(" ") ? [] : [plain]), ...(lead === null ? [] : [lead])];
   });
   for (const v of bases) {
-    out.push(v);
     const people = personNames(v);
+    if (!named.has(v) || people.length === 0) out.push(v);
     if (people.length === 0) continue;
     // Headline style may name people without their descriptions ("Former Attorney General Robert Hallam" →
     // "Robert Hallam"), and by surname alone where the article does ("Hallam"); the likelier one wins.

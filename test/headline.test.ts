@@ -523,6 +523,33 @@ describe("headline cuts around clauses and punctuation", () => {
     expect(compressSentence("Former U.N. Ambassador Tom Vance and radio host Dr. Sam Ortiz both denounced the new harbour plan in their Friday radio appearances on the coast.")).toMatch(/^Tom Vance and/u);
   });
 
+  it("takes no deck (a line in headline style above the story) for the lead", () => {
+    const body = [
+      "Council reclaims control of harbour plan, while mayor's streak is halted.",
+      "Members of the Dunmore council voted 31 to 9 on Tuesday to take the harbour plan back from Mayor Ann Cole after a year of delays.",
+      "The council said the harbour plan would now go to a committee of the council, which meets next month.",
+      "Cole, whose harbour plan had passed every earlier council vote, said she would not give up on the plan.",
+    ];
+    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^Members of Dunmore council voted/u);
+    // A lead with its articles and auxiliaries is no deck, however short.
+    const lead = ["The council has voted to take back the harbour plan.", "Members voted 31 to 9 on Tuesday after a year of delays."];
+    expect(generateHeadline(lead[0] as string, HEADLINE_MAX, lead)).toMatch(/^Council voted to take back harbour plan/u);
+  });
+
+  it("keeps the main verb: a participle before a noun is none, and a headline's 'to' may be it", () => {
+    const owners = "Owners of embattled Italian dairy group Lattiera are to ask the buyer of its former cheese unit to pay off a $900m (£479m) loan.";
+    expect(compressSentence(owners)).toMatch(/Lattiera to ask buyer/u);
+    // "that" after a noun that takes a clause opens one whose verb may be a regular past, and a quotation's "while"
+    // opens no clause inside it.
+    expect(compressSentence('The mayor\'s statement that it was fine to park on the pavement "now and then, while shopping" has distracted attention from the real problems, it has been claimed.')).toBe(
+      "Mayor's statement distracted attention from real problems",
+    );
+    // A that-clause after a verb and its object needs its own verb.
+    expect(compressSentence("Mrs. Hale told voters in Leeds on Sunday that Mr. Hale would be ''in charge of fixing the trains, because, you know, he knows how to do it,'' especially ''in places like the north.''")).not.toMatch(
+      /that Hale$/u,
+    );
+  });
+
   it("removes no phrase before an infinitive its last word takes, nor a gerund's phrase before the gerund's own", () => {
     expect(compressSentence("Speaker Paul Dunn blasted the city council on Tuesday for its baffling decision not to close the bridge before the storm reached the town.")).not.toMatch(/council to close/u);
     expect(compressSentence("Governor Ann Lee is joining her deputy Tom Ray in calling for a public inquiry into the collapse of the river bridge and for the contractor to be barred.")).not.toMatch(/Ray for/u);

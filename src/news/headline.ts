@@ -194,6 +194,8 @@ function mainVerb(ws: readonly string[]): number {
       continue;
     }
     if (VERBS.has(w)) return i;
+    // A participle after a preposition or determiner describes the noun after it: "owners of embattled oil giant X".
+    if (regularPast(ws[i] as string, w) && (PREPOSITIONS.has(before) || DETERMINERS.has(before))) continue;
     if (regularPast(ws[i] as string, w) && !w.includes("-")) {
       // "troops ordered to the capital … are mobilized": a participle before a preposition, with a finite verb
       // later, describes the subject; the later verb is the main one.
@@ -203,8 +205,15 @@ function mainVerb(ws: readonly string[]): number {
       return i;
     }
   }
-  return -1;
+  // A headline's future, once "is to" became "to" ("Owners of oil giant X to ask buyer …"): the first "to" with its
+  // verb, where no other verb came first.
+  // (Not after a past tense the patterns above miss: "UK Athletics agreed new deal with adidas to supply …".)
+  const future = ws.findIndex((w, i) => i > 1 && bare(w) === "to" && /^\p{Lu}|^\p{Ll}+s$/u.test(ws[i - 1] as string) && INFINITIVE.test(ws[i + 1] ?? ""));
+  const past = ws.findIndex((w, i) => i > 0 && i < future && /^\p{Ll}+ed$/u.test(w) && !PREPOSITIONS.has(bare(ws[i - 1] as string)) && !DETERMINERS.has(bare(ws[i - 1] as string)));
+  return past < 0 ? future : -1;
 }
+
+const DETERMINERS = new Set("the a an of his her their its our my your this that these those".split(" "));
 
 const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
 
@@ -233,7 +242,9 @@ function opensRelative(ws: readonly string[], at: number): boolean {
   const before = ws[at - 1];
   if (before === undefined || /,$/u.test(before)) return false;
   const b = bare(before);
-  return !PREPOSITIONS.has(b) && b !== "of" && !TAKES_CLAUSE.test(b) && !VERBS.has(b) && finiteVerbGroups(ws, at + 1) >= 2;
+  // After a noun that takes a clause, its verb may be a regular past: "the minister's statement that it was okay …
+  // diverted attention".
+  return !PREPOSITIONS.has(b) && b !== "of" && !TAKES_CLAUSE.test(b) && !VERBS.has(b) && finiteVerbGroups(ws, at + 1, ws.length, CLAUSE_NOUNS.test(b)) >= 2;
 }
 
 /** How many groups of known finite verbs follow `from` ("are likely to receive … is": two; "has been named": one): a
@@ -541,7 +552,7 @@ function dangles(ws: readonly string[], end: number, verb: number): boolean {
 }
 
 /** Nouns that take a clause: "the vain hope that the judges [will …]" needs its verb. */
-const CLAUSE_NOUNS = /^(?:hope|fear|belief|claim|idea|fact|news|view|sense|notion|evidence|possibility|chance|assumption|argument|warning|promise|suggestion|concern|worry|sign|signs|assurance|assurances|allegation|allegations|charge|charges|report|reports)$/u;
+const CLAUSE_NOUNS = /^(?:hope|fear|belief|claim|idea|fact|news|view|sense|notion|evidence|possibility|chance|assumption|argument|warning|promise|suggestion|concern|worry|sign|signs|assurance|assurances|allegation|allegations|charge|charges|report|reports|statement|remark|remarks|comment|comments|admission|announcement|assertion|insistence|revelation|speculation)$/u;
 /** "-ing" words that want what follows them: a headline does not end on one ("spent his campaign railing"). */
 const WANTS_OBJECT = /^(?:rail|tak|sound|push|aim|work|wait|prepar|vow|threaten|refus|pledg|urg|ask|try|seek|hop|call|look|plan|get|mak|bring|putt|giv|send|keep|turn|alleg|announc|claim|suggest|demand|consider|discuss|describ|accus|prais|criticiz|criticis|offer|engag|ridicul)ing$/u;
 /** Whether words cut before `end` leave a verb hanging without what it leads to. */
@@ -553,7 +564,9 @@ function hangs(ws: readonly string[], end: number): boolean {
   for (let t = end - 1; t >= Math.max(1, end - 4); t--) {
     if (bare(ws[t] as string) !== "that") continue;
     const head = bare(ws[t - 1] as string);
-    if ((BE.has(head) || SPEECH.has(head) || REPORTS.has(head) || CLAUSE_NOUNS.test(head)) && !ws.slice(t + 1, end).some((w) => VERBS.has(bare(w)) || /^\p{Ll}+ed$|n['’]t$|^cannot$/u.test(w))) return true;
+    // (The verb may have its object and a phrase between: "told voters in Ohio that Clinton [would …]".)
+    const told = ws.slice(Math.max(0, t - 6), t - 1).some((w) => SPEECH.has(bare(w)) || REPORTS.has(bare(w)));
+    if ((BE.has(head) || SPEECH.has(head) || REPORTS.has(head) || CLAUSE_NOUNS.test(head) || told) && !ws.slice(t + 1, end).some((w) => VERBS.has(bare(w)) || /^\p{Ll}+ed$|n['’]t$|^cannot$/u.test(w))) return true;
     break;
   }
   // A passive infinitive is whole: "a decision is set to be made".
@@ -744,6 +757,7 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
     const named = subject.length <= 5 && subject.some((w, k) => k > 0 && /^\p{Lu}/u.test(w)) && !subject.some((w) => VERBS.has(bare(w)) || PREPOSITIONS.has(bare(w)) || PHRASE_END.has(bare(w)));
     if (named && !out.some(([a, b]) => a === first + 1 && b === verb)) out.unshift([first + 1, verb]);
   }
+  const quoted = quotedWords(ws);
   // A relative clause that defines the subject may go whole, up to the main verb: "Air passengers [who are unable to
   // board their flights …] can now demand greater compensation", "The plot of a bestseller [that thousands of readers
   // are likely to receive …] is 'laughable'".
@@ -760,7 +774,8 @@ function innerClauses(ws: readonly string[]): Array<[number, number]> {
     verb - relative <= 25 &&
     !ws.slice(relative, verb).some((w) => /[—–]|--/u.test(w)) &&
     finiteVerbGroups(ws, relative + 1, verb, true) <= 1 &&
-    !ws.slice(relative + 1, verb).some((w, k, inside) => NESTS.test(bare(w)) && bare(inside[k + 1] ?? "") !== "of")
+    // (A quotation's words open no clause of the sentence's: "that it was okay “once in a while”".)
+    !ws.slice(relative + 1, verb).some((w, k, inside) => NESTS.test(bare(w)) && bare(inside[k + 1] ?? "") !== "of" && quoted[relative + 1 + k] !== true)
   ) {
     out.unshift([relative, verb]);
   }
@@ -1070,6 +1085,8 @@ function bestCompression(
           const cleanedWords = wordsOf(cleaned);
           const left = cleanedWords.length;
           if (left < end && (hangs(cleanedWords, left) || left === verb + 1 || dangles(cleanedWords, left, verb))) continue;
+          // Nor may stripping them take the main verb itself ("Owners of oil giant Yukos [are to]").
+          if (strict && verb >= 0 && left <= verb) continue;
           const text = capitalize(clean(headlineFuture(headlineGrammar(cleaned))));
           const cw = wordsOf(text);
           if (cw.length < 3 || text.length > max || OPENS_NOTHING.has(bare(cw[0] as string))) continue;
@@ -1173,9 +1190,26 @@ function isLabel(p: string): boolean {
   return t === t.toUpperCase() || ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|from|in|the|for|to|a|an|on|at)$/u.test(w));
 }
 
+/**
+ * A deck: a first paragraph of one short sentence written in headline style, without articles or auxiliaries ("Mogul
+ * reclaims control of party race, while rival's streak is halted.", "As bond payments loom, focus turns to troubled
+ * finance unit."), above the story's lead. A lead sentence has them ("The council has approved …", "Microsoft is
+ * working on a new version of …").
+ */
+function isDeck(p: string): boolean {
+  const t = squash(p);
+  return t.length <= DECK_MAX && wordsOf(t).length >= DECK_MIN_WORDS && splitSentences(t).length === 1 && !DECK_WORDS.test(t.replace(DECK_PASSIVE, "")) && !DATELINE.test(t);
+}
+/** A deck is a sentence of a headline's length ("YouTube and Google." above a story only names what it is about). */
+const DECK_MAX = 100;
+const DECK_MIN_WORDS = 5;
+const DECK_WORDS = /\b(?:the|a|an|is|are|was|were|has|have|had|will|would)\b/iu;
+/** A passive keeps its auxiliary in a deck too: "…, while rival's streak is halted." */
+const DECK_PASSIVE = /\b(?:is|are)\s+(?=\p{Ll}+ed\b)/gu;
+
 /** How many of the first sentences a headline may be made from, and what each later one costs in score. */
 const HEADLINE_SENTENCES = 3;
-const LATER_SENTENCE_COST = 0.05;
+const LATER_SENTENCE_COST = 0.15;
 
 /**
  * The headline for an untitled article: the likeliest compression of one of its first sentences (the lead
@@ -1186,8 +1220,11 @@ export function generateHeadline(lead: string, max = HEADLINE_MAX, body?: readon
   // The dateline goes before the sentence split: its "Nev." or "Dec." ends no sentence.
   // A label ("ABSTRACT.", "TOP STORIES.", "News Analysis") says what kind of text follows, not what happened.
   const given = body ?? [lead];
-  const told = given.filter((p) => !isLabel(p));
-  const paragraphs = (told.length > 0 ? told : given).slice(0, 3).map((p, i) => (i === 0 ? squash(p).replace(DATELINE, "") : squash(p)));
+  const labelled = given.filter((p) => !isLabel(p));
+  const told = labelled.length > 0 ? labelled : given;
+  // A deck (a line in headline style above the story) is display copy, not the news: the lead follows it.
+  const from = told.length > 1 && isDeck(told[0] as string) ? 1 : 0;
+  const paragraphs = told.slice(from, from + 3).map((p, i) => (i === 0 ? squash(p).replace(DATELINE, "") : squash(p)));
   const sentences = paragraphs.flatMap((p) => splitSentences(p).map((x) => x.text)).slice(0, body === undefined ? 1 : HEADLINE_SENTENCES);
   const keywords = body === undefined ? undefined : keywordsOf(body);
   let best: { text: string; score: number } | null = null;

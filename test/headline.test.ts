@@ -523,6 +523,11 @@ describe("headline cuts around clauses and punctuation", () => {
     expect(compressSentence("Former U.N. Ambassador Tom Vance and radio host Dr. Sam Ortiz both denounced the new harbour plan in their Friday radio appearances on the coast.")).toMatch(/^Tom Vance and/u);
   });
 
+  it("takes no word out of a quotation left open, also where no cut keeps subject and verb", () => {
+    const h = compressSentence('"A TV segment tonight on the mayor’s remarks about the harbour plan turned into a shouting match over the future of the old docks and the fleet.');
+    expect(h).toMatch(/^"?A TV segment tonight on the mayor’s remarks/u);
+  });
+
   it("takes no deck (a line in headline style above the story) for the lead", () => {
     const body = [
       "Council reclaims control of harbour plan, while mayor's streak is halted.",

@@ -1142,17 +1142,18 @@ function compressOnce(sentence: string, max: number, target: number, keywords: K
   const steps: Array<(s: string) => string | null> = [
     dropInnerClause,
     dropTrailingClause,
+    // (Not inside a quotation, whose words are the speaker's, also one left open: "“A CNN segment tonight on …".)
     (s) => {
       // (Not a possessive: "after last night's debate" keeps its night.)
-      const n = s.replace(new RegExp(`\\s(?:on|in|this|last|early|late|earlier|later)\\s(?:\\w+\\s)?${TIME_WORDS}\\b(?!['’])`, "iu"), "");
+      const n = outsideQuotes(s, (part) => part.replace(new RegExp(`\\s(?:on|in|this|last|early|late|earlier|later)\\s(?:\\w+\\s)?${TIME_WORDS}\\b(?!['’])`, "iu"), ""));
       return n === s ? null : n;
     },
     (s) => {
-      const n = s.replace(/\s(?:today|yesterday|tonight)\b(?!['’])/iu, "");
+      const n = outsideQuotes(s, (part) => part.replace(/\s(?:today|yesterday|tonight)\b(?!['’])/iu, ""));
       return n === s ? null : n;
     },
     (s) => {
-      const n = s.replace(FILLER_ADVERBS, "");
+      const n = outsideQuotes(s, (part) => part.replace(FILLER_ADVERBS, ""));
       return n === s ? null : n;
     },
     // Agent after a participle's phrase: "ordered to the capital by President Donald Trump" (not right after it: "a bill

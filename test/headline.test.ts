@@ -523,6 +523,14 @@ describe("headline cuts around clauses and punctuation", () => {
     expect(compressSentence("Former U.N. Ambassador Tom Vance and radio host Dr. Sam Ortiz both denounced the new harbour plan in their Friday radio appearances on the coast.")).toMatch(/^Tom Vance and/u);
   });
 
+  it("takes a story's news from a sentence after the question it opens on", () => {
+    const body = [
+      "What does it take to win a seat on the Dunmore council these days? Ann Cole spent two years knocking on doors before she won one on Tuesday.",
+      "Cole, a retired nurse, beat the council's longest-serving member by 41 votes.",
+    ];
+    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^Ann Cole spent two years/u);
+  });
+
   it("takes no word out of a quotation left open, also where no cut keeps subject and verb", () => {
     const h = compressSentence('"A TV segment tonight on the mayor’s remarks about the harbour plan turned into a shouting match over the future of the old docks and the fleet.');
     expect(h).toMatch(/^"?A TV segment tonight on the mayor’s remarks/u);

@@ -1211,6 +1211,9 @@ const DECK_PASSIVE = /\b(?:is|are)\s+(?=\p{Ll}+ed\b)/gu;
 /** How many of the first sentences a headline may be made from, and what each later one costs in score. */
 const HEADLINE_SENTENCES = 3;
 const LATER_SENTENCE_COST = 0.15;
+/** What a question costs: a story that opens on one ("What does it take to get a morning show these days?") tells its
+ * news in a sentence after it. */
+const QUESTION_COST = 0.2;
 
 /**
  * The headline for an untitled article: the likeliest compression of one of its first sentences (the lead
@@ -1232,7 +1235,8 @@ export function generateHeadline(lead: string, max = HEADLINE_MAX, body?: readon
   sentences.forEach((sentence, i) => {
     if (/^[“"‘]/u.test(sentence) && i > 0) return;
     const b = bestCompression(prepare(sentence), max, target, keywords, i > 0);
-    if (b !== null && (best === null || b.score - i * LATER_SENTENCE_COST > best.score)) best = { text: b.text, score: b.score - i * LATER_SENTENCE_COST };
+    const cost = i * LATER_SENTENCE_COST + (/\?["”’]?$/u.test(sentence.trim()) ? QUESTION_COST : 0);
+    if (b !== null && (best === null || b.score - cost > best.score)) best = { text: b.text, score: b.score - cost };
   });
   if (best !== null) return (best as { text: string }).text;
   const h = compressSentence(sentences[0] ?? squash(lead), max, target, keywords);

@@ -523,6 +523,13 @@ describe("headline cuts around clauses and punctuation", () => {
     expect(compressSentence("Former U.N. Ambassador Tom Vance and radio host Dr. Sam Ortiz both denounced the new harbour plan in their Friday radio appearances on the coast.")).toMatch(/^Tom Vance and/u);
   });
 
+  it("keeps 'all over' whole and ends on no 'all'; takes a byline ('Co-authored by …') for a label", () => {
+    const s = "Mayor Ann Cole is raising eyebrows all over the county with her plan to close the old harbour to the fishing boats of the town for good.";
+    for (const max of [90, 70, 40]) expect(compressSentence(s, max)).not.toMatch(/\ball(?: with\b|$)/u);
+    const body = ["Co-authored by Ann Marsh.", "The council voted on Tuesday to close the harbour to fishing boats for good.", "Fishermen said they would fight the plan in court."];
+    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^Council voted/u);
+  });
+
   it("takes a story's news from a sentence after the question it opens on", () => {
     const body = [
       "What does it take to win a seat on the Dunmore council these days? Ann Cole spent two years knocking on doors before she won one on Tuesday.",

@@ -88,7 +88,7 @@ const DANGLING = new Set(
     "whom while if because when where so its their his her our your my is are was were be been being has have had " +
     "will would can could should may might must not after before over under about against between during " +
     "including amid despite via per it this these those there then also very more most less least such own " +
-    "whether how why what whatever unless until though although since once yet still even he she they we"
+    "whether how why what whatever unless until though although since once yet still even he she they we all"
   ).split(" "),
 );
 
@@ -629,6 +629,8 @@ function prepositionalPhrases(ws: readonly string[]): Array<[number, number]> {
     if (/[,;:]$/u.test(ws[i] as string)) continue;
     // "sided with the state", "met with donors": the verb wants its phrase; so does "is" ("is among the priorities").
     if ((bare(ws[i] as string) === "with" && WITH_VERBS.test(bare(ws[i - 1] as string))) || BE.has(bare(ws[i - 1] as string))) continue;
+    // "all over the county" is one phrase: without it, "raising eyebrows all" says nothing.
+    if (bare(ws[i - 1] as string) === "all") continue;
     let j = i + 1;
     // A phrase ends before the next preposition, a clause word or a verb: it never takes the main verb with it.
     while (
@@ -1188,7 +1190,7 @@ function isLabel(p: string): boolean {
   const t = squash(p).replace(/[.:]$/u, "");
   const ws = t.split(" ");
   if (t === "" || ws.length > 4 || /[^\p{L}\s'’&-]/u.test(t)) return false;
-  return t === t.toUpperCase() || ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|from|in|the|for|to|a|an|on|at)$/u.test(w));
+  return t === t.toUpperCase() || ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|from|in|the|for|to|a|an|on|at|by)$/u.test(w));
 }
 
 /**
@@ -1210,7 +1212,7 @@ const DECK_PASSIVE = /\b(?:is|are)\s+(?=\p{Ll}+ed\b)/gu;
 
 /** How many of the first sentences a headline may be made from, and what each later one costs in score. */
 const HEADLINE_SENTENCES = 3;
-const LATER_SENTENCE_COST = 0.15;
+const LATER_SENTENCE_COST = 0.16;
 /** What a question costs: a story that opens on one ("What does it take to get a morning show these days?") tells its
  * news in a sentence after it. */
 const QUESTION_COST = 0.2;

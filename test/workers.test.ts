@@ -62,6 +62,13 @@ describe("loading workers", () => {
     expect(here[1]?.problem).toMatch(/ENOENT/);
   }, 30_000);
 
+  it("keep their patterns as literals in the bundle, also those with Unicode property escapes", async () => {
+    // esbuild would make each `/\p{Lu}/u` a `new RegExp("\\p{Lu}", "u")`, built anew at every use.
+    const code = (await workerCode("worker.ts")) as string;
+    expect(code).toMatch(/\/[^/\n]*\\p\{L[ul]?\}[^/\n]*\/[gimsy]*u/u);
+    expect(code).not.toMatch(/new RegExp\("[^"\n]*\\\\p\{/u);
+  }, 30_000);
+
   it("build the search index bundled, from terms sent a chunk at a time, as this thread does", async () => {
     const code = await workerCode("index-worker.ts");
     expect(code).not.toBeNull();

@@ -530,6 +530,17 @@ describe("headline cuts around clauses and punctuation", () => {
     expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^Council voted/u);
   });
 
+  it("takes a live report's header, rules and times for no news ('The Latest on …:', '___', '3:40 p.m.')", () => {
+    const body = [
+      "DUNMORE (AP) — The Latest on the town council election (all times local):",
+      "___",
+      "9:15 p.m.",
+      "Mayor Ann Cole has won back control of the Dunmore council, taking 31 of the 40 seats.",
+      "Cole thanked the volunteers who knocked on doors for weeks.",
+    ];
+    expect(generateHeadline(body[0] as string, HEADLINE_MAX, body)).toMatch(/^(?:Mayor )?(?:Ann )?Cole won back control of Dunmore council/u);
+  });
+
   it("takes a story's news from a sentence after the question it opens on", () => {
     const body = [
       "What does it take to win a seat on the Dunmore council these days? Ann Cole spent two years knocking on doors before she won one on Tuesday.",

@@ -1204,6 +1204,11 @@ function isDeck(p: string): boolean {
   const t = squash(p);
   return t.length <= DECK_MAX && wordsOf(t).length >= DECK_MIN_WORDS && splitSentences(t).length === 1 && !DECK_WORDS.test(t.replace(DECK_PASSIVE, "")) && !DATELINE.test(t);
 }
+/** A time that heads an entry of a live report: "3:40 p.m.", "10 a.m.", "Noon". */
+const TIME_STAMP = /^(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnight)$/iu;
+/** The header of a live report ("WASHINGTON (AP) — The Latest on the primaries (all times local):"): what follows is
+ * the news. */
+const LIVE_HEADER = /^The Latest\b[^.!?]*:$/u;
 /** A deck is a sentence of a headline's length ("YouTube and Google." above a story only names what it is about). */
 const DECK_MAX = 100;
 const DECK_MIN_WORDS = 5;
@@ -1232,10 +1237,11 @@ export function generateHeadline(lead: string, max = HEADLINE_MAX, body?: readon
   // The dateline goes before the sentence split: its "Nev." or "Dec." ends no sentence.
   // A label ("ABSTRACT.", "TOP STORIES.", "News Analysis") says what kind of text follows, not what happened.
   const given = body ?? [lead];
-  const labelled = given.filter((p) => !isLabel(p));
+  // (Nor are a live report's rules, "___", and times, "3:40 p.m.", between its entries.)
+  const labelled = given.filter((p) => !isLabel(p) && /\p{L}/u.test(p) && !TIME_STAMP.test(p.trim()));
   const told = labelled.length > 0 ? labelled : given;
   // A deck (a line in headline style above the story) is display copy, not the news: the lead follows it.
-  const from = told.length > 1 && isDeck(told[0] as string) ? 1 : 0;
+  const from = told.length > 1 && (isDeck(told[0] as string) || LIVE_HEADER.test(squash(told[0] as string).replace(DATELINE, ""))) ? 1 : 0;
   const paragraphs = told.slice(from, from + 3).map((p, i) => (i === 0 ? squash(p).replace(DATELINE, "") : squash(p)));
   const sentences = paragraphs.flatMap((p) => splitSentences(p).map((x) => x.text)).slice(0, body === undefined ? 1 : HEADLINE_SENTENCES);
   const keywords = body === undefined ? undefined : keywordsOf(body);

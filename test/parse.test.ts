@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { bodyKey, KEY_PLAIN, parseArticleFile, simpleFrontMatter } from "../src/news/parse.js";
 import { fold, hash64, squash } from "../src/news/text.js";
+import { ArticleSchema, makeArticle } from "../src/news/article.js";
 import { SEED_TEXT, seedArticles } from "./support/seed.js";
 
 const mtime = new Date("2025-01-02T03:04:05Z");
@@ -177,5 +178,62 @@ describe("simple front matter", () => {
       published: "2025-03-07T15:59:50.175Z",
       url: "https://news.example.com/s/1",
     });
+  });
+});
+
+describe("makeArticle", () => {
+  const parts = (): Parameters<typeof makeArticle>[0] => ({
+    id: "0123456789abcdef",
+    file: "a.md",
+    title: "Council votes",
+    headline: "Council votes",
+    source: "Courier",
+    published: new Date("2026-01-02T03:04:05Z"),
+    url: "  https://news.example.com/a?b=1  ",
+    tags: ["politics"],
+    paragraphs: ["The council voted on Tuesday."],
+    offsets: [0],
+    order: 0,
+  });
+  it("gives what ArticleSchema.parse gives, for every seed article and for an article's edge cases", () => {
+    const cases = [
+      ...seedArticles().map((a) => ({ ...a })),
+      parts(),
+      { ...parts(), title: undefined, url: undefined, tags: [], offsets: [null] },
+      { ...parts(), title: "x".repeat(500), headline: "y".repeat(500), source: "z".repeat(200), tags: Array.from({ length: 50 }, (_, i) => `t${i}`) },
+    ];
+    for (const c of cases) expect(makeArticle({ ...c })).toStrictEqual(ArticleSchema.parse({ ...c }));
+  });
+  it("fails as ArticleSchema.parse fails, with its message", () => {
+    const bad = [
+      { id: "0123456789ABCDEF" },
+      { file: "" },
+      { title: "" },
+      { title: "x".repeat(501) },
+      { headline: "" },
+      { source: "z".repeat(201) },
+      { published: new Date(Number.NaN) },
+      { url: "ftp://news.example.com/a" },
+      { url: "http:news.example.com" },
+      { tags: [""] },
+      { tags: Array.from({ length: 51 }, (_, i) => `t${i}`) },
+      { paragraphs: [] },
+      { paragraphs: [""] },
+      { offsets: [-1] },
+      { offsets: [1.5] },
+      { order: -1 },
+    ];
+    for (const change of bad) {
+      const zod = (() => {
+        try {
+          ArticleSchema.parse({ ...parts(), ...change });
+          return "accepted";
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      expect(zod).not.toBe("accepted");
+      expect(() => makeArticle({ ...parts(), ...change })).toThrow(zod);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** An article as the rest of the bot sees it. Built only through `ArticleSchema.parse`. */
+/** An article as the rest of the bot sees it. Built only through `ArticleSchema` (its `parse`, or `makeArticle`, which makes its checks). */
 export const ArticleSchema = z.object({
   /** 16 hex digits from the normalised body: the same text always gets the same id. */
   id: z.string().regex(/^[0-9a-f]{16}$/),
@@ -20,6 +20,45 @@ export const ArticleSchema = z.object({
   order: z.number().int().nonnegative(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
+
+const ArticleUrl = ArticleSchema.shape.url;
+const ARTICLE_ID = /^[0-9a-f]{16}$/;
+const text = (v: unknown, min: number, max = Infinity): boolean => typeof v === "string" && v.length >= min && v.length <= max;
+const count = (v: unknown): boolean => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
+/**
+ * An article from its parts, as `ArticleSchema.parse` makes it: the schema's checks are made here by hand and zod
+ * sees only the url, or, when a check fails, the whole (for its error). Loading parses every article this way: zod's
+ * walk over each article's fields cost about 3% of a file's reading, parsing and analysis. A test holds the two to
+ * the same answers and errors. The parts become the article (its url as zod gives it back).
+ */
+export function makeArticle(parts: z.input<typeof ArticleSchema>): Article {
+  const a = parts as Record<string, unknown>;
+  const valid =
+    typeof a.id === "string" &&
+    ARTICLE_ID.test(a.id) &&
+    text(a.file, 1) &&
+    (a.title === undefined || text(a.title, 1, 500)) &&
+    text(a.headline, 1, 500) &&
+    text(a.source, 1, 200) &&
+    a.published instanceof Date &&
+    !Number.isNaN(a.published.getTime()) &&
+    Array.isArray(a.tags) &&
+    a.tags.length <= 50 &&
+    a.tags.every((t) => text(t, 1, 100)) &&
+    Array.isArray(a.paragraphs) &&
+    a.paragraphs.length >= 1 &&
+    a.paragraphs.every((p) => text(p, 1)) &&
+    Array.isArray(a.offsets) &&
+    a.offsets.every((o) => o === null || count(o)) &&
+    count(a.order);
+  if (!valid) return ArticleSchema.parse(parts);
+  if (a.url === undefined) return parts;
+  const url = ArticleUrl.safeParse(a.url);
+  if (!url.success) return ArticleSchema.parse(parts);
+  a.url = url.data;
+  return parts;
+}
 
 const trimmed = z.string().trim().min(1);
 

@@ -1,11 +1,11 @@
 /**
  * Article files → articles. Pure: the caller reads the file and passes its text and mtime.
  * Formats: plain text (see segment.ts), Markdown with optional YAML front matter, JSON (one
- * article or an array). Every article goes through `ArticleSchema`.
+ * article or an array). Every article goes through `ArticleSchema`'s checks (`makeArticle`).
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { type Article, ArticleSchema, JsonArticleSchema, type Metadata, MetadataSchema, zodReason } from "./article.js";
+import { type Article, JsonArticleSchema, makeArticle, type Metadata, MetadataSchema, zodReason } from "./article.js";
 import { generateHeadline, HEADLINE_MAX } from "./headline.js";
 import { type Draft, type Para, paragraphsOf, segmentPlainText } from "./segment.js";
 import { fold, hash64, squash } from "./text.js";
@@ -65,7 +65,7 @@ function build(file: ArticleFile, b: Built, order: number): Article {
   const paragraphs = kept.map((p) => p.text);
   const offsets = kept.map((p) => (p.offset >= 0 ? p.offset : null));
   const title = b.title !== undefined ? squash(b.title) : undefined;
-  return ArticleSchema.parse({
+  return makeArticle({
     id: bodyKey(paragraphs),
     file: file.name,
     title,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { bodyKey, KEY_PLAIN, parseArticleFile, simpleFrontMatter } from "../src/news/parse.js";
 import { fold, hash64, squash } from "../src/news/text.js";
-import { ArticleSchema, makeArticle } from "../src/news/article.js";
+import { ArticleSchema, MetadataSchema, makeArticle, metadataOfStrings } from "../src/news/article.js";
 import { SEED_TEXT, seedArticles } from "./support/seed.js";
 
 const mtime = new Date("2025-01-02T03:04:05Z");
@@ -235,5 +235,34 @@ describe("makeArticle", () => {
       expect(zod).not.toBe("accepted");
       expect(() => makeArticle({ ...parts(), ...change })).toThrow(zod);
     }
+  });
+});
+
+describe("metadataOfStrings", () => {
+  const cases: Array<Record<string, string>> = [
+    { title: "Council votes", source: "Courier", published: "2026-01-02T03:04:05Z", url: "https://news.example.com/a" },
+    { headline: "Council votes", date: "Tue, 02 Jan 2026 03:04:05 GMT", tags: "politics, harbour ,, town" },
+    { title: "x".repeat(500), source: "z".repeat(200), tags: Array.from({ length: 50 }, (_, i) => `t${i}`).join(",") },
+    { title: "Council votes", extra: "ignored", author: "Ann Cole" },
+    {},
+    // Refused, as the schema refuses them:
+    { title: "x".repeat(501) },
+    { source: "z".repeat(201) },
+    { published: "not a date" },
+    { date: "2026-13-45" },
+    { url: "ftp://news.example.com/a" },
+    { url: "http:news.example.com" },
+    { tags: Array.from({ length: 51 }, (_, i) => `t${i}`).join(",") },
+    { tags: `${"t".repeat(101)}, b` },
+    { title: "" },
+  ];
+  it("gives what MetadataSchema gives, and refuses what it refuses", () => {
+    for (const raw of cases) {
+      const zod = MetadataSchema.safeParse(raw);
+      const ours = metadataOfStrings(raw);
+      if (zod.success) expect(ours).toStrictEqual(zod.data);
+      else expect(ours).toBeUndefined();
+    }
+    expect(cases.filter((raw) => metadataOfStrings(raw) === undefined)).toHaveLength(9);
   });
 });

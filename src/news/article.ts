@@ -95,6 +95,44 @@ export const MetadataSchema = z.object({
 });
 export type Metadata = z.infer<typeof MetadataSchema>;
 
+const MetadataUrl = MetadataSchema.shape.url;
+
+/**
+ * Metadata whose every value is a trimmed string (simple front matter), as `MetadataSchema.parse` makes it, or
+ * undefined where the schema must be asked (a value it would refuse, for its error): the checks and transforms are
+ * made here by hand, and zod sees only the url. A test holds the two to the same answers.
+ */
+export function metadataOfStrings(raw: Readonly<Record<string, string>>): Metadata | undefined {
+  const out: Metadata = {};
+  for (const key of ["title", "headline", "source"] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    const t = v.trim();
+    if (t.length < 1 || t.length > (key === "source" ? 200 : 500)) return undefined;
+    out[key] = t;
+  }
+  if (raw.url !== undefined) {
+    const url = MetadataUrl.safeParse(raw.url);
+    if (!url.success) return undefined;
+    out.url = url.data;
+  }
+  for (const key of ["published", "date"] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    const t = v.trim();
+    const d = new Date(t);
+    if (t.length < 1 || Number.isNaN(d.getTime())) return undefined;
+    out[key] = d;
+  }
+  if (raw.tags !== undefined) {
+    const t = raw.tags.trim();
+    const tags = t.split(",").map((x) => x.trim()).filter((x) => x !== "");
+    if (t.length < 1 || tags.length > 50 || tags.some((x) => x.length > 100)) return undefined;
+    out.tags = tags;
+  }
+  return out;
+}
+
 /** A JSON article: metadata plus a body given as `body`/`text`/`content` (string) or `paragraphs`. */
 export const JsonArticleSchema = MetadataSchema.extend({
   body: z.string().optional(),

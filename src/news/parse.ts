@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { type Article, JsonArticleSchema, makeArticle, type Metadata, MetadataSchema, zodReason } from "./article.js";
+import { type Article, JsonArticleSchema, makeArticle, type Metadata, metadataOfStrings, MetadataSchema, zodReason } from "./article.js";
 import { generateHeadline, HEADLINE_MAX } from "./headline.js";
 import { type Draft, type Para, paragraphsOf, segmentPlainText } from "./segment.js";
 import { fold, hash64, squash } from "./text.js";
@@ -159,12 +159,15 @@ function parseMarkdown(file: ArticleFile): Built[] {
   let body = file.text;
   if (m) {
     let raw: unknown;
+    const simple = simpleFrontMatter(m[1] ?? "");
     try {
-      raw = simpleFrontMatter(m[1] ?? "") ?? parseYaml(m[1] ?? "");
+      raw = simple ?? parseYaml(m[1] ?? "");
     } catch (e) {
       throw new Error(`invalid front matter: ${(e as Error).message.split("\n")[0] ?? ""}`);
     }
-    const parsed = MetadataSchema.safeParse(raw ?? {});
+    // Simple front matter, every value a string, is checked by hand as the schema checks it (the schema gives the error).
+    const checked = simple === undefined ? undefined : metadataOfStrings(simple);
+    const parsed = checked !== undefined ? ({ success: true, data: checked } as const) : MetadataSchema.safeParse(raw ?? {});
     if (!parsed.success) throw new Error(`invalid front matter: ${zodReason(parsed.error)}`);
     meta = fromMeta(parsed.data);
     body = file.text.slice(m[0].length);

@@ -1,18 +1,25 @@
 import { z } from "zod";
 
+/** The limits the schemas and the checks made by hand (makeArticle, metadataOfStrings) share. */
+const ARTICLE_ID = /^[0-9a-f]{16}$/;
+const TITLE_MAX = 500;
+const SOURCE_MAX = 200;
+const TAG_MAX = 100;
+const TAGS_MAX = 50;
+
 /** An article as the rest of the bot sees it. Built only through `ArticleSchema` (its `parse`, or `makeArticle`, which makes its checks). */
 export const ArticleSchema = z.object({
   /** 16 hex digits from the normalised body: the same text always gets the same id. */
-  id: z.string().regex(/^[0-9a-f]{16}$/),
+  id: z.string().regex(ARTICLE_ID),
   /** The file it came from (relative path as given to the loader). */
   file: z.string().min(1),
-  title: z.string().min(1).max(500).optional(),
+  title: z.string().min(1).max(TITLE_MAX).optional(),
   /** The title, or a generated headline for untitled articles. */
-  headline: z.string().min(1).max(500),
-  source: z.string().min(1).max(200),
+  headline: z.string().min(1).max(TITLE_MAX),
+  source: z.string().min(1).max(SOURCE_MAX),
   published: z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date"),
   url: z.url({ protocol: /^https?$/ }).optional(),
-  tags: z.array(z.string().min(1).max(100)).max(50),
+  tags: z.array(z.string().min(1).max(TAG_MAX)).max(TAGS_MAX),
   paragraphs: z.array(z.string().min(1)).min(1),
   /** Offset of each paragraph in the file's text (UTF-16 units), or null when it has none there. */
   offsets: z.array(z.number().int().nonnegative().nullable()),
@@ -22,7 +29,6 @@ export const ArticleSchema = z.object({
 export type Article = z.infer<typeof ArticleSchema>;
 
 const ArticleUrl = ArticleSchema.shape.url;
-const ARTICLE_ID = /^[0-9a-f]{16}$/;
 const text = (v: unknown, min: number, max = Infinity): boolean => typeof v === "string" && v.length >= min && v.length <= max;
 const count = (v: unknown): boolean => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
@@ -38,14 +44,14 @@ export function makeArticle(parts: z.input<typeof ArticleSchema>): Article {
     typeof a.id === "string" &&
     ARTICLE_ID.test(a.id) &&
     text(a.file, 1) &&
-    (a.title === undefined || text(a.title, 1, 500)) &&
-    text(a.headline, 1, 500) &&
-    text(a.source, 1, 200) &&
+    (a.title === undefined || text(a.title, 1, TITLE_MAX)) &&
+    text(a.headline, 1, TITLE_MAX) &&
+    text(a.source, 1, SOURCE_MAX) &&
     a.published instanceof Date &&
     !Number.isNaN(a.published.getTime()) &&
     Array.isArray(a.tags) &&
-    a.tags.length <= 50 &&
-    a.tags.every((t) => text(t, 1, 100)) &&
+    a.tags.length <= TAGS_MAX &&
+    a.tags.every((t) => text(t, 1, TAG_MAX)) &&
     Array.isArray(a.paragraphs) &&
     a.paragraphs.length >= 1 &&
     a.paragraphs.every((p) => text(p, 1)) &&
@@ -81,13 +87,13 @@ const Tags = z
       .map((t) => t.trim())
       .filter((t) => t !== ""),
   )
-  .pipe(z.array(z.string().max(100)).max(50));
+  .pipe(z.array(z.string().max(TAG_MAX)).max(TAGS_MAX));
 
 /** Metadata accepted in Markdown front matter and in JSON articles. Unknown keys are ignored. */
 export const MetadataSchema = z.object({
-  title: trimmed.max(500).optional(),
-  headline: trimmed.max(500).optional(),
-  source: trimmed.max(200).optional(),
+  title: trimmed.max(TITLE_MAX).optional(),
+  headline: trimmed.max(TITLE_MAX).optional(),
+  source: trimmed.max(SOURCE_MAX).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
   published: DateInput.optional(),
   date: DateInput.optional(),
@@ -108,7 +114,7 @@ export function metadataOfStrings(raw: Readonly<Record<string, string>>): Metada
     const v = raw[key];
     if (v === undefined) continue;
     const t = v.trim();
-    if (t.length < 1 || t.length > (key === "source" ? 200 : 500)) return undefined;
+    if (t.length < 1 || t.length > (key === "source" ? SOURCE_MAX : TITLE_MAX)) return undefined;
     out[key] = t;
   }
   if (raw.url !== undefined) {
@@ -127,7 +133,7 @@ export function metadataOfStrings(raw: Readonly<Record<string, string>>): Metada
   if (raw.tags !== undefined) {
     const t = raw.tags.trim();
     const tags = t.split(",").map((x) => x.trim()).filter((x) => x !== "");
-    if (t.length < 1 || tags.length > 50 || tags.some((x) => x.length > 100)) return undefined;
+    if (t.length < 1 || tags.length > TAGS_MAX || tags.some((x) => x.length > TAG_MAX)) return undefined;
     out.tags = tags;
   }
   return out;

@@ -2,7 +2,7 @@
  * Composition root: config → articles → corpus → store → transport (Discord or console) →
  * daily digest schedule; graceful shutdown on SIGINT/SIGTERM or at the end of console input.
  */
-import { NODE_FLAGS, startedWithNodeFlags } from "./runtime.js";
+import { missingNodeFlags, startedWithNodeFlags } from "./runtime.js";
 import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
@@ -64,7 +64,10 @@ export interface StartOptions {
 export async function start(opts: StartOptions = {}): Promise<RunningBot> {
   const config: Config = loadConfig(opts.env ?? process.env);
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
-  if (!startedWithNodeFlags) log.warn({ flags: NODE_FLAGS }, `node was started without ${NODE_FLAGS.join(" ")} (npm start gives it): articles are analysed about a third slower`);
+  if (!startedWithNodeFlags) {
+    const flags = missingNodeFlags.map((f) => f.flag);
+    log.warn({ flags }, `node was started without ${flags.join(" ")} (npm start gives it): ${missingNodeFlags.map((f) => f.without).join("; ")}`);
+  }
   const output = opts.output ?? process.stdout;
   const now = opts.now ?? (() => new Date());
 

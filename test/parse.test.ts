@@ -145,6 +145,10 @@ describe("article ids", () => {
     // Characters outside it still fold: accents go, so "Café" and "Cafe" are one article.
     expect(bodyKey(["Café society"])).toBe(bodyKey(["Cafe society"]));
     expect(KEY_PLAIN.test("a\u2017b")).toBe(false);
+    // Nothing outside the Basic Multilingual Plane, nor half of it, takes the fast path (the pattern has no u flag).
+    expect(KEY_PLAIN.test("a\u{1F600}b")).toBe(false);
+    expect(KEY_PLAIN.test("a\ud83db")).toBe(false);
+    expect(bodyKey(["a\u{1D400}b"])).toBe(full(["a\u{1D400}b"]));
   });
 });
 

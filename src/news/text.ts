@@ -54,9 +54,10 @@ export function fold(text: string): string {
  * Printable ASCII, white space and general punctuation (U+2000–U+206F: dashes, curly quotes, ellipsis) only.
  * Compatibility decomposition changes none of these into a letter, digit, mark, apostrophe or hyphen, so for
  * such text the words of `fold` are those of lower-casing and straightening apostrophes, without the costly
- * normalisation.
+ * normalisation. (Without the u flag, which matches the same here, no character of the class being outside the
+ * Basic Multilingual Plane: about a fifth faster over paragraphs.)
  */
-const PLAIN = /^[\s!-~\u2000-\u206f]*$/u;
+const PLAIN = /^[\s!-~\u2000-\u206f]*$/;
 
 /** Words of a text, folded (letters, digits, inner apostrophes and hyphens). */
 export function words(text: string): string[] {

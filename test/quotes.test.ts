@@ -3,7 +3,7 @@ import { Corpus } from "../src/news/corpus.js";
 import { genderOf } from "../src/news/gender.js";
 import { capitalisedRuns, stripTitles } from "../src/news/names.js";
 import { parseArticleFile } from "../src/news/parse.js";
-import { extractQuotes, extractStatements, isTitleCase, quoteSpans, SPEECH_VERBS, speakerCandidates } from "../src/news/quotes.js";
+import { extractQuotes, extractStatements, isTitleCase, isWideSpace, quoteSpans, SPEECH_VERBS, speakerCandidates } from "../src/news/quotes.js";
 import { seedArticles } from "./support/seed.js";
 
 const q = (...paragraphs: string[]) => extractQuotes(paragraphs).map((x) => [x.speaker, x.text]);
@@ -1171,6 +1171,18 @@ describe("title-case paragraphs", () => {
       "",
     ];
     for (const p of samples) expect(isTitleCase(p), p).toBe(bySplit(p));
+  });
+  it("knows white space beyond ASCII as \\s does, for every UTF-16 unit", () => {
+    let spaces = 0;
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const s = /\s/.test(String.fromCharCode(c));
+      if (s) spaces++;
+      if (isWideSpace(c) !== s) expect(isWideSpace(c), `U+${c.toString(16)}`).toBe(s);
+    }
+    expect(spaces).toBeGreaterThan(15);
+    // A word opened by punctuation of U+2000–U+206F starts with no letter, however it goes on.
+    expect(isTitleCase("“Quoted” —Dashed ‘Words’ Here And There")).toBe(false);
+    expect(isTitleCase("“Quoted” Words Here And There Too")).toBe(true);
   });
 });
 

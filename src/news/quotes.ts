@@ -491,13 +491,22 @@ const SPEECH_VERB_WORD_ANY_CASE = fast(new RegExp(SPEECH_VERB_WORD.source, "iu")
 
 /** Whether at least 70% of a paragraph's words (of four or more) that start with a letter start with a capital:
  * a headline in title case. One pass over the characters (this runs on every paragraph). */
+/**
+ * Whether a UTF-16 unit from U+0080 up is white space as `\s` matches it (no-break space, U+1680, U+2000–U+200A, the
+ * line and paragraph separators, U+202F, U+205F, U+3000, U+FEFF): without making a string of it to test, as the
+ * loop below did for every curly quote and dash (a test holds the two to the same answer for every unit).
+ */
+export function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isTitleCase(p: string): boolean {
   let words = 0;
   let capitals = 0;
   let atStart = true;
   for (let i = 0; i < p.length; i++) {
     const c = p.charCodeAt(i);
-    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(p[i] as string);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : isWideSpace(c);
     if (space) {
       atStart = true;
       continue;
@@ -508,7 +517,8 @@ export function isTitleCase(p: string): boolean {
       words++;
       capitals++;
     } else if (c >= 97 && c <= 122) words++;
-    else if (c >= 128) {
+    // (General punctuation, U+2000–U+206F, holds no letter: curly quotes and dashes open many words.)
+    else if (c >= 128 && !(c >= 0x2000 && c <= 0x206f)) {
       // A surrogate pair is one letter: test the whole code point.
       const ch = String.fromCodePoint(p.codePointAt(i) as number);
       if (/\p{Lu}/u.test(ch)) {

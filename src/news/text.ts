@@ -42,7 +42,7 @@ export function execAll(re: RegExp, text: string): RegExpExecArray[] {
 /** Lower-case, strip accents and fold typographic apostrophes, for matching. */
 export function fold(text: string): string {
   // Printable ASCII is its own compatibility decomposition and has no marks: only case and backticks change.
-  if (ASCII.test(text)) return text.replace(/`/g, "'").toLowerCase();
+  if (ASCII.test(text)) return (text.includes("`") ? text.replace(/`/g, "'") : text).toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

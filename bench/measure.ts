@@ -145,65 +145,56 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Each command's own calls are timed first, then the baselines: a baseline's naive scans make hundreds of megabytes
-  // of garbage, and its collection (with the marking it starts) fell in the middle of the next command's timed calls,
-  // which made our p99 of autocomplete 0.17-0.23 ms where its calls alone take 0.04 ms.
-  const series: Array<{ name: string; ours: () => Promise<Timing>; baseline: () => Promise<Timing> }> = [];
   // /quote person — baseline: scan every article's quotes for the name.
-  series.push({
-    name: "quote",
-    ours: () => time(N, (i) => run("quote", { person: names[i % names.length] ?? "Trump" }), WARM_UP),
-    baseline: () => time(Math.min(N, 50), (i) => {
+  commands.quote = {
+    ours: await time(N, (i) => run("quote", { person: names[i % names.length] ?? "Trump" }), WARM_UP),
+    baseline: await time(Math.min(N, 50), (i) => {
       const want = fold(names[i % names.length] ?? "");
       const last = want.split(" ").at(-1) ?? want;
       let found = 0;
       for (const a of corpus.articles) for (const q of corpus.quotesOf(a.id)) if (q.speaker !== null && fold(q.speaker).includes(last)) found++;
       return found;
     }),
-  });
+  };
   // autocomplete on /quote person — baseline: scan all people for the typed prefix.
   const quoteCmd = findCommand("quote");
-  series.push({
-    name: "autocomplete",
-    ours: () => time(N, (i) => quoteCmd?.autocomplete?.("person", (names[i % names.length] ?? "a").slice(0, 3), services), WARM_UP),
-    baseline: () => time(Math.min(N, 50), (i) => {
+  commands.autocomplete = {
+    ours: await time(N, (i) => quoteCmd?.autocomplete?.("person", (names[i % names.length] ?? "a").slice(0, 3), services), WARM_UP),
+    baseline: await time(Math.min(N, 50), (i) => {
       const typed = fold((names[i % names.length] ?? "a").slice(0, 3));
       return [...corpus.people.values()].filter((p) => [...p.aliases].some((a) => fold(a).startsWith(typed))).sort((a, b) => b.quotes.length - a.quotes.length).slice(0, 25);
     }),
-  });
+  };
   // /summary article — baseline: the first version's path for an article not summarised before, the same command
   // with the summary made on the spot (and its sentences counted) instead of looked up.
   const cold = Object.create(corpus) as Corpus;
   cold.summary = (a, length) => summarize(a.paragraphs, SUMMARY_SENTENCES[length ?? "medium"]).map((u) => u.text);
   cold.sentenceCount = (a) => unitsOf(a.paragraphs).length;
   const coldServices: Services = { ...services, corpus: cold };
-  series.push({
-    name: "summary",
-    ours: () => time(N, (i) => run("summary", { article: corpus.articles[(i * 7919) % corpus.size]?.id ?? "" }), WARM_UP),
+  commands.summary = {
+    ours: await time(N, (i) => run("summary", { article: corpus.articles[(i * 7919) % corpus.size]?.id ?? "" }), WARM_UP),
     // (Warmed up like ours: the summariser has not run in this thread, a worker made the summaries.)
-    baseline: () => time(
+    baseline: await time(
       Math.min(N, 50),
       (i) => (findCommand("summary") as NonNullable<ReturnType<typeof findCommand>>).execute({ article: corpus.articles[(i * 7919) % corpus.size]?.id ?? "" }, coldServices, OWNER_CONTEXT),
       WARM_UP,
     ),
-  });
+  };
   // /headline topic — baseline: scan every article's text for the topic's words.
-  series.push({
-    name: "headline",
-    ours: () => time(N, (i) => run("headline", { topic: words[i % words.length] ?? "strike" }), WARM_UP),
-    baseline: () => time(Math.min(N, 20), (i) => {
+  commands.headline = {
+    ours: await time(N, (i) => run("headline", { topic: words[i % words.length] ?? "strike" }), WARM_UP),
+    baseline: await time(Math.min(N, 20), (i) => {
       const t = terms(words[i % words.length] ?? "strike");
       return corpus.articles.filter((a) => {
         const have = new Set(terms(`${a.headline} ${a.paragraphs.join(" ")}`));
         return t.every((x) => have.has(x));
       }).length;
     }),
-  });
+  };
   // /search — baseline: scan every article's text and count query words.
-  series.push({
-    name: "search",
-    ours: () => time(N, (i) => run("search", { query: words[i % words.length] ?? "strike" }), WARM_UP),
-    baseline: () => time(Math.min(N, 20), (i) => {
+  commands.search = {
+    ours: await time(N, (i) => run("search", { query: words[i % words.length] ?? "strike" }), WARM_UP),
+    baseline: await time(Math.min(N, 20), (i) => {
       const t = terms(words[i % words.length] ?? "strike");
       return corpus.articles
         .map((a) => {
@@ -214,9 +205,7 @@ async function main(): Promise<void> {
         .sort((x, y) => y.s - x.s)
         .slice(0, 5);
     }),
-  });
-  for (const s of series) commands[s.name] = { ours: await s.ours() };
-  for (const s of series) (commands[s.name] as { baseline?: Timing }).baseline = await s.baseline();
+  };
   const d0 = performance.now();
   buildDigest(corpus, { now: new Date("2025-11-28T08:00:00Z"), timeZone: "UTC", stories: 5 });
   const digestMs = performance.now() - d0;

@@ -56,8 +56,13 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-/** Calls made before timing ours, with inputs of their own: a bot that has run for a while has warm code. */
-const WARM_UP = 20;
+/**
+ * Calls made before timing ours, with inputs of their own: a bot that has run for a while has warm code. 20 were
+ * too few for autocomplete, which a bot runs at every keystroke: V8 had not yet compiled its scan of the speakers,
+ * and its first 25 or so timed calls (0.15–3.5 ms against 0.016 ms after) made its p99 (0.159 ms after 20 calls,
+ * 0.042 ms after 200, in one process each over the same archive).
+ */
+const WARM_UP = 200;
 
 async function time(n: number, f: (i: number) => unknown, warmUp = 0): Promise<Timing> {
   for (let i = 0; i < warmUp; i++) await f(n + i);

@@ -489,8 +489,6 @@ function speaks(text: string, exact = false): boolean {
 const SPEECH_VERB_WORD = fast(new RegExp(String.raw`(?<!\p{L})(?:${VERB_ALT})(?!\p{L})`, "u"));
 const SPEECH_VERB_WORD_ANY_CASE = fast(new RegExp(SPEECH_VERB_WORD.source, "iu"));
 
-/** Whether at least 70% of a paragraph's words (of four or more) that start with a letter start with a capital:
- * a headline in title case. One pass over the characters (this runs on every paragraph). */
 /**
  * Whether a UTF-16 unit from U+0080 up is white space as `\s` matches it (no-break space, U+1680, U+2000–U+200A, the
  * line and paragraph separators, U+202F, U+205F, U+3000, U+FEFF): without making a string of it to test, as the
@@ -500,6 +498,8 @@ export function isWideSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether at least 70% of a paragraph's words (of four or more) that start with a letter start with a capital:
+ * a headline in title case. One pass over the characters (this runs on every paragraph). */
 export function isTitleCase(p: string): boolean {
   let words = 0;
   let capitals = 0;

@@ -19,7 +19,7 @@
  * --no-parallel-scavenge: V8 collects each thread's young objects with helper threads by default. While a large
  * archive loads, the loading workers keep every core busy, so the helpers only take turns with them and the
  * threads wait for each other; collected by the thread itself, the first load at 100,000 articles took 0.27–0.4 s
- * less on average over three sets of alternating runs on two cores (2026-11-30), and less processor time.
+ * less on average over three sets of alternating runs on two cores (2026-11-30), and a little less processor time.
  */
 const FLAGS: ReadonlyArray<{ flag: string; without: string }> = [
   { flag: "--no-regexp-tier-up", without: "articles are analysed about a third slower" },

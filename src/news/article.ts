@@ -6,6 +6,8 @@ const TITLE_MAX = 500;
 const SOURCE_MAX = 200;
 const TAG_MAX = 100;
 const TAGS_MAX = 50;
+/** A web address: an article's and its metadata's url, in the schemas and in the checks made by hand. */
+const HttpUrl = z.url({ protocol: /^https?$/ });
 
 /** An article as the rest of the bot sees it. Built only through `ArticleSchema` (its `parse`, or `makeArticle`, which makes its checks). */
 export const ArticleSchema = z.object({
@@ -18,7 +20,7 @@ export const ArticleSchema = z.object({
   headline: z.string().min(1).max(TITLE_MAX),
   source: z.string().min(1).max(SOURCE_MAX),
   published: z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date"),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: HttpUrl.optional(),
   tags: z.array(z.string().min(1).max(TAG_MAX)).max(TAGS_MAX),
   paragraphs: z.array(z.string().min(1)).min(1),
   /** Offset of each paragraph in the file's text (UTF-16 units), or null when it has none there. */
@@ -28,7 +30,6 @@ export const ArticleSchema = z.object({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
-const ArticleUrl = ArticleSchema.shape.url;
 const text = (v: unknown, min: number, max = Infinity): boolean => typeof v === "string" && v.length >= min && v.length <= max;
 const count = (v: unknown): boolean => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
@@ -60,7 +61,7 @@ export function makeArticle(parts: z.input<typeof ArticleSchema>): Article {
     count(a.order);
   if (!valid) return ArticleSchema.parse(parts);
   if (a.url === undefined) return parts;
-  const url = ArticleUrl.safeParse(a.url);
+  const url = HttpUrl.safeParse(a.url);
   if (!url.success) return ArticleSchema.parse(parts);
   a.url = url.data;
   return parts;
@@ -94,14 +95,12 @@ export const MetadataSchema = z.object({
   title: trimmed.max(TITLE_MAX).optional(),
   headline: trimmed.max(TITLE_MAX).optional(),
   source: trimmed.max(SOURCE_MAX).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: HttpUrl.optional(),
   published: DateInput.optional(),
   date: DateInput.optional(),
   tags: Tags.optional(),
 });
 export type Metadata = z.infer<typeof MetadataSchema>;
-
-const MetadataUrl = MetadataSchema.shape.url;
 
 /**
  * Metadata whose every value is a trimmed string (simple front matter), as `MetadataSchema.parse` makes it, or
@@ -118,7 +117,7 @@ export function metadataOfStrings(raw: Readonly<Record<string, string>>): Metada
     out[key] = t;
   }
   if (raw.url !== undefined) {
-    const url = MetadataUrl.safeParse(raw.url);
+    const url = HttpUrl.safeParse(raw.url);
     if (!url.success) return undefined;
     out.url = url.data;
   }

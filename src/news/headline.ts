@@ -195,7 +195,7 @@ function mainVerb(ws: readonly string[]): number {
     }
     if (VERBS.has(w)) return i;
     // A participle after a preposition or determiner describes the noun after it: "owners of embattled oil giant X".
-    if (regularPast(ws[i] as string, w) && (PREPOSITIONS.has(before) || before === "of" || DETERMINERS.has(before))) continue;
+    if (regularPast(ws[i] as string, w) && beforeNoun(before)) continue;
     if (regularPast(ws[i] as string, w) && !w.includes("-")) {
       // "troops ordered to the capital … are mobilized": a participle before a preposition, with a finite verb
       // later, describes the subject; the later verb is the main one.
@@ -209,12 +209,14 @@ function mainVerb(ws: readonly string[]): number {
   // verb, where no other verb came first.
   // (Not after a past tense the patterns above miss: "UK Athletics agreed new deal with adidas to supply …".)
   const future = ws.findIndex((w, i) => i > 1 && bare(w) === "to" && /^\p{Lu}|^\p{Ll}+s$/u.test(ws[i - 1] as string) && INFINITIVE.test(ws[i + 1] ?? ""));
-  const adjective = (i: number): boolean => PREPOSITIONS.has(bare(ws[i - 1] as string)) || bare(ws[i - 1] as string) === "of" || DETERMINERS.has(bare(ws[i - 1] as string));
+  const adjective = (i: number): boolean => beforeNoun(bare(ws[i - 1] as string));
   const past = ws.findIndex((w, i) => i > 0 && i < future && /^\p{Ll}+ed$/u.test(w) && !adjective(i));
   return past < 0 ? future : -1;
 }
 
 const DETERMINERS = new Set("the a an his her their its our my your this that these those".split(" "));
+/** A (bare) word after which a participle describes the noun that follows: a preposition, "of" or a determiner. */
+const beforeNoun = (w: string): boolean => PREPOSITIONS.has(w) || w === "of" || DETERMINERS.has(w);
 
 const AUXILIARIES = new Set("is are was were has have had will would can could shall should may might must".split(" "));
 
